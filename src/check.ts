@@ -1,0 +1,38 @@
+import { parseDocument } from './document/parse.js';
+import { evaluate } from './engine/run.js';
+import type { RuleSet } from './engine/compile.js';
+import { evidenceAt } from './engine/evidence.js';
+import { computeFacts } from './facts/compute.js';
+import type { Facts, MetricValue } from './facts/model.js';
+import type { SourceText } from './ingest/index.js';
+import type { ReportMetric, ReportResult } from './result.js';
+import { computeScore } from './score/score.js';
+
+function toReportMetric(facts: Facts, m: MetricValue): ReportMetric {
+  const quote = m.derived
+    ? (m.from ?? []).map((f) => evidenceAt(facts.document, f.clause).quote).join(' … ')
+    : evidenceAt(facts.document, m.clause).quote;
+  return { id: m.id, value: m.value, unit: m.unit, part: m.part, line: m.span.line, column: m.span.start + 1, quote, target: m.target, derived: m.derived };
+}
+
+/** The whole pipeline for one decoded report: document → facts → engine → score. */
+export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise<ReportResult> {
+  const document = parseDocument(source);
+  const facts = computeFacts(document, ruleSet.plan);
+  const findings = await evaluate(ruleSet, facts);
+  const derived = [...facts.achieved.values()].filter((m) => m.derived);
+  return {
+    file: source.file,
+    format: source.format,
+    encoding: source.encoding,
+    document,
+    metrics: [...facts.metrics, ...derived].map((m) => toReportMetric(facts, m)),
+    findings,
+    score: computeScore(findings, ruleSet.packs.areas, ruleSet.packs.grades),
+  };
+}
+
+/** Convenience for tests and library users: check a string as if it were a .txt file. */
+export function checkText(text: string, ruleSet: RuleSet, file = '<text>'): Promise<ReportResult> {
+  return checkSource({ file, format: 'text', encoding: null, text }, ruleSet);
+}

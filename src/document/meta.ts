@@ -1,0 +1,75 @@
+import type { DocLine, DocumentMeta } from './model.js';
+
+const TITLE_MAX = 60;
+
+/** A short line with no sentence punctuation: part of a title block. */
+function isTitleish(norm: string): boolean {
+  return norm.length > 0 && norm.length <= TITLE_MAX && !/[。;:,]$/.test(norm) && !/[。;]/.test(norm) && !/^现将/.test(norm);
+}
+
+/**
+ * The title is the first one to three short lines before the body, joined (portals
+ * and Word often break it: "乌苏市古尔图镇2024年法治政府" / "建设工作报告").
+ */
+function findTitle(lines: DocLine[]): { title: string; line: number; lines: number[] } | null {
+  const candidates: DocLine[] = [];
+  for (const line of lines) {
+    if (line.kind === 'blank' || line.kind === 'chrome') {
+      if (candidates.length > 0 && line.kind === 'blank') break;
+      continue;
+    }
+    if (line.kind === 'heading' || !isTitleish(line.norm.text)) break;
+    candidates.push(line);
+    if (candidates.length === 3) break;
+  }
+  if (candidates.length === 0) return null;
+  const joined = candidates.map((l) => l.norm.text).join('');
+  if (!/报告|法治政府|法治建设/.test(joined)) return null;
+  return {
+    title: candidates.map((l) => l.original.trim()).join(''),
+    line: (candidates[0] as DocLine).number,
+    lines: candidates.map((l) => l.number),
+  };
+}
+
+const GENERIC_BODIES = new Set(['乡镇', '城乡', '全镇', '我镇', '本镇', '各镇', '该镇', '全乡', '我乡', '本乡', '各乡', '该乡', '集镇', '城镇', '村镇', '街道', '各街道', '本街道', '我街道']);
+
+/**
+ * The issuing township: the last few Han characters before 镇/乡/街道/苏木, with any
+ * county or city prefix (乌苏市古尔图镇 → 古尔图镇) and function words cut off.
+ */
+export function findBody(text: string): string | null {
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|苏木)(?![村镇政级里长])/g)) {
+    let name = m[0];
+    // Keep only what follows the last administrative prefix or function word.
+    const cut = Math.max(...['省', '市', '县', '区', '旗', '州', '盟', '的', '在', '于', '将', '对', '和', '与', '是', '了', '为'].map((c) => name.lastIndexOf(c, name.length - 2)));
+    if (cut >= 0) name = name.slice(cut + 1);
+    if (name.length < 2 || GENERIC_BODIES.has(name)) continue;
+    const suffix = /(街道|苏木|镇|乡)$/.exec(name)?.[0] ?? '';
+    if (name.length - suffix.length < 1) continue;
+    return name;
+  }
+  return null;
+}
+
+/** The year under report: from the title, else the first paragraph (现将2024年度…). */
+export function findYear(text: string): number | null {
+  const m = /(20\d\d)\s*年/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+export function extractMeta(lines: DocLine[]): DocumentMeta & { titleLines: number[] } {
+  const title = findTitle(lines);
+  const firstParagraph = lines.find((l) => l.kind === 'body' && !title?.lines.includes(l.number))?.norm.text ?? '';
+  const secondParagraph =
+    lines.filter((l) => l.kind === 'body' && !title?.lines.includes(l.number))[1]?.norm.text ?? '';
+  const titleNorm = title ? title.title.replace(/\s+/g, '') : '';
+  const opening = `${firstParagraph}${secondParagraph}`;
+  return {
+    title: title?.title ?? null,
+    titleLine: title?.line ?? null,
+    titleLines: title?.lines ?? [],
+    body: findBody(titleNorm) ?? findBody(opening),
+    year: findYear(titleNorm) ?? findYear(opening),
+  };
+}

@@ -1,0 +1,66 @@
+import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
+import { PackError } from '../../errors.js';
+import { factId, type MetricValue } from '../../facts/model.js';
+import { displayPath, type MetricCheckConfig, type NumberOrParam } from '../../packs/model.js';
+import { evidenceAt } from '../evidence.js';
+import type { Evidence } from '../model.js';
+import type { CheckType, CompileContext } from './types.js';
+
+function resolve(v: NumberOrParam | undefined, ctx: CompileContext): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') return v;
+  return Number(ctx.params[v.param]);
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+function evidenceFor(facts: Parameters<ReturnType<CheckType['compile']>['explain']>[0], value: MetricValue): Evidence[] {
+  if (!value.derived) return [evidenceAt(facts.document, value.clause)];
+  const note = `据此计算：${formatNumber(value.value)}%`;
+  return (value.from ?? []).map((m, i) => evidenceAt(facts.document, m.clause, i === (value.from?.length ?? 0) - 1 ? note : undefined));
+}
+
+/**
+ * The year's value of a metric (never a next-year target) is reported and within
+ * [min, max]. Stated values win over values derived from counts.
+ */
+export const metricCheck: CheckType<MetricCheckConfig> = {
+  type: 'metric',
+  compile(config, ctx) {
+    if (!ctx.metrics.has(config.metric)) {
+      const origin = ctx.origin(['metric']);
+      throw new PackError(`${displayPath(origin.path)}: unknown metric "${config.metric}"（未定义的指标）`, origin.file, origin.locate(origin.path));
+    }
+    const fact = factId.metric(config.metric);
+    const min = resolve(config.min, ctx);
+    const max = resolve(config.max, ctx);
+    const bounds: NestedCondition[] = [{ fact, operator: 'reported', value: true }];
+    if (min !== undefined) bounds.push({ fact, operator: 'atLeast', value: min });
+    if (max !== undefined) bounds.push({ fact, operator: 'atMost', value: max });
+    const missing = config.missing ?? 'fail';
+    let conditions: TopLevelCondition = { all: bounds };
+    if (missing === 'pass') conditions = { any: [{ fact, operator: 'reported', value: false }, { all: bounds }] };
+    const compiled: ReturnType<CheckType['compile']> = {
+      conditions,
+      explain(facts) {
+        const value = facts.achieved.get(config.metric);
+        const vars: Record<string, string | number> = {};
+        if (min !== undefined) vars.min = formatNumber(min);
+        if (max !== undefined) vars.max = formatNumber(max);
+        if (!value) {
+          // Say so when the only figure is a next-year target.
+          const target = facts.metrics.find((m) => m.id === config.metric && m.target);
+          const evidence = target ? [evidenceAt(facts.document, target.clause, '该数字位于下一年度安排中，是目标而非本年度结果')] : [];
+          return { evidence, vars, missing: true };
+        }
+        vars.value = formatNumber(value.value);
+        vars.unit = value.unit;
+        return { evidence: evidenceFor(facts, value), vars };
+      },
+    };
+    if (missing === 'not-applicable') compiled.applicability = { all: [{ fact, operator: 'reported', value: true }] };
+    return compiled;
+  },
+};

@@ -1,0 +1,41 @@
+import type { TopLevelCondition } from 'json-rules-engine';
+import type { Facts } from '../../facts/model.js';
+import type { CompiledMetric } from '../../facts/compute.js';
+import type { CheckConfig, ParamValue, PackRule } from '../../packs/model.js';
+import type { PatternOrigin, PatternRegistry } from '../../packs/patterns.js';
+import type { Evidence } from '../model.js';
+
+/** What a check type gets while a pack set is compiled (once per run). */
+export interface CompileContext {
+  rule: PackRule;
+  /** Effective params: defaults overridden by --param / config. */
+  params: Record<string, ParamValue>;
+  patterns: PatternRegistry;
+  metrics: Map<string, CompiledMetric>;
+  /** Path of this check in the pack file, for located errors. */
+  origin(path: Array<string | number>): PatternOrigin;
+  /** Declare that a condition reads the hit count of `key` within `scope`. */
+  needHits(key: string, scope: string): void;
+}
+
+export interface CheckOutcome {
+  evidence: Evidence[];
+  /** Values for {placeholders} in the rule's messages. */
+  vars: Record<string, string | number>;
+  /** Use messages.missing instead of message (e.g. the metric is not reported at all). */
+  missing?: boolean;
+}
+
+export interface CompiledCheck {
+  /** json-rules-engine conditions over flat facts: true means the rule passes. */
+  conditions: TopLevelCondition;
+  /** When present, the rule applies only where these hold; otherwise not-applicable. */
+  applicability?: TopLevelCondition;
+  /** Evidence and message values once the engine has decided. */
+  explain(facts: Facts, passed: boolean): CheckOutcome;
+}
+
+export interface CheckType<C extends CheckConfig = CheckConfig> {
+  type: C['type'];
+  compile(config: C, ctx: CompileContext): CompiledCheck;
+}

@@ -1,0 +1,117 @@
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { PackError, UsageError } from '../errors.js';
+import type { CompiledMetric, FactPlan } from '../facts/compute.js';
+import type { PackRule, PackSet, ParamValue } from '../packs/model.js';
+import { PatternRegistry } from '../packs/patterns.js';
+import { CHECK_TYPES } from './checks/index.js';
+import type { CompileContext, CompiledCheck } from './checks/types.js';
+import { registerOperators } from './operators.js';
+
+export interface CompiledRule {
+  rule: PackRule;
+  params: Record<string, ParamValue>;
+  check: CompiledCheck;
+  /** Conditions under which the rule applies at all (rule `when` and the check's own). */
+  applicability: TopLevelCondition | null;
+}
+
+/** A pack set compiled once per run: patterns, metrics, one json-rules-engine engine. */
+export interface RuleSet {
+  packs: PackSet;
+  rules: CompiledRule[];
+  plan: FactPlan;
+  engine: Engine;
+}
+
+/** --param overrides: rule id → param name → raw value. */
+export type ParamOverrides = Record<string, Record<string, ParamValue>>;
+
+export const APPLIES_SUFFIX = '#applies';
+
+function effectiveParams(rule: PackRule, overrides: Record<string, ParamValue> | undefined): Record<string, ParamValue> {
+  const params: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(rule.params)) params[name] = spec.default;
+  for (const [name, raw] of Object.entries(overrides ?? {})) {
+    const spec = rule.params[name];
+    if (!spec) {
+      const known = Object.keys(rule.params);
+      throw new UsageError(`--param ${rule.id}.${name}: 规则没有该参数${known.length ? `（可用：${known.join('、')}）` : '（该规则无参数）'}`);
+    }
+    let value: ParamValue = raw;
+    if (typeof spec.default === 'number') {
+      value = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (!Number.isFinite(value)) throw new UsageError(`--param ${rule.id}.${name}=${String(raw)}: 应为数字`);
+      if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) {
+        throw new UsageError(`--param ${rule.id}.${name}=${value}: 超出允许范围 ${spec.minimum ?? '-∞'}–${spec.maximum ?? '∞'}`);
+      }
+    } else if (typeof spec.default === 'boolean') {
+      if (!['true', 'false', true, false].includes(raw as never)) throw new UsageError(`--param ${rule.id}.${name}=${String(raw)}: 应为 true 或 false`);
+      value = raw === true || raw === 'true';
+    }
+    params[name] = value;
+  }
+  return params;
+}
+
+function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
+  const out = new Map<string, CompiledMetric>();
+  for (const def of packs.metrics.values()) {
+    const locate = packs.locators.get(def.file) ?? (() => null);
+    const origin = (field: string) => ({ file: def.file, locate, path: ['metrics', def.id, field] });
+    out.set(def.id, {
+      def,
+      units: new Set(def.units),
+      context: PatternRegistry.compileOne(def.context, origin('context')),
+      exclude: def.exclude ? PatternRegistry.compileOne(def.exclude, origin('exclude')) : null,
+    });
+    for (const ref of def.derive?.ratio ?? []) {
+      if (!packs.metrics.has(ref)) {
+        const path = ['metrics', def.id, 'derive', 'ratio'];
+        throw new PackError(`metrics.${def.id}.derive.ratio: unknown metric "${ref}"（未定义的指标）`, def.file, locate(path));
+      }
+    }
+  }
+  return out;
+}
+
+/** Compile every rule of the set once: regexes, conditions, the engine. */
+export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
+  for (const id of Object.keys(overrides)) {
+    if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi rules list 查看规则编号）`);
+  }
+  const patterns = new PatternRegistry();
+  const metrics = compileMetrics(packs);
+  const scopes = new Map<string, Set<string>>();
+  const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
+  registerOperators(engine);
+
+  const rules: CompiledRule[] = [];
+  for (const rule of packs.rules) {
+    const params = effectiveParams(rule, overrides[rule.id]);
+    const locate = packs.locators.get(rule.file) ?? (() => null);
+    const compileCheck = (field: 'check' | 'when'): CompiledCheck | null => {
+      const config = rule[field];
+      if (!config) return null;
+      const ctx: CompileContext = {
+        rule,
+        params,
+        patterns,
+        metrics,
+        origin: (path) => ({ file: rule.file, locate, path: ['rules', rule.id, field, ...path] }),
+        needHits: (key, scope) => {
+          if (!scopes.has(key)) scopes.set(key, new Set());
+          (scopes.get(key) as Set<string>).add(scope);
+        },
+      };
+      return CHECK_TYPES[config.type].compile(config, ctx);
+    };
+    const check = compileCheck('check') as CompiledCheck;
+    const when = compileCheck('when');
+    const gates = [when?.conditions, when?.applicability, check.applicability].filter((c): c is TopLevelCondition => c !== undefined);
+    const applicability: TopLevelCondition | null = gates.length === 0 ? null : gates.length === 1 ? (gates[0] as TopLevelCondition) : { all: gates };
+    engine.addRule({ name: rule.id, conditions: check.conditions, event: { type: 'pass' } });
+    if (applicability) engine.addRule({ name: rule.id + APPLIES_SUFFIX, conditions: applicability, event: { type: 'applies' } });
+    rules.push({ rule, params, check, applicability });
+  }
+  return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()] }, engine };
+}

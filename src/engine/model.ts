@@ -1,0 +1,28 @@
+import type { Basis, Severity } from '../packs/model.js';
+
+/** Where a finding's evidence is, in the original text (1-based; columns in UTF-16 code units). */
+export interface Evidence {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  quote: string;
+  /** Why this quote matters when it is not plain support (e.g. it sits in the plan). */
+  note?: string;
+}
+
+export type Status = 'pass' | 'fail' | 'not-applicable';
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  status: Status;
+  severity: Severity;
+  area: string;
+  weight: number;
+  basis: Basis;
+  message: string;
+  clause: string;
+  fix: string;
+  evidence: Evidence[];
+}

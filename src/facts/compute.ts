@@ -1,0 +1,132 @@
+import { PART_IDS, type DocLine, type Document } from '../document/model.js';
+import type { CompiledPattern } from '../packs/patterns.js';
+import type { MetricDef } from '../packs/model.js';
+import { toOriginalSpan } from '../text/normalize.js';
+import { clauseAround, clauseStartForMetric } from './clauses.js';
+import { factId, type Facts, type FactValue, type Hit, type LineSpan, type MetricValue } from './model.js';
+import { findNumbers } from './numbers.js';
+import { inScope } from './scope.js';
+
+export interface CompiledMetric {
+  def: MetricDef;
+  units: Set<string>;
+  context: RegExp;
+  exclude: RegExp | null;
+}
+
+/** What a compiled rule set needs from each report: computed once, whatever the rule count. */
+export interface FactPlan {
+  patterns: CompiledPattern[];
+  /** Scopes whose hit counts the conditions read, per pattern key. */
+  scopes: Map<string, Set<string>>;
+  metrics: CompiledMetric[];
+}
+
+const TEXT_KINDS = new Set<DocLine['kind']>(['body', 'heading', 'title']);
+
+function span(line: DocLine, normStart: number, normEnd: number): LineSpan {
+  const [start, end] = toOriginalSpan(line.norm, normStart, normEnd);
+  return { line: line.number, start, end };
+}
+
+function findHits(line: DocLine, pattern: CompiledPattern): Hit[] {
+  const text = line.norm.text;
+  const hits: Hit[] = [];
+  pattern.re.lastIndex = 0;
+  for (const m of text.matchAll(pattern.re)) {
+    if (m[0].length === 0) continue;
+    const from = m.index;
+    const to = from + m[0].length;
+    const [cs, ce] = clauseAround(text, from, to);
+    if (pattern.not && pattern.not.test(text.slice(cs, ce))) continue;
+    hits.push({ key: pattern.key, ...span(line, from, to), clause: span(line, cs, ce), parts: line.parts });
+  }
+  return hits;
+}
+
+function findMetrics(line: DocLine, metrics: CompiledMetric[]): MetricValue[] {
+  const text = line.norm.text;
+  const found: MetricValue[] = [];
+  let previousEnd = 0;
+  for (const token of findNumbers(text)) {
+    // The words that name a number sit between it and the previous number or clause start.
+    const prefixStart = Math.max(previousEnd, clauseStartForMetric(text, token.start));
+    previousEnd = token.end;
+    const prefix = text.slice(prefixStart, token.start);
+    for (const m of metrics) {
+      if (!m.units.has(token.unit) || !m.context.test(prefix) || m.exclude?.test(prefix)) continue;
+      const [cs, ce] = clauseAround(text, token.start, token.end);
+      const part = line.parts[0] ?? null;
+      found.push({
+        id: m.def.id,
+        value: token.value,
+        unit: token.unit,
+        approx: token.approx,
+        part,
+        target: line.parts.includes('next-year'),
+        derived: false,
+        span: span(line, token.start, token.end),
+        clause: span(line, cs, ce),
+      });
+      break; // one number, one metric: the first definition that claims it
+    }
+  }
+  return found;
+}
+
+function derive(metrics: CompiledMetric[], achieved: Map<string, MetricValue>): void {
+  for (const { def } of metrics) {
+    if (!def.derive || achieved.has(def.id)) continue;
+    const [numId, denId] = def.derive.ratio;
+    const num = achieved.get(numId);
+    const den = achieved.get(denId);
+    if (!num || !den || den.value <= 0) continue;
+    achieved.set(def.id, {
+      id: def.id,
+      value: Math.round((num.value / den.value) * 1000) / 10,
+      unit: '%',
+      approx: num.approx || den.approx,
+      part: num.part,
+      target: false,
+      derived: true,
+      span: num.span,
+      clause: num.clause,
+      from: [den, num],
+    });
+  }
+}
+
+/** Compute every fact the plan asks for, in one pass over the document's text lines. */
+export function computeFacts(document: Document, plan: FactPlan): Facts {
+  const hits = new Map<string, Hit[]>();
+  for (const p of plan.patterns) hits.set(p.key, []);
+  const metrics: MetricValue[] = [];
+  for (const line of document.lines) {
+    if (!TEXT_KINDS.has(line.kind)) continue;
+    for (const p of plan.patterns) {
+      const found = findHits(line, p);
+      if (found.length > 0) (hits.get(p.key) as Hit[]).push(...found);
+    }
+    if (plan.metrics.length > 0) metrics.push(...findMetrics(line, plan.metrics));
+  }
+
+  const achieved = new Map<string, MetricValue>();
+  for (const m of metrics) if (!m.target && !achieved.has(m.id)) achieved.set(m.id, m);
+  derive(plan.metrics, achieved);
+
+  const values: Record<string, FactValue> = {};
+  for (const id of PART_IDS) {
+    values[factId.part(id)] = document.sections.some((s) => s.parts.includes(id));
+    values[factId.heading(id)] = document.parts.some((p) => p.id === id);
+  }
+  for (const [key, scopes] of plan.scopes) {
+    const list = hits.get(key) ?? [];
+    for (const scope of scopes) values[factId.hits(key, scope)] = list.filter((h) => inScope(h.parts, scope)).length;
+  }
+  for (const { def } of plan.metrics) values[factId.metric(def.id)] = achieved.get(def.id)?.value ?? null;
+  values['meta.year'] = document.meta.year;
+  values['meta.title'] = document.meta.title;
+  values['meta.body'] = document.meta.body;
+
+  return { document, values, hits, metrics, achieved };
+}

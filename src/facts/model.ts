@@ -1,0 +1,57 @@
+import type { Document, PartId } from '../document/model.js';
+
+/** A located piece of a line, in original UTF-16 offsets (0-based, end exclusive). */
+export interface LineSpan {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** One hit of a pack pattern. */
+export interface Hit extends LineSpan {
+  key: string;
+  /** The clause around the hit (what evidence quotes). */
+  clause: LineSpan;
+  parts: PartId[];
+}
+
+/** A number the report gives for a pack-defined metric. */
+export interface MetricValue {
+  id: string;
+  value: number;
+  unit: string;
+  approx: boolean;
+  /** The statutory part it sits in (first of the line's parts), null in the preamble. */
+  part: PartId | null;
+  /** A number in the next-year plan: a target, never the year's result. */
+  target: boolean;
+  /** Computed from other metrics (e.g. resolved / cases), not stated. */
+  derived: boolean;
+  span: LineSpan;
+  clause: LineSpan;
+  /** For derived values, the stated metrics it came from. */
+  from?: MetricValue[];
+}
+
+export type FactValue = number | boolean | string | null;
+
+/** Everything rules look at, computed once per document. */
+export interface Facts {
+  document: Document;
+  /** Flat values handed to json-rules-engine. */
+  values: Record<string, FactValue>;
+  /** Pattern hits by pattern key, in document order. */
+  hits: Map<string, Hit[]>;
+  /** Every metric occurrence in document order, targets included. */
+  metrics: MetricValue[];
+  /** The year's value per metric id: first stated achievement, else derived. */
+  achieved: Map<string, MetricValue>;
+}
+
+/** Flat fact ids (no JSONPath: conditions read these directly). */
+export const factId = {
+  part: (id: PartId): string => `part.${id}`,
+  heading: (id: PartId): string => `heading.${id}`,
+  hits: (key: string, scope: string): string => `hits.${key}@${scope}`,
+  metric: (id: string): string => `metric.${id}`,
+};

@@ -1,0 +1,393 @@
+/**
+ * Number tokenizer for normalised Chinese report text (half-width digits and
+ * ASCII punctuation, no spaces). Pure, dependency-free, linear-time hand scanner.
+ */
+
+export interface NumberToken {
+  value: number; // 万/亿 applied; percentages as percent value (98.5 for 98.5%)
+  unit: string; // '%' for percentages, the measure word after the number, '元' for 万元/亿元, '' if none
+  approx: boolean; // 余/多 after, or 近/约/超/逾 before the number, or 左右 after the unit
+  start: number; // UTF-16 offset of the number itself (or of 百分之)
+  end: number; // exclusive offset after unit (or after number/万/余 when no unit)
+  raw: string; // text.slice(start, end)
+}
+
+/** Measure words; matched longest-first so 人次 beats 人 and 个月 beats 个. */
+const UNITS: ReadonlySet<string> = new Set([
+  '个工作日', '个百分点',
+  '工作日', '百分点', '平方米',
+  '人次', '场次', '件次', '家次', '户次', '批次', '期次', '车次', '班次', '条次',
+  '课时', '学时', '小时', '分钟', '个月', '季度', '公里', '公顷',
+  '件', '次', '场', '个', '名', '项', '份', '批', '期', '家', '户', '类', '条', '篇',
+  '起', '所', '村', '天', '日', '月', '年', '周', '元', '人', '届', '轮', '本', '册',
+  '张', '套', '台', '处', '座', '支', '队', '组', '宗', '卷', '封', '堂', '幅', '块',
+  '辆', '米', '亩', '岁',
+]);
+const MAX_UNIT_LEN = 4;
+
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+/** Decimal exponents of multipliers that may follow a number core. */
+const MULT_EXP: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
+
+/** Chinese numeral runs longer than this are skipped (keeps suffix retries bounded). */
+const MAX_CN_RUN = 24;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isCnNumeralChar = (ch: string): boolean =>
+  ch in CN_DIGITS || ch in CN_SMALL || ch === '万' || ch === '亿';
+/** A scanned Chinese numeral must start like a count (not 零件, 千家万户, 百姓). */
+const isCnLead = (ch: string): boolean => (ch in CN_DIGITS && CN_DIGITS[ch] !== 0) || ch === '十';
+const isCjk = (ch: string | undefined): boolean =>
+  ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+
+/** Exact decimal scaling: ('2','95',4) → 29500 without float error. */
+function scaleDecimal(intStr: string, fracStr: string, exp: number): number {
+  const digits = intStr + fracStr;
+  const point = intStr.length + exp;
+  if (point >= digits.length) return Number(digits + '0'.repeat(point - digits.length));
+  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
+}
+
+/** v × 10^exp, exact for integers and rounded to 15 digits otherwise. */
+function applyExp(v: number, exp: number): number {
+  if (exp === 0) return v;
+  const r = v * 10 ** exp;
+  return Number.isInteger(v) ? r : Number(r.toPrecision(15));
+}
+
+/** Integer part of a Chinese numeral (no 点). */
+function parseChineseInteger(s: string): number | null {
+  if (s === '') return null;
+  let allDigits = true;
+  for (const ch of s) if (!(ch in CN_DIGITS)) allDigits = false;
+  if (allDigits) {
+    if (s.length === 1) return CN_DIGITS[s] ?? null;
+    // Positional form (二〇二四); two digits (三四, 一一) are ranges/typos, not numbers.
+    if (s.length < 3 || s.includes('两')) return null;
+    let v = 0;
+    for (const ch of s) v = v * 10 + (CN_DIGITS[ch] ?? 0);
+    return v;
+  }
+
+  let yi = 0; // value of the 亿 section, already multiplied
+  let wan = 0; // value of the 万 section, already multiplied
+  let cur = 0; // below 万
+  let pending: number | null = null;
+  let lastSmall = Infinity; // enforces 千 > 百 > 十 inside a section
+  let lastUnit = 1; // for the colloquial tail: 三千五 = 3500
+  let zero = false; // 一百零五: digit after 零 is units, not abbreviated
+  let seenWan = false;
+  let seenYi = false;
+  let consumed = false;
+
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    const m = CN_SMALL[ch];
+    if (d !== undefined) {
+      if (d === 0) {
+        if (pending !== null) return null;
+        zero = true;
+      } else {
+        if (pending !== null) return null;
+        pending = d;
+      }
+    } else if (m !== undefined) {
+      if (m >= lastSmall) return null;
+      cur += (pending ?? 1) * m; // implicit 一 in 十二, 百
+      pending = null;
+      lastSmall = m;
+      lastUnit = m;
+      zero = false;
+    } else if (ch === '万') {
+      if (seenWan) return null;
+      let sec = cur + (pending ?? 0);
+      if (sec === 0) {
+        if (consumed) return null;
+        sec = 1; // bare 万
+      }
+      wan = sec * 10000;
+      seenWan = true;
+      cur = 0;
+      pending = null;
+      lastSmall = Infinity;
+      lastUnit = 10000;
+      zero = false;
+    } else if (ch === '亿') {
+      if (seenYi) return null;
+      let sec = wan + cur + (pending ?? 0);
+      if (sec === 0) {
+        if (consumed) return null;
+        sec = 1;
+      }
+      yi = sec * 1e8;
+      seenYi = true;
+      seenWan = false;
+      wan = 0;
+      cur = 0;
+      pending = null;
+      lastSmall = Infinity;
+      lastUnit = 1e8;
+      zero = false;
+    } else {
+      return null;
+    }
+    consumed = true;
+  }
+  let tail = 0;
+  if (pending !== null) tail = !zero && lastUnit > 1 ? (pending * lastUnit) / 10 : pending;
+  return yi + wan + cur + tail;
+}
+
+/**
+ * '十二'→12, '两'→2, '一百零五'→105, '九十八点五'→98.5, '〇'→0, '百'→100,
+ * '三千五'→3500, '一点五万'→15000, '二〇二四'→2024; anything else → null.
+ */
+export function parseChineseNumeral(s: string): number | null {
+  const dot = s.indexOf('点');
+  if (dot < 0) return parseChineseInteger(s);
+  const intVal = parseChineseInteger(s.slice(0, dot));
+  if (intVal === null) return null;
+  let frac = s.slice(dot + 1);
+  let exp = 0;
+  const last = frac.slice(-1);
+  const e = MULT_EXP[last];
+  if (e !== undefined) {
+    exp = e;
+    frac = frac.slice(0, -1);
+  }
+  if (frac === '') return null;
+  let fracDigits = '';
+  for (const ch of frac) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined || ch === '两') return null;
+    fracDigits += String(d);
+  }
+  return scaleDecimal(String(intVal), fracDigits, exp);
+}
+
+function matchUnit(text: string, p: number): string {
+  for (let len = MAX_UNIT_LEN; len >= 1; len--) {
+    const u = text.slice(p, p + len);
+    if (u.length === len && UNITS.has(u)) return u;
+  }
+  return '';
+}
+
+/** 近/约/超/超过/逾 just before the number, excluding words like 最近, 节约, 签约. */
+function hasApproxPrefix(text: string, start: number): boolean {
+  const a = text[start - 1];
+  const b = text[start - 2];
+  if (a === '近') return b !== '最' && b !== '附' && b !== '亲' && b !== '邻';
+  if (a === '约') return b === undefined || !'节制签合契预公条违履邀特守婚集'.includes(b);
+  if (a === '超' || a === '逾') return true;
+  if (a === '过' && b === '超') return true;
+  return false;
+}
+
+interface Tail {
+  end: number;
+  exp: number;
+  approx: boolean;
+  unit: string;
+}
+
+/** Reads 余/多, 万/亿, 余/多 and the unit after a number core ending at p. */
+function readTail(text: string, p: number, allowPercent: boolean): Tail {
+  let approx = false;
+  let exp = 0;
+  if (text[p] === '余' || text[p] === '多') {
+    approx = true;
+    p++;
+  }
+  const e = MULT_EXP[text[p] ?? ''];
+  if (e !== undefined) {
+    exp = e;
+    p++;
+    if (!approx && (text[p] === '余' || text[p] === '多')) {
+      approx = true;
+      p++;
+    }
+  }
+  let unit = '';
+  if (allowPercent && exp === 0 && text[p] === '%') {
+    unit = '%';
+    p++;
+  } else {
+    unit = matchUnit(text, p);
+    p += unit.length;
+  }
+  return { end: p, exp, approx, unit };
+}
+
+/** 左右 after the unit marks an approximate figure (not included in raw). */
+const hasApproxSuffix = (text: string, p: number): boolean => text.startsWith('左右', p);
+
+/** Offset after an optional short "(…)" group, e.g. 一村(社区)一. */
+function skipParen(text: string, p: number): number {
+  if (text[p] !== '(') return p;
+  const close = text.indexOf(')', p + 1);
+  return close > 0 && close - p <= 12 ? close + 1 : p;
+}
+
+/** Word-level false positives for Chinese numerals: 一次性, 一件事, 一条龙, 一村一…, 一起(together). */
+function isCnFalsePositive(text: string, value: number, unit: string, end: number): boolean {
+  const next = text[end];
+  if (unit === '次' && next === '性') return true;
+  if (unit === '件' && next === '事') return true;
+  if (unit === '人' && (next === '民' || next === '大')) return true;
+  if (unit === '条' && next === '龙') return true;
+  if (unit === '年' && next === '级') return true;
+  if (value === 1) {
+    if (text[skipParen(text, end)] === '一') return true;
+    if (unit === '起' && isCjk(next) && !'案事纠矛'.includes(next ?? '')) return true;
+  }
+  return false;
+}
+
+interface ArabicCore {
+  end: number;
+  intStr: string;
+  fracStr: string;
+}
+
+/** Digits with optional ,ddd thousands groups and .ddd decimals, starting at i. */
+function scanArabic(text: string, i: number): ArabicCore {
+  let p = i;
+  while (p < text.length && isDigit(text.charCodeAt(p))) p++;
+  let intStr = text.slice(i, p);
+  if (p - i <= 3) {
+    // A comma is a thousands mark only before exactly three digits.
+    while (
+      text.charCodeAt(p) === 44 &&
+      isDigit(text.charCodeAt(p + 1)) &&
+      isDigit(text.charCodeAt(p + 2)) &&
+      isDigit(text.charCodeAt(p + 3)) &&
+      !isDigit(text.charCodeAt(p + 4))
+    ) {
+      intStr += text.slice(p + 1, p + 4);
+      p += 4;
+    }
+  }
+  let fracStr = '';
+  // A '.' is a decimal point only when a digit follows (共5件. is sentence end).
+  if (text.charCodeAt(p) === 46 && isDigit(text.charCodeAt(p + 1))) {
+    let q = p + 1;
+    while (q < text.length && isDigit(text.charCodeAt(q))) q++;
+    fracStr = text.slice(p + 1, q);
+    p = q;
+  }
+  return { end: p, intStr, fracStr };
+}
+
+/** End of the maximal Chinese numeral run at i; 点 counts only between digits. */
+function cnRunEnd(text: string, i: number): number {
+  let p = i;
+  while (p < text.length) {
+    const ch = text[p] ?? '';
+    if (isCnNumeralChar(ch)) p++;
+    else if (ch === '点' && p > i && (text[p + 1] ?? '') in CN_DIGITS) p++;
+    else break;
+  }
+  return p;
+}
+
+function makeToken(
+  text: string, start: number, end: number, value: number, unit: string, approx: boolean,
+): NumberToken {
+  return { value, unit, approx, start, end, raw: text.slice(start, end) };
+}
+
+/** All numbers in text, sorted by start, non-overlapping. */
+export function findNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const ch = text[i] ?? '';
+
+    if (isDigit(c)) {
+      // Digits glued to ASCII letters are codes (GB50016, V2.0): skip them.
+      if (i > 0 && isAsciiLetter(text.charCodeAt(i - 1))) {
+        while (i < n && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+        continue;
+      }
+      const core = scanArabic(text, i);
+      // Ordinals (第3次) are not quantities.
+      if (text[i - 1] === '第') {
+        i = core.end;
+        continue;
+      }
+      const tail = readTail(text, core.end, true);
+      const value = scaleDecimal(core.intStr, core.fracStr, tail.exp);
+      const approx = tail.approx || hasApproxPrefix(text, i) ||
+        (tail.unit !== '' && hasApproxSuffix(text, tail.end));
+      out.push(makeToken(text, i, tail.end, value, tail.unit, approx));
+      i = tail.end;
+      continue;
+    }
+
+    if (ch === '百' && text.startsWith('百分之', i)) {
+      const p = i + 3;
+      let valueEnd = -1;
+      let value: number | null = null;
+      if (isDigit(text.charCodeAt(p))) {
+        const core = scanArabic(text, p);
+        value = scaleDecimal(core.intStr, core.fracStr, 0);
+        valueEnd = core.end;
+      } else {
+        const runEnd = cnRunEnd(text, p);
+        if (runEnd > p && runEnd - p <= MAX_CN_RUN) {
+          value = parseChineseNumeral(text.slice(p, runEnd));
+          valueEnd = runEnd;
+        }
+      }
+      if (value !== null) {
+        out.push(makeToken(text, i, valueEnd, value, '%', hasApproxPrefix(text, i)));
+        i = valueEnd;
+      } else {
+        i = p;
+      }
+      continue;
+    }
+
+    if (isCnNumeralChar(ch)) {
+      const runEnd = cnRunEnd(text, i);
+      if (text[i - 1] === '第' || runEnd - i > MAX_CN_RUN) {
+        i = runEnd;
+        continue;
+      }
+      // Chinese numerals count only with a unit, so 一是/统一/一体化 are skipped.
+      const tail = readTail(text, runEnd, false);
+      let tok: NumberToken | null = null;
+      if (tail.unit !== '') {
+        // Longest valid suffix wins: 唯一一次 → 一次, 十四五规划 → nothing.
+        for (let k = i; k < runEnd; k++) {
+          if (!isCnLead(text[k] ?? '')) continue;
+          const v = parseChineseNumeral(text.slice(k, runEnd));
+          if (v === null) continue;
+          const value = applyExp(v, tail.exp);
+          if (isCnFalsePositive(text, value, tail.unit, tail.end)) break;
+          const approx = tail.approx || (k === i && hasApproxPrefix(text, k)) ||
+            hasApproxSuffix(text, tail.end);
+          tok = makeToken(text, k, tail.end, value, tail.unit, approx);
+          break;
+        }
+      }
+      if (tok !== null) {
+        out.push(tok);
+        i = tok.end;
+      } else {
+        i = runEnd;
+      }
+      continue;
+    }
+
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * Input stage: read a report (file or stdin) as bytes and turn it into text
+ * through a format adapter. Adapters are the seam for .docx/.pdf/.html later.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import type { TextEncoding } from './decode.js';
+import { textAdapter } from './text.js';
+
+export { decodeText } from './decode.js';
+export type { DecodedText, TextEncoding } from './decode.js';
+export { textAdapter } from './text.js';
+
+export interface SourceText {
+  /** As given by the user ('-' shown as '<stdin>'). */
+  file: string;
+  /** Adapter name: 'text' (later 'docx', 'pdf', 'html'). */
+  format: string;
+  encoding: TextEncoding | null;
+  /** Decoded text; evidence lines/columns refer to this text. */
+  text: string;
+}
+
+export interface FormatAdapter {
+  name: string;
+  /** Lower-case, with dot; '' for files without an extension. */
+  extensions: string[];
+  /** Content sniffing (later: zip magic for docx, %PDF, <html). */
+  sniff?(bytes: Uint8Array): boolean;
+  read(bytes: Uint8Array, file: string): SourceText | Promise<SourceText>;
+}
+
+export const adapters: FormatAdapter[] = [textAdapter];
+
+export const STDIN_NAME = '<stdin>';
+
+/** Content wins over the name (a .txt that is really a .docx); unknown names fall back to text. */
+export function pickAdapter(file: string, bytes: Uint8Array): FormatAdapter {
+  for (const adapter of adapters) {
+    if (adapter.sniff?.(bytes)) return adapter;
+  }
+  const ext = file === STDIN_NAME ? '' : path.extname(file).toLowerCase();
+  // decodeText rejects binaries, so text is a safe default for unknown extensions.
+  return adapters.find((a) => a.extensions.includes(ext)) ?? textAdapter;
+}
+
+export async function readInput(file: string, opts: { stdin?: NodeJS.ReadableStream } = {}): Promise<SourceText> {
+  const display = file === '-' ? STDIN_NAME : file;
+  const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin) : await readFileBytes(file);
+  return pickAdapter(display, bytes).read(bytes, display);
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) {
+      // Keep bytes: decoding is decodeText's job. A string chunk means someone set an encoding upstream.
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+    }
+  } catch (err) {
+    throw new InputError(`无法读取标准输入：${errorCode(err)}`, STDIN_NAME);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readFileBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(file);
+  } catch (err) {
+    const code = errorCode(err);
+    switch (code) {
+      case 'ENOENT':
+      case 'ENOTDIR': // a path component is a file: the file does not exist either
+        throw new InputError('文件不存在', file);
+      case 'EISDIR':
+        throw new InputError('是目录，不是文件（目前请逐个指定文件）', file);
+      case 'EACCES':
+      case 'EPERM':
+        throw new InputError('没有读取权限', file);
+    }
+    // Some platforms report directories with other codes.
+    if (await isDirectory(file)) throw new InputError('是目录，不是文件（目前请逐个指定文件）', file);
+    throw new InputError(`无法读取：${code}`, file);
+  }
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
+  return err instanceof Error ? err.message : String(err);
+}

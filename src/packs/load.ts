@@ -1,0 +1,275 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { PackError, type SourcePosition } from '../errors.js';
+import {
+  DEFAULT_GRADES,
+  displayPath,
+  type AreaDef,
+  type Locator,
+  type MetricDef,
+  type Pack,
+  type PackRule,
+  type PackSet,
+} from './model.js';
+
+/** Folder of the built-in packs (works from src/ under vitest and from dist/). */
+export const BUILTIN_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const DEFAULT_PACKS = ['annual-report', 'outline-2021-2025'];
+
+const schema = JSON.parse(readFileSync(path.join(BUILTIN_DIR, 'pack.schema.json'), 'utf8')) as object;
+let validator: ReturnType<Ajv['compile']> | null = null;
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true }).compile(schema);
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+/** Path shown for a file: relative to the working directory when inside it, forward slashes. */
+export function displayFile(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  return shown.split(path.sep).join('/');
+}
+
+function nodeAt(root: unknown, segments: ReadonlyArray<string | number>): { node: YamlNode | null; key: YamlNode | null } {
+  let node: unknown = root;
+  let key: YamlNode | null = null;
+  for (const seg of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return { node: null, key: null };
+      key = pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      key = null;
+    } else return { node: null, key: null };
+  }
+  return { node: (node as YamlNode) ?? null, key };
+}
+
+function makeLocator(doc: ReturnType<typeof parseDocument>, lines: LineCounter): Locator {
+  return (segments) => {
+    const { node, key } = nodeAt(doc.contents, segments);
+    const target = node?.range ? node : key;
+    const offset = target?.range?.[0];
+    if (offset === undefined) return null;
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function segmentsOf(instancePath: string): Array<string | number> {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key（未知字段 "${String(p.additionalProperty)}"）`;
+    case 'required':
+      return `missing required key "${String(p.missingProperty)}"（缺少必填字段）`;
+    case 'type':
+      return `must be ${String(p.type)}（类型错误）`;
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}（取值无效）`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'discriminator':
+      return p.error === 'mapping'
+        ? `unknown check type ${JSON.stringify(p.tagValue)} (known: part, mention, metric)（未知检查类型）`
+        : `check needs a "type"（缺少检查类型）`;
+    case 'propertyNames':
+      return `invalid key name`;
+    case 'pattern':
+      return `does not match ${String(p.pattern)}（格式无效）`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function schemaErrors(file: string, errors: ErrorObject[], locate: Locator): PackError[] {
+  const seen = new Set<string>();
+  const out: PackError[] = [];
+  // Keep the most specific errors: a failed anyOf repeats its branches' errors.
+  const useful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  for (const e of useful.length > 0 ? useful : errors) {
+    const segments = segmentsOf(e.instancePath);
+    if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    if (e.keyword === 'propertyNames') segments.push(String((e.params as { propertyName: string }).propertyName));
+    const where = displayPath(segments) || '(top level)';
+    const text = `${where}: ${describe(e)}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    // For an unknown key, point at the key itself.
+    const pos = locate(segments) ?? locate(segmentsOf(e.instancePath));
+    out.push(new PackError(text, file, pos));
+  }
+  return out;
+}
+
+/** A validation failure may carry several errors; each prints as its own line. */
+export class PackErrors extends PackError {
+  constructor(readonly errors: PackError[]) {
+    super((errors[0] as PackError).message, (errors[0] as PackError).file, (errors[0] as PackError).position);
+  }
+  override toLine(): string {
+    return this.errors.map((e) => e.toLine()).join('\n');
+  }
+}
+
+interface RawPack {
+  id: string;
+  version: string;
+  title: string;
+  description?: string;
+  extends?: string[];
+  grades?: Array<{ name: string; min: number }>;
+  areas?: Record<string, Omit<AreaDef, 'id'>>;
+  metrics?: Record<string, Omit<MetricDef, 'id' | 'file'>>;
+  rules?: Record<string, Omit<PackRule, 'id' | 'pack' | 'file' | 'params'> & { params?: PackRule['params'] }>;
+}
+
+/** Parse and validate one pack file. Throws PackError(s) with file:line:col. */
+export function loadPackFile(file: string): Pack {
+  const shown = displayFile(file);
+  let source: string;
+  try {
+    if (statSync(file).isDirectory()) throw new PackError('是目录，不是规则包文件', shown);
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PackError(code === 'ENOENT' ? '规则包文件不存在' : `无法读取规则包：${code ?? String(e)}`, shown);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0] as (typeof doc.errors)[number];
+    const pos = lines.linePos(err.pos[0]);
+    const firstLine = err.message.split('\n')[0] ?? err.message;
+    throw new PackError(`YAML syntax error（YAML 语法错误）: ${firstLine}`, shown, { line: pos.line, column: pos.col });
+  }
+  const data = doc.toJS() as unknown;
+  const locate = makeLocator(doc, lines);
+  const errors = validate(data);
+  if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate));
+
+  const raw = data as RawPack;
+  const pack: Pack = {
+    id: raw.id,
+    version: raw.version,
+    title: raw.title,
+    file: shown,
+    extends: raw.extends ?? [],
+    areas: Object.entries(raw.areas ?? {}).map(([id, a]) => ({ id, ...a })),
+    metrics: Object.entries(raw.metrics ?? {}).map(([id, m]) => ({ id, ...m, file: shown })),
+    rules: Object.entries(raw.rules ?? {}).map(([id, r]) => ({ ...r, id, params: r.params ?? {}, pack: raw.id, file: shown })),
+    locate,
+  };
+  if (raw.description !== undefined) pack.description = raw.description;
+  if (raw.grades) pack.grades = raw.grades;
+  checkReferences(pack);
+  return pack;
+}
+
+/** Cross-field checks the schema cannot express, still with locations. */
+function checkReferences(pack: Pack): void {
+  const errors: PackError[] = [];
+  const fail = (segments: Array<string | number>, message: string): void => {
+    errors.push(new PackError(`${displayPath(segments)}: ${message}`, pack.file, pack.locate(segments)));
+  };
+  for (const rule of pack.rules) {
+    const base = ['rules', rule.id];
+    if (!rule.id.startsWith(`${rule.area}/`)) fail([...base, 'area'], `rule id must start with its area "${rule.area}/"（规则编号应以所属领域开头）`);
+    for (const key of ['check', 'when'] as const) {
+      const check = rule[key];
+      if (!check) continue;
+      for (const field of ['min', 'max'] as const) {
+        const v = check.type === 'metric' ? check[field] : undefined;
+        if (v !== undefined && typeof v === 'object' && !(v.param in rule.params)) {
+          fail([...base, key, field, 'param'], `unknown param "${v.param}"（未声明的参数）`);
+        }
+      }
+    }
+  }
+  if (pack.grades) {
+    const mins = pack.grades.map((g) => g.min);
+    if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number))) fail(['grades'], 'grades must be listed from the highest min down（分档应从高到低排列）');
+  }
+  if (errors.length > 0) throw new PackErrors(errors);
+}
+
+/** A pack reference: a path (relative to `from`) or a built-in id. */
+function resolveRef(ref: string, from: string | null): string {
+  const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
+  if (looksLikePath) return path.resolve(from ? path.dirname(from) : process.cwd(), ref);
+  const builtin = path.join(BUILTIN_DIR, `${ref}.yaml`);
+  if (existsSync(builtin)) return builtin;
+  return path.resolve(from ? path.dirname(from) : process.cwd(), ref);
+}
+
+/**
+ * Load packs and everything they extend, in order (parents before children), each once.
+ * Rule ids must be unique across the set.
+ */
+export function loadPackSet(refs: string[] = DEFAULT_PACKS): PackSet {
+  const packs: Pack[] = [];
+  const loaded = new Set<string>();
+  const visiting: string[] = [];
+  const visit = (ref: string, from: string | null): void => {
+    const file = resolveRef(ref, from);
+    if (loaded.has(file)) return;
+    if (visiting.includes(file)) throw new PackError(`extends cycle（规则包循环继承）: ${[...visiting, file].map(displayFile).join(' → ')}`, displayFile(file));
+    visiting.push(file);
+    const pack = loadPackFile(file);
+    for (const parent of pack.extends) visit(parent, file);
+    visiting.pop();
+    loaded.add(file);
+    packs.push(pack);
+  };
+  for (const ref of refs) visit(ref, null);
+  return mergePacks(packs);
+}
+
+function mergePacks(packs: Pack[]): PackSet {
+  const areas = new Map<string, AreaDef>();
+  const metrics = new Map<string, MetricDef>();
+  const rules = new Map<string, PackRule>();
+  const locators = new Map<string, Locator>();
+  let grades = DEFAULT_GRADES;
+  const errors: PackError[] = [];
+  for (const pack of packs) {
+    locators.set(pack.file, pack.locate);
+    for (const a of pack.areas) areas.set(a.id, a); // a later pack may re-weight an area
+    for (const m of pack.metrics) metrics.set(m.id, m);
+    if (pack.grades) grades = pack.grades;
+    for (const r of pack.rules) {
+      const prior = rules.get(r.id);
+      if (prior) {
+        errors.push(new PackError(`rules.${r.id}: rule already defined in ${prior.file}（规则编号重复）`, pack.file, pack.locate(['rules', r.id])));
+        continue;
+      }
+      rules.set(r.id, r);
+    }
+  }
+  const set: PackSet = { packs, rules: [...rules.values()], areas, metrics, grades, locators };
+  for (const r of set.rules) {
+    if (!areas.has(r.area)) {
+      const locate = locators.get(r.file);
+      errors.push(new PackError(`rules.${r.id}.area: unknown area "${r.area}"（未定义的领域）`, r.file, locate?.(['rules', r.id, 'area']) ?? null));
+    }
+  }
+  if (errors.length > 0) throw new PackErrors(errors);
+  return set;
+}
+
+export type { SourcePosition };

@@ -1,0 +1,136 @@
+import type { PartId } from '../document/model.js';
+import type { SourcePosition } from '../errors.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Basis = 'official' | 'practice';
+export type ParamValue = number | string | boolean;
+
+export interface ParamSpec {
+  default: ParamValue;
+  description?: string;
+  unit?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+export type NumberOrParam = number | { param: string };
+export type Scope = 'done' | 'all' | PartId[];
+
+export interface Term {
+  label?: string;
+  phrases?: string[];
+  regex?: string;
+  not?: string;
+  min?: number;
+  allOf?: Term[];
+  anyOf?: Term[];
+}
+
+export interface PartCheckConfig {
+  type: 'part';
+  part: PartId;
+  headings?: 'top' | 'any';
+}
+
+export interface MentionCheckConfig {
+  type: 'mention';
+  scope?: Scope;
+  match: Term;
+}
+
+export interface MetricCheckConfig {
+  type: 'metric';
+  metric: string;
+  min?: NumberOrParam;
+  max?: NumberOrParam;
+  missing?: 'fail' | 'pass' | 'not-applicable';
+}
+
+export type CheckConfig = PartCheckConfig | MentionCheckConfig | MetricCheckConfig;
+
+/** Locates a node of the pack file by its path, for `file:line:col` errors. */
+export type Locator = (path: ReadonlyArray<string | number>) => SourcePosition | null;
+
+export interface PackRule {
+  id: string;
+  title: string;
+  area: string;
+  clause: string;
+  basis: Basis;
+  severity: Severity;
+  weight: number;
+  check: CheckConfig;
+  when?: CheckConfig;
+  message: string;
+  messages?: { missing?: string; pass?: string; notApplicable?: string };
+  fix: string;
+  rationale?: string;
+  docs?: string;
+  params: Record<string, ParamSpec>;
+  examples?: { pass?: string[]; fail?: string[] };
+  /** Pack id and file the rule comes from. */
+  pack: string;
+  file: string;
+}
+
+export interface AreaDef {
+  id: string;
+  title: string;
+  weight: number;
+  clause?: string;
+  description?: string;
+}
+
+export interface MetricDef {
+  id: string;
+  title: string;
+  units: string[];
+  context: string;
+  exclude?: string;
+  derive?: { ratio: [string, string] };
+  file: string;
+}
+
+export interface GradeBand {
+  name: string;
+  min: number;
+}
+
+export interface Pack {
+  id: string;
+  version: string;
+  title: string;
+  description?: string;
+  file: string;
+  extends: string[];
+  grades?: GradeBand[];
+  areas: AreaDef[];
+  metrics: MetricDef[];
+  rules: PackRule[];
+  locate: Locator;
+}
+
+/** Every pack of a run, merged: what the engine compiles once. */
+export interface PackSet {
+  packs: Pack[];
+  rules: PackRule[];
+  areas: Map<string, AreaDef>;
+  metrics: Map<string, MetricDef>;
+  grades: GradeBand[];
+  /** Pack file by id, for locating nodes in errors raised after loading. */
+  locators: Map<string, Locator>;
+}
+
+export const DEFAULT_GRADES: GradeBand[] = [
+  { name: '优秀', min: 90 },
+  { name: '良好', min: 75 },
+  { name: '合格', min: 60 },
+  { name: '不合格', min: 0 },
+];
+
+/** Path as users read it: rules.foo/bar.check.match.allOf[0]. */
+export function displayPath(segments: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}

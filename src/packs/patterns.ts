@@ -1,0 +1,75 @@
+import { PackError } from '../errors.js';
+import { normalizePhrase } from '../text/normalize.js';
+import { displayPath, type Locator } from './model.js';
+
+/** A pattern compiled once per run and shared by every rule that uses it. */
+export interface CompiledPattern {
+  key: string;
+  source: string;
+  re: RegExp;
+  /** A hit whose clause matches this is discarded (negation: 未聘请法律顾问). */
+  not: RegExp | null;
+}
+
+/** Where a pattern was written, so a bad regex reports file:line:col. */
+export interface PatternOrigin {
+  file: string;
+  locate: Locator;
+  path: Array<string | number>;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compile(source: string, origin: PatternOrigin, flags: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
+    throw new PackError(`${displayPath(origin.path)}: invalid regex（正则表达式无效）: ${reason}`, origin.file, origin.locate(origin.path));
+  }
+}
+
+/**
+ * Collects every pattern of a pack set, deduplicated: the facts stage runs each
+ * distinct pattern once per line, however many rules use it.
+ */
+export class PatternRegistry {
+  private readonly byKey = new Map<string, CompiledPattern>();
+  private readonly bySource = new Map<string, string>();
+
+  /** A regex written against the normalised text. */
+  regex(source: string, not: string | undefined, origin: PatternOrigin): string {
+    const id = `${source}\u0000${not ?? ''}`;
+    const existing = this.bySource.get(id);
+    if (existing) return existing;
+    const key = `p${this.byKey.size}`;
+    const re = compile(source, origin, 'g');
+    const notRe = not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
+    this.byKey.set(key, { key, source, re, not: notRe });
+    this.bySource.set(id, key);
+    return key;
+  }
+
+  /** Literal phrases (normalised like the text, so ，and , are the same). */
+  phrases(phrases: string[], not: string | undefined, origin: PatternOrigin): string {
+    const source = phrases.map((p) => escapeRegex(normalizePhrase(p))).join('|');
+    return this.regex(source, not, origin);
+  }
+
+  get(key: string): CompiledPattern {
+    const p = this.byKey.get(key);
+    if (!p) throw new Error(`unknown pattern ${key}`);
+    return p;
+  }
+
+  all(): CompiledPattern[] {
+    return [...this.byKey.values()];
+  }
+
+  /** Compile a single regex outside any rule (metric contexts). */
+  static compileOne(source: string, origin: PatternOrigin, flags = ''): RegExp {
+    return compile(source, origin, flags);
+  }
+}
