@@ -35,6 +35,8 @@ export interface InputFailure {
 export interface RunResult {
   tool: { name: string; version: string };
   packs: Array<{ id: string; version: string }>;
+  /** Score areas of the pack set, in pack order. */
+  areas: Array<{ id: string; title: string; weight: number }>;
   reports: ReportResult[];
   failures: InputFailure[];
 }

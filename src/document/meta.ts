@@ -1,3 +1,4 @@
+import { matchHeading } from './headings.js';
 import type { DocLine, DocumentMeta } from './model.js';
 
 const TITLE_MAX = 60;
@@ -18,7 +19,7 @@ function findTitle(lines: DocLine[]): { title: string; line: number; lines: numb
       if (candidates.length > 0 && line.kind === 'blank') break;
       continue;
     }
-    if (line.kind === 'heading' || !isTitleish(line.norm.text)) break;
+    if (line.kind === 'heading' || matchHeading(line.norm.text) || !isTitleish(line.norm.text)) break;
     candidates.push(line);
     if (candidates.length === 3) break;
   }

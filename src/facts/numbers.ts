@@ -31,6 +31,11 @@ const CN_DIGITS: Readonly<Record<string, number>> = {
 const CN_SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 /** Decimal exponents of multipliers that may follow a number core. */
 const MULT_EXP: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
+/** Arabic digits also take 千 (3千余份); a Chinese run already contains it. */
+const ARABIC_MULT_EXP: Readonly<Record<string, number>> = { 千: 3, 万: 4, 亿: 8 };
+
+/** Longer digit runs (ID-card numbers etc.) are identifiers: no token, value stays finite. */
+const MAX_INT_DIGITS = 15;
 
 /** Chinese numeral runs longer than this are skipped (keeps suffix retries bounded). */
 const MAX_CN_RUN = 24;
@@ -196,14 +201,14 @@ interface Tail {
 }
 
 /** Reads 余/多, 万/亿, 余/多 and the unit after a number core ending at p. */
-function readTail(text: string, p: number, allowPercent: boolean): Tail {
+function readTail(text: string, p: number, arabic: boolean): Tail {
   let approx = false;
   let exp = 0;
   if (text[p] === '余' || text[p] === '多') {
     approx = true;
     p++;
   }
-  const e = MULT_EXP[text[p] ?? ''];
+  const e = (arabic ? ARABIC_MULT_EXP : MULT_EXP)[text[p] ?? ''];
   if (e !== undefined) {
     exp = e;
     p++;
@@ -213,7 +218,7 @@ function readTail(text: string, p: number, allowPercent: boolean): Tail {
     }
   }
   let unit = '';
-  if (allowPercent && exp === 0 && text[p] === '%') {
+  if (arabic && exp === 0 && text[p] === '%') {
     unit = '%';
     p++;
   } else {
@@ -229,8 +234,9 @@ const hasApproxSuffix = (text: string, p: number): boolean => text.startsWith('�
 /** Offset after an optional short "(…)" group, e.g. 一村(社区)一. */
 function skipParen(text: string, p: number): number {
   if (text[p] !== '(') return p;
-  const close = text.indexOf(')', p + 1);
-  return close > 0 && close - p <= 12 ? close + 1 : p;
+  // Bounded look-ahead (no indexOf) so scanning stays linear.
+  for (let q = p + 1; q < text.length && q <= p + 12; q++) if (text[q] === ')') return q + 1;
+  return p;
 }
 
 /** Word-level false positives for Chinese numerals: 一次性, 一件事, 一条龙, 一村一…, 一起(together). */
@@ -317,8 +323,8 @@ export function findNumbers(text: string): NumberToken[] {
         continue;
       }
       const core = scanArabic(text, i);
-      // Ordinals (第3次) are not quantities.
-      if (text[i - 1] === '第') {
+      // Ordinals (第3次) are not quantities; over-long digit runs are IDs, not counts.
+      if (text[i - 1] === '第' || core.intStr.length > MAX_INT_DIGITS) {
         i = core.end;
         continue;
       }
@@ -337,7 +343,7 @@ export function findNumbers(text: string): NumberToken[] {
       let value: number | null = null;
       if (isDigit(text.charCodeAt(p))) {
         const core = scanArabic(text, p);
-        value = scaleDecimal(core.intStr, core.fracStr, 0);
+        if (core.intStr.length <= MAX_INT_DIGITS) value = scaleDecimal(core.intStr, core.fracStr, 0);
         valueEnd = core.end;
       } else {
         const runEnd = cnRunEnd(text, p);
@@ -365,9 +371,14 @@ export function findNumbers(text: string): NumberToken[] {
       const tail = readTail(text, runEnd, false);
       let tok: NumberToken | null = null;
       if (tail.unit !== '') {
-        // Longest valid suffix wins: 唯一一次 → 一次, 十四五规划 → nothing.
+        // Longest valid suffix wins, but a later start only right after a 一 that
+        // ends a word (唯一一次 → 一次); 七五期间/十四五 stay unmatched.
         for (let k = i; k < runEnd; k++) {
-          if (!isCnLead(text[k] ?? '')) continue;
+          if (k > i && text[k - 1] !== '一') continue;
+          const lead = text[k] ?? '';
+          // Bare 百/千/万 count only as 百余/千余/万余.
+          const bareApprox = runEnd - k === 1 && '百千万'.includes(lead) && text[runEnd] === '余';
+          if (!isCnLead(lead) && !bareApprox) continue;
           const v = parseChineseNumeral(text.slice(k, runEnd));
           if (v === null) continue;
           const value = applyExp(v, tail.exp);

@@ -106,6 +106,7 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
         const inside = (key: string): Hit[] => (facts.hits.get(key) ?? []).filter((h) => inScope(h.parts, scope));
         if (passed) {
           for (const leaf of supporting(root, facts, scope)) for (const hit of inside(leaf.key).slice(0, 1)) pushHit(evidence, seen, facts, hit);
+          evidence.sort((a, b) => a.line - b.line || a.column - b.column);
           return { evidence, vars: {} };
         }
         // Partial support first, then what was found only where it does not count.

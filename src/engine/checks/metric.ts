@@ -50,9 +50,15 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
         if (min !== undefined) vars.min = formatNumber(min);
         if (max !== undefined) vars.max = formatNumber(max);
         if (!value) {
-          // Say so when the only figure is a next-year target.
+          // Show what the report does say: a next-year target, or counts that cannot give a rate.
+          const evidence: Evidence[] = [];
           const target = facts.metrics.find((m) => m.id === config.metric && m.target);
-          const evidence = target ? [evidenceAt(facts.document, target.clause, '该数字位于下一年度安排中，是目标而非本年度结果')] : [];
+          if (target) evidence.push(evidenceAt(facts.document, target.clause, '该数字位于下一年度安排中，是目标而非本年度结果'));
+          for (const id of ctx.metrics.get(config.metric)?.def.derive?.ratio ?? []) {
+            const related = facts.achieved.get(id);
+            const title = ctx.metrics.get(id)?.def.title ?? id;
+            if (related) evidence.push(evidenceAt(facts.document, related.clause, `已报告“${title}”，但不足以计算比率`));
+          }
           return { evidence, vars, missing: true };
         }
         vars.value = formatNumber(value.value);

@@ -1,0 +1,21 @@
+import type { Finding } from '../engine/model.js';
+import type { RunResult } from '../result.js';
+
+export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+const RANK: Record<Finding['severity'], number> = { info: 1, warning: 2, error: 3 };
+
+export interface Gate {
+  failOn: FailOn;
+  minScore: number | null;
+}
+
+/** Exit code for a finished run: 2 unreadable input, 1 gate failed, 0 passed. */
+export function exitCode(run: RunResult, gate: Gate): 0 | 1 | 2 {
+  if (run.failures.length > 0) return 2;
+  const threshold = gate.failOn === 'never' ? Infinity : RANK[gate.failOn];
+  const failedFinding = run.reports.some((r) => r.findings.some((f) => f.status === 'fail' && RANK[f.severity] >= threshold));
+  const lowScore = gate.minScore !== null && run.reports.some((r) => r.score.total < (gate.minScore as number));
+  return failedFinding || lowScore ? 1 : 0;
+}

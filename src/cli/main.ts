@@ -1,0 +1,134 @@
+import { Command, CommanderError, Option } from 'commander';
+import { checkText } from '../check.js';
+import { compileRuleSet, type RuleSet } from '../engine/compile.js';
+import { FazhiError, UsageError } from '../errors.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
+import { runCheck, TOOL_VERSION } from '../run.js';
+import { exitCode, FAIL_ON, type FailOn } from './gate.js';
+import { parseParamOptions } from './params.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin?: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+interface CheckOptions {
+  format: string;
+  pack?: string[];
+  failOn: FailOn;
+  minScore?: string;
+  verbose?: boolean;
+  color: boolean;
+  param?: string[];
+  debug?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function useColor(options: { color: boolean }, io: CliIO): boolean {
+  if (!options.color || 'NO_COLOR' in io.env) return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+function parseMinScore(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-score ${raw}: 应为 0–100 之间的数`);
+  return n;
+}
+
+async function checkCommand(files: string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const formatter = FORMATTERS[options.format];
+  if (!formatter) throw new UsageError(`--format ${options.format}: 不支持的输出格式（可用：${Object.keys(FORMATTERS).join('、')}）`);
+  const minScore = parseMinScore(options.minScore);
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
+  // Packs are loaded and compiled before any report is read: a bad pack checks nothing.
+  const ruleSet = compileRuleSet(loadPackSet(options.pack ?? DEFAULT_PACKS), parseParamOptions(options.param ?? []));
+  const run = await runCheck(files, ruleSet, io.stdin ? { stdin: io.stdin } : {});
+  io.stdout(formatter(run, { color: useColor(options, io), verbose: options.verbose === true }));
+  for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
+  return exitCode(run, { failOn: options.failOn, minScore });
+}
+
+/** Load, compile and run every rule's examples: a pack whose examples disagree is not valid. */
+async function validateCommand(packs: string[], io: CliIO): Promise<number> {
+  const ruleSet: RuleSet = compileRuleSet(loadPackSet(packs));
+  const problems: string[] = [];
+  for (const { rule } of ruleSet.rules) {
+    for (const expected of ['pass', 'fail'] as const) {
+      for (const [i, text] of (rule.examples?.[expected] ?? []).entries()) {
+        const report = await checkText(text, ruleSet, `${rule.id} examples.${expected}[${i}]`);
+        const status = report.findings.find((f) => f.ruleId === rule.id)?.status;
+        if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${expected}[${i}]: 期望 ${expected}，实际 ${status}`);
+      }
+    }
+  }
+  for (const p of problems) io.stderr(`fazhi: ${p}\n`);
+  if (problems.length > 0) return 2;
+  const files = ruleSet.packs.packs.map((p) => p.file).join('、');
+  io.stdout(`✓ 规则包有效：${files}（${ruleSet.rules.length} 条规则，示例全部符合预期）\n`);
+  return 0;
+}
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('fazhi')
+    .description('法治政府建设年度报告合规检查 — check township annual rule-of-law government reports')
+    .version(TOOL_VERSION, '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .showHelpAfterError('（用 fazhi --help 查看用法）')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('check')
+    .description('检查一份或多份年度报告（- 表示标准输入）')
+    .argument('<files...>', '报告文件（.txt/.md），- 表示从标准输入读取')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .addOption(new Option('--fail-on <severity>', '达到该严重程度的问题使退出码为 1').choices([...FAIL_ON]).default('error'))
+    .option('--min-score <n>', '得分低于此值时退出码为 1')
+    .option('--param <rule.name=value>', '本次运行修改规则参数，如 mediation/success-rate.min=98（可重复）', collect)
+    .option('--verbose', '同时显示通过和不适用的规则')
+    .option('--no-color', '不使用颜色')
+    .option('--debug', '出错时显示调用栈')
+    .action(async (files: string[], options: CheckOptions) => setExit(await checkCommand(files, options, io)));
+
+  const rules = program.command('rules').description('规则包相关命令');
+  rules
+    .command('validate')
+    .description('校验规则包（结构、正则、示例）')
+    .argument('<packs...>', '规则包文件或内置规则包编号')
+    .action(async (packs: string[]) => setExit(await validateCommand(packs, io)));
+  return program;
+}
+
+/** Run the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (e instanceof FazhiError) {
+      io.stderr(`fazhi: ${e.toLine().split('\n').join('\nfazhi: ')}\n`);
+      if (argv.includes('--debug') && e.stack) io.stderr(`${e.stack}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr(`fazhi: 内部错误：${err.message ?? String(e)}${argv.includes('--debug') ? '' : '（加 --debug 查看详情）'}\n`);
+    if (argv.includes('--debug') && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,72 @@
+import type { Finding } from '../engine/model.js';
+import type { ReportResult, RunResult } from '../result.js';
+import type { Formatter } from './types.js';
+
+export const SCHEMA_VERSION = 1;
+
+function countFailures(reports: ReportResult[], severity: Finding['severity']): number {
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && f.severity === severity).length, 0);
+}
+
+/** The documented JSON shape (docs/result.schema.json), built field by field so nothing internal leaks. */
+export function toJson(run: RunResult) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: run.tool,
+    packs: run.packs,
+    reports: run.reports.map((r) => ({
+      file: r.file,
+      format: r.format,
+      meta: { title: r.document.meta.title, body: r.document.meta.body, year: r.document.meta.year },
+      parts: r.document.parts.map((p) => ({ id: p.id, heading: p.heading, line: p.line, inferred: p.inferred })),
+      metrics: r.metrics.map((m) => ({
+        id: m.id,
+        value: m.value,
+        unit: m.unit,
+        part: m.part,
+        line: m.line,
+        column: m.column,
+        quote: m.quote,
+        target: m.target,
+        derived: m.derived,
+      })),
+      findings: r.findings.map((f) => ({
+        ruleId: f.ruleId,
+        title: f.title,
+        status: f.status,
+        severity: f.severity,
+        area: f.area,
+        weight: f.weight,
+        basis: f.basis,
+        message: f.message,
+        clause: f.clause,
+        fix: f.fix,
+        evidence: f.evidence.map((e) => ({
+          line: e.line,
+          column: e.column,
+          endLine: e.endLine,
+          endColumn: e.endColumn,
+          quote: e.quote,
+          ...(e.note ? { note: e.note } : {}),
+        })),
+      })),
+      score: {
+        total: r.score.total,
+        grade: r.score.grade,
+        areas: r.score.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, max: a.max })),
+        deductions: r.score.deductions,
+      },
+    })),
+    failures: run.failures,
+    summary: {
+      files: run.reports.length + run.failures.length,
+      checked: run.reports.length,
+      unreadable: run.failures.length,
+      errors: countFailures(run.reports, 'error'),
+      warnings: countFailures(run.reports, 'warning'),
+      infos: countFailures(run.reports, 'info'),
+    },
+  };
+}
+
+export const jsonFormatter: Formatter = (run) => `${JSON.stringify(toJson(run), null, 2)}\n`;

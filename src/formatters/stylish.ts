@@ -1,0 +1,103 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { PART_IDS } from '../document/model.js';
+import type { Evidence, Finding } from '../engine/model.js';
+import type { ReportResult, RunResult } from '../result.js';
+import type { Formatter } from './types.js';
+
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+const SHORT_PART: Record<(typeof PART_IDS)[number], string> = {
+  measures: '主要举措和成效',
+  shortcomings: '不足和原因',
+  'first-responsible': '第一责任人职责',
+  'next-year': '下一年度安排',
+  other: '其他情况',
+};
+const QUOTE_MAX = 70;
+
+function clip(text: string, max = QUOTE_MAX): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function severityMark(c: ChalkInstance, f: Finding): string {
+  if (f.status === 'pass') return c.green('✓ 通过');
+  if (f.status === 'not-applicable') return c.gray('– 不适用');
+  const label = SEVERITY_LABEL[f.severity];
+  if (f.severity === 'error') return c.red(`✖ ${label}`);
+  if (f.severity === 'warning') return c.yellow(`⚠ ${label}`);
+  return c.blue(`ℹ ${label}`);
+}
+
+function evidenceLine(c: ChalkInstance, e: Evidence): string {
+  const where = c.gray(`第${e.line}行:${e.column}`);
+  const note = e.note ? c.gray(`（${e.note}）`) : '';
+  return `${where} “${clip(e.quote)}”${note}`;
+}
+
+function header(c: ChalkInstance, r: ReportResult): string[] {
+  const { meta } = r.document;
+  const title = meta.title ?? c.gray('（未识别到标题）');
+  const facts = [meta.body ?? c.gray('单位未识别'), meta.year ? `${meta.year}年度` : c.gray('年度未识别')];
+  const found = new Map(r.document.parts.map((p) => [p.id, p] as const));
+  const parts = PART_IDS.map((id) => {
+    const p = found.get(id);
+    return p ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${p.line}行${p.inferred ? '，推定' : ''})`) : c.red(`✗${SHORT_PART[id]}`);
+  });
+  return [c.underline.bold(r.file), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
+}
+
+function scoreBanner(c: ChalkInstance, r: ReportResult): string {
+  const { total, grade, areas } = r.score;
+  const colour = total >= 90 ? c.green : total >= 75 ? c.cyan : total >= 60 ? c.yellow : c.red;
+  const areaText = areas.map((a) => `${a.title} ${a.score}/${a.max}`).join(' · ');
+  return `${colour.bold(`得分 ${total.toFixed(1)} / 100  ${grade}`)}  ${c.gray(areaText)}`;
+}
+
+function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string, string>, verbose: boolean): string {
+  const out = [...header(c, r), ''];
+  const byArea = new Map<string, Finding[]>();
+  for (const f of r.findings) {
+    if (!verbose && f.status !== 'fail') continue;
+    if (!byArea.has(f.area)) byArea.set(f.area, []);
+    (byArea.get(f.area) as Finding[]).push(f);
+  }
+  const areaScore = new Map(r.score.areas.map((a) => [a.id, a] as const));
+  for (const [area, findings] of byArea) {
+    const s = areaScore.get(area);
+    out.push(`  ${c.bold(areaTitles.get(area) ?? area)}${s ? c.gray(`  ${s.score}/${s.max}`) : ''}`);
+    for (const f of findings) {
+      out.push(`    ${severityMark(c, f)}  ${f.message}  ${c.gray(f.ruleId)}`);
+      for (const e of f.evidence) out.push(`        ${evidenceLine(c, e)}`);
+      if (f.status === 'fail') {
+        out.push(`        ${c.gray('依据：')}${f.clause}${f.basis === 'practice' ? c.gray('（地方实践，非官方指标）') : ''}`);
+        out.push(`        ${c.gray('建议：')}${f.fix}`);
+      }
+    }
+    out.push('');
+  }
+  if (byArea.size === 0) out.push(`  ${c.green('未发现问题')}`, '');
+  out.push(`  ${scoreBanner(c, r)}`);
+  return out.join('\n');
+}
+
+function summary(c: ChalkInstance, run: RunResult): string {
+  const count = (sev: Finding['severity']) =>
+    run.reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && f.severity === sev).length, 0);
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const parts = [`${run.reports.length} 份报告`, `${errors} 个错误`, `${warnings} 个警告`, `${infos} 个提示`];
+  if (run.failures.length > 0) parts.push(`${run.failures.length} 个文件无法读取`);
+  const text = parts.join('，');
+  if (errors > 0 || run.failures.length > 0) return c.red.bold(`✖ ${text}`);
+  if (warnings > 0) return c.yellow.bold(`⚠ ${text}`);
+  return c.green.bold(`✓ ${text}`);
+}
+
+/** Human output for a terminal: per report, gaps grouped by area with quotes, then a score banner. */
+export const stylishFormatter: Formatter = (run, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
+  const blocks = run.reports.map((r) => renderReport(c, r, areaTitles, options.verbose));
+  for (const f of run.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
+  return `${[...blocks, summary(c, run)].join('\n\n')}\n`;
+};

@@ -1,0 +1,11 @@
+import type { RunResult } from '../result.js';
+
+export interface FormatOptions {
+  /** Colour on (stylish only). */
+  color: boolean;
+  /** Show passing and not-applicable rules too. */
+  verbose: boolean;
+}
+
+/** One output format: a pure function from the run to text. */
+export type Formatter = (run: RunResult, options: FormatOptions) => string;

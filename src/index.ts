@@ -1,0 +1,15 @@
+/** Library entry: the same pipeline the CLI runs. */
+export { checkSource, checkText } from './check.js';
+export { runCheck, TOOL_VERSION } from './run.js';
+export { compileRuleSet, type RuleSet, type ParamOverrides } from './engine/compile.js';
+export { loadPackSet, loadPackFile, DEFAULT_PACKS, BUILTIN_DIR } from './packs/load.js';
+export { parseDocument } from './document/parse.js';
+export { readInput, type SourceText } from './ingest/index.js';
+export { FORMATTERS } from './formatters/index.js';
+export { toJson } from './formatters/json.js';
+export { FazhiError, InputError, PackError, UsageError } from './errors.js';
+export type { Document, PartId } from './document/model.js';
+export type { Facts } from './facts/model.js';
+export type { Finding, Evidence, Status } from './engine/model.js';
+export type { PackRule, PackSet, Severity } from './packs/model.js';
+export type { ReportResult, RunResult } from './result.js';

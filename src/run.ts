@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { checkSource } from './check.js';
+import type { RuleSet } from './engine/compile.js';
+import { FazhiError } from './errors.js';
+import { readInput } from './ingest/index.js';
+import type { InputFailure, ReportResult, RunResult } from './result.js';
+
+export const TOOL_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface RunOptions {
+  stdin?: NodeJS.ReadableStream;
+}
+
+/**
+ * Check every input in order. An unreadable input becomes a failure beside the
+ * results; it never stops the others from being checked.
+ */
+export async function runCheck(inputs: string[], ruleSet: RuleSet, options: RunOptions = {}): Promise<RunResult> {
+  const reports: ReportResult[] = [];
+  const failures: InputFailure[] = [];
+  for (const input of inputs) {
+    try {
+      const source = await readInput(input, options.stdin ? { stdin: options.stdin } : {});
+      reports.push(await checkSource(source, ruleSet));
+    } catch (e) {
+      if (!(e instanceof FazhiError)) throw e;
+      failures.push({ file: e.file ?? input, message: e.message });
+    }
+  }
+  return {
+    tool: { name: 'fazhi', version: TOOL_VERSION },
+    packs: ruleSet.packs.packs.map((p) => ({ id: p.id, version: p.version })),
+    areas: [...ruleSet.packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
+    reports,
+    failures,
+  };
+}
