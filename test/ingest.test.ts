@@ -85,11 +85,9 @@ describe('decodeText: encodings', () => {
     expect(decodeText(iconv.encode(text, 'gbk'), 'r.txt')).toEqual({ text, encoding: 'gb18030' });
   });
 
-  it('decodes a large GB18030 file quickly', () => {
+  it('decodes a large GB18030 file whole', () => {
     const big = SAMPLE.repeat(40_000); // ~2.6 MB as GB18030
-    const start = performance.now();
-    expect(decodeText(iconv.encode(big, 'gb18030'), 'r.txt').text.length).toBe(big.length);
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(decodeText(iconv.encode(big, 'gb18030'), 'r.txt').text).toBe(big);
   });
 });
 

@@ -80,10 +80,11 @@ function outsideNote(parts: PartId[]): string {
   return '不在本规则要求的部分内';
 }
 
-function pushHit(out: Evidence[], seen: Set<string>, facts: Facts, hit: Hit, note?: string): void {
-  const id = `${hit.clause.line}:${hit.clause.start}`;
-  if (seen.has(id) || out.length >= MAX_EVIDENCE) return;
-  seen.add(id);
+/** Add a hit's clause unless it overlaps one already quoted (two terms in one clause). */
+function pushHit(out: Evidence[], facts: Facts, hit: Hit, note?: string): void {
+  const { line, start, end } = hit.clause;
+  if (out.length >= MAX_EVIDENCE) return;
+  if (out.some((e) => e.line === line && e.column - 1 < end && start < e.endColumn - 1)) return;
   out.push(evidenceAt(facts.document, hit.clause, note));
 }
 
@@ -102,18 +103,17 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
       conditions,
       explain(facts, passed): CheckOutcome {
         const evidence: Evidence[] = [];
-        const seen = new Set<string>();
         const inside = (key: string): Hit[] => (facts.hits.get(key) ?? []).filter((h) => inScope(h.parts, scope));
         if (passed) {
-          for (const leaf of supporting(root, facts, scope)) for (const hit of inside(leaf.key).slice(0, 1)) pushHit(evidence, seen, facts, hit);
+          for (const leaf of supporting(root, facts, scope)) for (const hit of inside(leaf.key).slice(0, 1)) pushHit(evidence, facts, hit);
           evidence.sort((a, b) => a.line - b.line || a.column - b.column);
           return { evidence, vars: {} };
         }
         // Partial support first, then what was found only where it does not count.
-        for (const leaf of leaves(root)) for (const hit of inside(leaf.key).slice(0, 1)) pushHit(evidence, seen, facts, hit, '已找到，但不足以满足本规则');
+        for (const leaf of leaves(root)) for (const hit of inside(leaf.key).slice(0, 1)) pushHit(evidence, facts, hit, '已找到，但不足以满足本规则');
         for (const leaf of leaves(root)) {
           const outside = (facts.hits.get(leaf.key) ?? []).filter((h) => !inScope(h.parts, scope));
-          for (const hit of outside.slice(0, 1)) pushHit(evidence, seen, facts, hit, outsideNote(hit.parts));
+          for (const hit of outside.slice(0, 1)) pushHit(evidence, facts, hit, outsideNote(hit.parts));
         }
         return { evidence, vars: { missing: missing(root, facts, scope).join('、') || '相关表述' } };
       },
