@@ -48,6 +48,8 @@ export interface Heading {
   title: string;
   /** Normalised heading text used for classification. */
   normTitle: string;
+  /** The heading runs on into its paragraph (一是……。其他内容). */
+  runIn: boolean;
   line: number;
 }
 

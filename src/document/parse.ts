@@ -30,6 +30,7 @@ function headingOf(line: DocLine): Heading | null {
     marker: m.marker,
     title: line.original.slice(start, end).trim(),
     normTitle: line.norm.text.slice(m.titleStart, m.titleEnd),
+    runIn: m.titleEnd < line.norm.text.length || /[。;!?]/.test(line.norm.text),
     line: line.number,
   };
 }
@@ -61,7 +62,9 @@ export function parseDocument(source: SourceText): Document {
         (stack.pop() as Section).endLine = line.number - 1;
       }
       const parent = stack[stack.length - 1] ?? null;
-      const ownParts = classifyHeading(heading.normTitle, parent ? heading.level : 1, meta.year);
+      // A run-in point (一是……) below a section is a paragraph, not a sub-section that can carry a part.
+      const canCarryPart = !parent || heading.level <= 2 || !heading.runIn;
+      const ownParts = canCarryPart ? classifyHeading(heading.normTitle, parent ? heading.level : 1, meta.year) : [];
       const section: Section = {
         heading,
         ownParts,

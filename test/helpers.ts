@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkText } from '../src/check.js';
+import { compileRuleSet, type ParamOverrides, type RuleSet } from '../src/engine/compile.js';
+import { loadPackSet } from '../src/packs/load.js';
+import type { ReportResult } from '../src/result.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPORTS = path.join(ROOT, 'reports');
+
+let cached: RuleSet | null = null;
+/** The built-in packs, compiled once for the whole test file. */
+export function builtinRules(overrides?: ParamOverrides): RuleSet {
+  if (overrides) return compileRuleSet(loadPackSet(), overrides);
+  cached ??= compileRuleSet(loadPackSet());
+  return cached;
+}
+
+export function readReport(name: string): string {
+  return readFileSync(path.join(REPORTS, name), 'utf8');
+}
+
+export function checkReport(name: string, rules = builtinRules()): Promise<ReportResult> {
+  return checkText(readReport(name), rules, `reports/${name}`);
+}
+
+export function statusOf(result: ReportResult, ruleId: string): string | undefined {
+  return result.findings.find((f) => f.ruleId === ruleId)?.status;
+}
+
+export function finding(result: ReportResult, ruleId: string) {
+  const f = result.findings.find((x) => x.ruleId === ruleId);
+  if (!f) throw new Error(`no finding for ${ruleId}`);
+  return f;
+}
