@@ -43,9 +43,9 @@ export function findBody(text: string): string | null {
   for (const m of text.matchAll(/[\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|苏木)(?![村镇政级里长])/g)) {
     let name = m[0];
     // Keep only what follows the last administrative prefix or function word.
-    const cut = Math.max(...['省', '市', '县', '区', '旗', '州', '盟', '的', '在', '于', '将', '对', '和', '与', '是', '了', '为'].map((c) => name.lastIndexOf(c, name.length - 2)));
+    const cut = Math.max(...['省', '市', '县', '区', '旗', '州', '盟', '的', '在', '于', '将', '对'].map((c) => name.lastIndexOf(c, name.length - 2)));
     if (cut >= 0) name = name.slice(cut + 1);
-    if (name.length < 2 || GENERIC_BODIES.has(name)) continue;
+    if (name.length < 2 || GENERIC_BODIES.has(name) || /(城乡|乡镇|城镇|村镇)$/.test(name)) continue;
     const suffix = /(街道|苏木|镇|乡)$/.exec(name)?.[0] ?? '';
     if (name.length - suffix.length < 1) continue;
     return name;
