@@ -115,6 +115,7 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
           const outside = (facts.hits.get(leaf.key) ?? []).filter((h) => !inScope(h.parts, scope));
           for (const hit of outside.slice(0, 1)) pushHit(evidence, facts, hit, outsideNote(hit.parts));
         }
+        evidence.sort((a, b) => a.line - b.line || a.column - b.column);
         return { evidence, vars: { missing: missing(root, facts, scope).join('、') || '相关表述' } };
       },
     };
