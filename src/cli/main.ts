@@ -30,7 +30,8 @@ interface CheckOptions {
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function useColor(options: { color: boolean }, io: CliIO): boolean {
-  if (!options.color || 'NO_COLOR' in io.env) return false;
+  // NO_COLOR counts only when set to a non-empty value (no-color.org).
+  if (!options.color || (io.env.NO_COLOR ?? '') !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
 }
@@ -82,9 +83,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('法治政府建设年度报告合规检查 — check township annual rule-of-law government reports')
     .version(TOOL_VERSION, '-v, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
-    .showHelpAfterError('（用 fazhi --help 查看用法）')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Usage errors follow the one-line rule: `fazhi: 用法错误：…`.
+      outputError: (text, write) => write(`fazhi: 用法错误：${text.replace(/^error: /, '').trim()}（用 fazhi --help 查看用法）\n`),
+    });
 
   program
     .command('check')
@@ -118,8 +123,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      // Help and version are successes; every other commander error is a usage error.
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+      // Asked-for help and version are successes; help shown for a missing command is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (e instanceof FazhiError) {
       io.stderr(`fazhi: ${e.toLine().split('\n').join('\nfazhi: ')}\n`);

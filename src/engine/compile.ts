@@ -39,7 +39,8 @@ function effectiveParams(rule: PackRule, overrides: Record<string, ParamValue> |
     }
     let value: ParamValue = raw;
     if (typeof spec.default === 'number') {
-      value = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      const text = String(raw).trim();
+      value = typeof raw === 'number' ? raw : text === '' ? Number.NaN : Number(text);
       if (!Number.isFinite(value)) throw new UsageError(`--param ${rule.id}.${name}=${String(raw)}: 应为数字`);
       if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) {
         throw new UsageError(`--param ${rule.id}.${name}=${value}: 超出允许范围 ${spec.minimum ?? '-∞'}–${spec.maximum ?? '∞'}`);
@@ -77,7 +78,7 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
 /** Compile every rule of the set once: regexes, conditions, the engine. */
 export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
   for (const id of Object.keys(overrides)) {
-    if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi rules list 查看规则编号）`);
+    if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi check --verbose 查看规则编号）`);
   }
   const patterns = new PatternRegistry();
   const metrics = compileMetrics(packs);

@@ -51,9 +51,9 @@ function nodeAt(root: unknown, segments: ReadonlyArray<string | number>): { node
 }
 
 function makeLocator(doc: ReturnType<typeof parseDocument>, lines: LineCounter): Locator {
-  return (segments) => {
+  return (segments, at = 'value') => {
     const { node, key } = nodeAt(doc.contents, segments);
-    const target = node?.range ? node : key;
+    const target = at === 'key' && key?.range ? key : node?.range ? node : key;
     const offset = target?.range?.[0];
     if (offset === undefined) return null;
     const pos = lines.linePos(offset);
@@ -109,8 +109,9 @@ function schemaErrors(file: string, errors: ErrorObject[], locate: Locator): Pac
     const text = `${where}: ${describe(e)}`;
     if (seen.has(text)) continue;
     seen.add(text);
-    // For an unknown key, point at the key itself.
-    const pos = locate(segments) ?? locate(segmentsOf(e.instancePath));
+    // For an unknown or ill-named key, point at the key itself.
+    const atKey = e.keyword === 'additionalProperties' || e.keyword === 'propertyNames';
+    const pos = locate(segments, atKey ? 'key' : 'value') ?? locate(segmentsOf(e.instancePath));
     out.push(new PackError(text, file, pos));
   }
   return out;
@@ -231,7 +232,10 @@ export function loadPackSet(refs: string[] = DEFAULT_PACKS): PackSet {
     if (visiting.includes(file)) throw new PackError(`extends cycle（规则包循环继承）: ${[...visiting, file].map(displayFile).join(' → ')}`, displayFile(file));
     visiting.push(file);
     const pack = loadPackFile(file);
-    for (const parent of pack.extends) visit(parent, file);
+    pack.extends.forEach((parent, i) => {
+      if (!/[\\/]|\.ya?ml$/i.test(parent) || existsSync(resolveRef(parent, file))) return visit(parent, file);
+      throw new PackError(`extends[${i}]: 规则包文件不存在：${displayFile(resolveRef(parent, file))}`, pack.file, pack.locate(['extends', i]));
+    });
     visiting.pop();
     loaded.add(file);
     packs.push(pack);

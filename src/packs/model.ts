@@ -48,8 +48,11 @@ export interface MetricCheckConfig {
 
 export type CheckConfig = PartCheckConfig | MentionCheckConfig | MetricCheckConfig;
 
-/** Locates a node of the pack file by its path, for `file:line:col` errors. */
-export type Locator = (path: ReadonlyArray<string | number>) => SourcePosition | null;
+/**
+ * Locates a node of the pack file by its path, for `file:line:col` errors; with
+ * `at: 'key'` the position of the key naming it (an unknown or misspelt key).
+ */
+export type Locator = (path: ReadonlyArray<string | number>, at?: 'value' | 'key') => SourcePosition | null;
 
 export interface PackRule {
   id: string;

@@ -1,0 +1,416 @@
+/**
+ * CLI scenarios against the real binary (bin/fazhi.js → dist/: run `npm run build` first;
+ * `npm test` does it through pretest).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPackSet } from '../src/packs/load.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'fazhi.js');
+const ANSI = /\u001b\[/;
+const TAOJIA = 'reports/taojia-2025.txt';
+const XUANTAN = 'reports/xuantan-2024.txt';
+const DRAFT_NO_FR = 'reports/draft-no-first-responsible.txt';
+const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function fazhi(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Result {
+  const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, NO_COLOR: '1' };
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Env without NO_COLOR and with FORCE_COLOR, so colour would be on unless --no-color. */
+function colourEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '1' };
+  delete env.NO_COLOR;
+  return env;
+}
+
+interface JsonFinding {
+  ruleId: string;
+  status: string;
+  message: string;
+}
+interface JsonRun {
+  reports: Array<{ file: string; findings: JsonFinding[]; score: { total: number } }>;
+  failures: Array<{ file: string; message: string }>;
+  summary: { files: number; checked: number; unreadable: number };
+}
+
+function json(r: Result): JsonRun {
+  return JSON.parse(r.stdout) as JsonRun;
+}
+
+function finding(run: JsonRun, ruleId: string, report = 0): JsonFinding | undefined {
+  return run.reports[report]?.findings.find((f) => f.ruleId === ruleId);
+}
+
+/** stderr is exactly one `fazhi: …` line, with no stack trace. */
+function expectOneErrorLine(stderr: string): string {
+  expect(stderr.endsWith('\n')).toBe(true);
+  const lines = stderr.slice(0, -1).split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^fazhi: /);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  return lines[0] as string;
+}
+
+let tmp: string;
+const RULE_COUNT = loadPackSet().rules.length;
+
+const PACK = `id: mini
+version: 1.0.0
+title: Mini pack
+areas:
+  demo:
+    title: 演示
+    weight: 10
+rules:
+  demo/hello:
+    title: 报告提到法治
+    area: demo
+    clause: 测试条款
+    basis: official
+    severity: error
+    weight: 1
+    check: { type: mention, match: { phrases: [法治] } }
+    message: 未提到法治
+    fix: 写上法治
+`;
+
+function tmpFile(name: string, content: string | Uint8Array): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-'));
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('check: stylish output and exit codes', () => {
+  it('taojia passes the default gate (only a warning) and shows the warning', () => {
+    const r = fazhi(['check', TAOJIA]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const text of ['陶家镇', 'mediation/success-rate', '未报告', '得分']) expect(r.stdout).toContain(text);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).not.toContain('✓ 通过'); // passes hidden without --verbose
+  });
+
+  it('--no-color wins over FORCE_COLOR; FORCE_COLOR alone colours', () => {
+    const coloured = fazhi(['check', TAOJIA], { env: colourEnv() });
+    expect(coloured.stdout).toMatch(ANSI); // sanity: the env would colour
+    const plain = fazhi(['check', TAOJIA, '--no-color'], { env: colourEnv() });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toMatch(ANSI);
+    expect(plain.stdout).toContain('陶家镇');
+    const noColor = fazhi(['check', TAOJIA], { env: { ...colourEnv(), NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toMatch(ANSI);
+  });
+
+  const gates: Array<[string, string[], number]> = [
+    ['--fail-on warning on taojia', ['check', TAOJIA, '--fail-on', 'warning'], 1],
+    ['--fail-on info on taojia', ['check', TAOJIA, '--fail-on', 'info'], 1],
+    ['--fail-on never on a failing draft', ['check', DRAFT_NO_FR, '--fail-on', 'never'], 0],
+    ['--min-score 90 on taojia (80)', ['check', TAOJIA, '--min-score', '90'], 1],
+    ['--min-score 80 on taojia (80, not below)', ['check', TAOJIA, '--min-score', '80'], 0],
+    ['--min-score 50 on taojia', ['check', TAOJIA, '--min-score', '50'], 0],
+    ['--min-score abc', ['check', TAOJIA, '--min-score', 'abc'], 2],
+    ['--min-score 101', ['check', TAOJIA, '--min-score', '101'], 2],
+    ['--fail-on bogus', ['check', TAOJIA, '--fail-on', 'bogus'], 2],
+  ];
+  it.each(gates)('%s → exit %i', (_name, args, code) => {
+    const r = fazhi(args);
+    expect(r.code).toBe(code);
+    if (code === 2) {
+      expect(r.stdout).toBe('');
+      expect(r.stderr).not.toBe('');
+    } else expect(r.stderr).toBe('');
+  });
+
+  it('--min-score abc is a one-line usage error', () => {
+    const r = fazhi(['check', TAOJIA, '--min-score', 'abc']);
+    expect(expectOneErrorLine(r.stderr)).toBe('fazhi: --min-score abc: 应为 0–100 之间的数');
+  });
+
+  it('draft without first-responsible part fails with exit 1', () => {
+    const r = fazhi(['check', DRAFT_NO_FR]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('structure/first-responsible');
+    expect(r.stderr).toBe('');
+  });
+
+  it('--verbose shows passes', () => {
+    const r = fazhi(['check', TAOJIA, '--verbose']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ 通过');
+    expect(r.stdout).toContain('structure/first-responsible');
+  });
+});
+
+describe('check --format json', () => {
+  it('lists every rule once per report, passes included', () => {
+    const r = fazhi(['check', TAOJIA, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const run = json(r);
+    expect(run.summary.files).toBe(1);
+    expect(run.failures).toEqual([]);
+    expect(run.reports).toHaveLength(1);
+    const ids = run.reports[0]!.findings.map((f) => f.ruleId);
+    expect(ids).toHaveLength(RULE_COUNT);
+    expect(new Set(ids).size).toBe(RULE_COUNT);
+    expect(run.reports[0]!.findings.some((f) => f.status === 'pass')).toBe(true);
+    expect(finding(run, 'mediation/success-rate')?.status).toBe('fail');
+    expect(run.reports[0]!.score.total).toBe(80);
+  });
+
+  it('--param changes a threshold for the run', () => {
+    const base = json(fazhi(['check', XUANTAN, '--format', 'json']));
+    expect(finding(base, 'mediation/success-rate')?.status).toBe('pass');
+    const r = fazhi(['check', XUANTAN, '--format', 'json', '--param', 'mediation/success-rate.min=99']);
+    expect(r.code).toBe(0); // a warning does not fail the default gate
+    const f = finding(json(r), 'mediation/success-rate');
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toContain('99%');
+  });
+
+  const badParams: Array<[string, RegExp]> = [
+    ['bad', /^fazhi: --param bad: 格式应为/],
+    ['mediation/success-rate.min=abc', /^fazhi: --param mediation\/success-rate\.min=abc: 应为数字$/],
+    ['mediation/success-rate.min=101', /^fazhi: --param mediation\/success-rate\.min=101: 超出允许范围/],
+    ['nope/rule.min=1', /^fazhi: --param nope\/rule: 没有这条规则/],
+    ['mediation/success-rate.max=1', /^fazhi: --param mediation\/success-rate\.max: 规则没有该参数/],
+  ];
+  it.each(badParams)('--param %s → exit 2, one line', (param, line) => {
+    const r = fazhi(['check', TAOJIA, '--param', param]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(expectOneErrorLine(r.stderr)).toMatch(line);
+  });
+
+  it('stdin (-) gives the same findings as the file', () => {
+    const text = fs.readFileSync(path.join(ROOT, TAOJIA), 'utf8');
+    const fromStdin = fazhi(['check', '-', '--format', 'json'], { input: text });
+    const fromFile = fazhi(['check', TAOJIA, '--format', 'json']);
+    expect(fromStdin.code).toBe(fromFile.code);
+    const a = json(fromStdin);
+    const b = json(fromFile);
+    expect(a.reports[0]!.file).toBe('<stdin>');
+    const statuses = (run: JsonRun) => run.reports[0]!.findings.map((f) => [f.ruleId, f.status]);
+    expect(statuses(a)).toEqual(statuses(b));
+    expect(a.reports[0]!.score).toEqual(b.reports[0]!.score);
+  });
+
+  it('several files, one missing: the others are still checked', () => {
+    const r = fazhi(['check', TAOJIA, 'nope.txt', 'reports/gurtu-2024.txt', '--format', 'json']);
+    expect(r.code).toBe(2);
+    const run = json(r);
+    expect(run.reports.map((x) => x.file)).toEqual([TAOJIA, 'reports/gurtu-2024.txt']);
+    expect(run.failures).toEqual([{ file: 'nope.txt', message: '文件不存在' }]);
+    expect(run.summary).toMatchObject({ files: 3, checked: 2, unreadable: 1 });
+    expect(expectOneErrorLine(r.stderr)).toBe('fazhi: nope.txt: 文件不存在');
+  });
+
+  it('is deterministic: two runs over all sample reports are byte-identical', () => {
+    const files = fs
+      .readdirSync(path.join(ROOT, 'reports'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => `reports/${f}`);
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const first = fazhi(['check', ...files, '--format', 'json']);
+    const second = fazhi(['check', ...files, '--format', 'json']);
+    expect(first.code).toBe(1); // the drafts fail
+    expect(json(first).reports).toHaveLength(files.length);
+    expect(second.stdout).toBe(first.stdout);
+  });
+});
+
+describe('bad input: exit 2, one `fazhi:` line naming the file and the cause', () => {
+  // Deterministic "random" bytes with NULs (a binary blob).
+  const blob = new Uint8Array(2048);
+  let x = 42;
+  for (let i = 0; i < blob.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    blob[i] = i % 97 === 0 ? 0 : x >>> 24;
+  }
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10, 0, 0, 0, 0x10, 8, 6, 0, 0, 0]);
+  // Not UTF-8 (lone continuation bytes, 0xFF) and not plausible GBK either.
+  const notText = new Uint8Array([...Buffer.from('abc '), 0xc3, 0x28, 0x20, 0x80, 0x80, 0xff, 0xfe, 0xff, 0x80, 0x20, 0x67, 0x68, 0x0a]);
+
+  const cases: Array<[string, () => string, string]> = [
+    ['missing file', () => 'reports/no-such-report.txt', '文件不存在'],
+    ['a directory', () => 'reports/', '是目录，不是文件'],
+    ['an empty file', () => tmpFile('empty.txt', ''), '文件为空'],
+    ['a whitespace-only file', () => tmpFile('blank.txt', '  \n\t\r\n　\n'), '文件为空'],
+    ['random bytes with NULs', () => tmpFile('blob.txt', blob), '不是文本文件'],
+    ['a PNG', () => tmpFile('image.png', png), '不是文本文件'],
+    ['invalid UTF-8 that is not GBK', () => tmpFile('mangled.txt', notText), '无法识别文本编码'],
+  ];
+  it.each(cases)('%s', (_name, make, cause) => {
+    const file = make();
+    const r = fazhi(['check', file]);
+    expect(r.code).toBe(2);
+    const line = expectOneErrorLine(r.stderr);
+    expect(line.startsWith(`fazhi: ${file}: `)).toBe(true);
+    expect(line).toContain(cause);
+    expect(r.stdout).toContain('无法检查'); // the stylish report still lists the failure
+  });
+
+  it('an unreadable input with --debug still prints one line (it is not a crash)', () => {
+    const r = fazhi(['check', 'reports/no-such-report.txt', '--debug']);
+    expect(r.code).toBe(2);
+    expectOneErrorLine(r.stderr);
+  });
+
+  it('--format xml is a usage error (exit 2)', () => {
+    const r = fazhi(['check', TAOJIA, '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('xml');
+    // NOTE: commander's own message, not one `fazhi:` line (see report).
+  });
+});
+
+describe('bad packs: checked before any report, nothing on stdout', () => {
+  const packCases: Array<[string, string, (file: string) => RegExp]> = [
+    [
+      'YAML syntax error',
+      PACK.replace('phrases: [法治]', 'phrases: [法治'),
+      (f) => new RegExp(`^fazhi: ${esc(f)}:16:51 YAML syntax error`),
+    ],
+    [
+      'unknown key',
+      PACK.replace('    fix: 写上法治\n', '    fix: 写上法治\n    sevrity: error\n'),
+      (f) => new RegExp(`^fazhi: ${esc(f)}:19:5 rules\\.demo/hello\\.sevrity: unknown key`),
+    ],
+    [
+      'bad regex',
+      PACK.replace('check: { type: mention, match: { phrases: [法治] } }', 'check:\n      type: mention\n      match:\n        regex: "([未闭合"'),
+      (f) => new RegExp(`^fazhi: ${esc(f)}:19:16 rules\\.demo/hello\\.check\\.match\\.regex: invalid regex`),
+    ],
+  ];
+  it.each(packCases)('--pack with a %s', (name, text, expected) => {
+    const file = tmpFile(`${name.replace(/\W+/g, '-')}.yaml`, text);
+    // A missing report too: the pack error must come first and stop the run.
+    const r = fazhi(['check', TAOJIA, 'reports/no-such-report.txt', '--pack', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(expectOneErrorLine(r.stderr)).toMatch(expected(file));
+  });
+
+  it('a pack error with --debug adds the stack', () => {
+    const file = tmpFile('debug.yaml', PACK.replace('phrases: [法治]', 'phrases: [法治'));
+    const r = fazhi(['check', TAOJIA, '--pack', file, '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^fazhi: .*YAML syntax error/);
+    expect(r.stderr).toMatch(/^\s+at /m);
+  });
+
+  it('a valid custom pack replaces the built-in ones', () => {
+    const file = tmpFile('valid.yaml', PACK);
+    const r = fazhi(['check', TAOJIA, '--pack', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r).reports[0]!.findings.map((f) => [f.ruleId, f.status])).toEqual([['demo/hello', 'pass']]);
+  });
+});
+
+describe('rules validate', () => {
+  it('accepts a built-in pack', () => {
+    const r = fazhi(['rules', 'validate', 'rules/annual-report.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓');
+    expect(r.stdout).toContain('rules/annual-report.yaml');
+    expect(r.stderr).toBe('');
+  });
+
+  it('accepts the built-in packs by id', () => {
+    const r = fazhi(['rules', 'validate', 'annual-report', 'outline-2021-2025']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${RULE_COUNT} 条规则`);
+  });
+
+  it('rejects a pack whose examples disagree, naming the example', () => {
+    const file = tmpFile('bad-example.yaml', `${PACK}    examples:\n      pass: ["没有相关内容"]\n`);
+    const r = fazhi(['rules', 'validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(expectOneErrorLine(r.stderr)).toBe(`fazhi: ${file}: rules.demo/hello.examples.pass[0]: 期望 pass，实际 fail`);
+  });
+
+  it('rejects an invalid pack with file:line:col', () => {
+    const file = tmpFile('invalid.yaml', PACK.replace('weight: 1\n', 'weight: heavy\n'));
+    const r = fazhi(['rules', 'validate', file]);
+    expect(r.code).toBe(2);
+    expect(expectOneErrorLine(r.stderr)).toBe(`fazhi: ${file}:15:13 rules.demo/hello.weight: must be number（类型错误）`);
+  });
+});
+
+describe('program: version, help, commands', () => {
+  it('--version prints the package version', () => {
+    for (const flag of ['--version', '-v']) {
+      const r = fazhi([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe(PKG_VERSION);
+    }
+  });
+
+  it('--help lists check', () => {
+    const r = fazhi(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\s+check\b/m);
+    expect(r.stdout).toMatch(/^\s+rules\b/m);
+  });
+
+  it('check --help lists --fail-on', () => {
+    const r = fazhi(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--fail-on');
+    expect(r.stdout).toContain('--min-score');
+  });
+
+  it('an unknown command exits 2', () => {
+    const r = fazhi(['bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("unknown command 'bogus'");
+  });
+
+  it('check without files exits 2', () => {
+    const r = fazhi(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('files');
+  });
+
+  it('no command prints help on stderr and exits 2 (a usage error)', () => {
+    const r = fazhi([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: fazhi');
+  });
+});
+
+function esc(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
