@@ -376,9 +376,7 @@ describe('compileRuleSet param overrides', () => {
     expect((error as UsageError).toLine()).not.toContain('\n');
   });
 
-  // BUG (src/engine/compile.ts effectiveParams): Number('') === 0, so an empty value
-  // (`--param mediation/success-rate.min=`) silently sets the threshold to 0 instead of
-  // being rejected as non-numeric. Flip to it() when fixed.
+  // Number('') is 0: an empty value must not silently set a threshold to 0.
   it('an empty value is not a number', () => {
     expect(() => compileRuleSet(set, { 'mediation/success-rate': { min: '' } })).toThrow(UsageError);
   });
