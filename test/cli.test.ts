@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackSet } from '../src/packs/load.js';
+import { MINIMAL_PACK } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'fazhi.js');
@@ -75,25 +76,7 @@ function expectOneErrorLine(stderr: string): string {
 let tmp: string;
 const RULE_COUNT = loadPackSet().rules.length;
 
-const PACK = `id: mini
-version: 1.0.0
-title: Mini pack
-areas:
-  demo:
-    title: 演示
-    weight: 10
-rules:
-  demo/hello:
-    title: 报告提到法治
-    area: demo
-    clause: 测试条款
-    basis: official
-    severity: error
-    weight: 1
-    check: { type: mention, match: { phrases: [法治] } }
-    message: 未提到法治
-    fix: 写上法治
-`;
+const PACK = MINIMAL_PACK;
 
 function tmpFile(name: string, content: string | Uint8Array): string {
   const file = path.join(tmp, name);

@@ -34,3 +34,24 @@ export function finding(result: ReportResult, ruleId: string) {
   if (!f) throw new Error(`no finding for ${ruleId}`);
   return f;
 }
+
+/** A minimal valid pack; pack-error tests edit it and assert line:col, so keep its lines as they are. */
+export const MINIMAL_PACK = `id: mini
+version: 1.0.0
+title: Mini pack
+areas:
+  demo:
+    title: 演示
+    weight: 10
+rules:
+  demo/hello:
+    title: 报告提到法治
+    area: demo
+    clause: 测试条款
+    basis: official
+    severity: error
+    weight: 1
+    check: { type: mention, match: { phrases: [法治] } }
+    message: 未提到法治
+    fix: 写上法治
+`;

@@ -6,9 +6,10 @@ import { checkText } from '../src/check.js';
 import { compileRuleSet, type ParamOverrides } from '../src/engine/compile.js';
 import { PackError, UsageError } from '../src/errors.js';
 import { DEFAULT_PACKS, displayFile, loadPackFile, loadPackSet, PackErrors } from '../src/packs/load.js';
+import { MINIMAL_PACK } from './helpers.js';
 
 /**
- * A minimal valid pack. Line numbers matter: the error tests below assert them.
+ * MINIMAL_PACK (test/helpers.ts). Line numbers matter: the error tests below assert them.
  *
  *  9  demo/hello:         (rule key, col 3; its map starts at 10:5)
  * 13    basis: official   (value at col 12)
@@ -17,25 +18,7 @@ import { DEFAULT_PACKS, displayFile, loadPackFile, loadPackSet, PackErrors } fro
  * 16    check: { … }      (value at col 12)
  * 18    fix: 写上法治
  */
-const BASE = `id: mini
-version: 1.0.0
-title: Mini pack
-areas:
-  demo:
-    title: 演示
-    weight: 10
-rules:
-  demo/hello:
-    title: 报告提到法治
-    area: demo
-    clause: 测试条款
-    basis: official
-    severity: error
-    weight: 1
-    check: { type: mention, match: { phrases: [法治] } }
-    message: 未提到法治
-    fix: 写上法治
-`;
+const BASE = MINIMAL_PACK;
 const BASE_CHECK = 'check: { type: mention, match: { phrases: [法治] } }';
 
 let dir: string;
