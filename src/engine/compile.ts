@@ -1,7 +1,7 @@
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { PackError, UsageError } from '../errors.js';
-import type { CompiledMetric, FactPlan } from '../facts/compute.js';
-import type { PackRule, PackSet, ParamValue } from '../packs/model.js';
+import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
+import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
 import { PatternRegistry } from '../packs/patterns.js';
 import { CHECK_TYPES } from './checks/index.js';
 import type { CompileContext, CompiledCheck } from './checks/types.js';
@@ -83,6 +83,7 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   const patterns = new PatternRegistry();
   const metrics = compileMetrics(packs);
   const scopes = new Map<string, Set<string>>();
+  const computed = new Map<string, ComputedFact>();
   const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
   registerOperators(engine);
 
@@ -90,21 +91,35 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   for (const rule of packs.rules) {
     const params = effectiveParams(rule, overrides[rule.id]);
     const locate = packs.locators.get(rule.file) ?? (() => null);
-    const compileCheck = (field: 'check' | 'when'): CompiledCheck | null => {
-      const config = rule[field];
-      if (!config) return null;
+    const compileAt = (config: CheckConfig, base: Array<string | number>): CompiledCheck => {
       const ctx: CompileContext = {
         rule,
         params,
         patterns,
         metrics,
-        origin: (path) => ({ file: rule.file, locate, path: ['rules', rule.id, field, ...path] }),
+        origin: (path) => ({ file: rule.file, locate, path: ['rules', rule.id, ...base, ...path] }),
         needHits: (key, scope) => {
           if (!scopes.has(key)) scopes.set(key, new Set());
           (scopes.get(key) as Set<string>).add(scope);
         },
+        addFact: (id, compute) => {
+          const full = `computed.${id}@${base.join('.')}`;
+          computed.set(full, compute);
+          return full;
+        },
+        compileNested: (nested, path) => {
+          const check = compileAt(nested, [...base, ...path]);
+          const name = `${rule.id}#${[...base, ...path].join('.')}`;
+          engine.addRule({ name, conditions: check.conditions, event: { type: 'nested' } });
+          return { check, rule: name };
+        },
+        number: (value) => (value === undefined ? undefined : typeof value === 'number' ? value : Number(params[value.param])),
       };
       return CHECK_TYPES[config.type].compile(config, ctx);
+    };
+    const compileCheck = (field: 'check' | 'when'): CompiledCheck | null => {
+      const config = rule[field];
+      return config ? compileAt(config, [field]) : null;
     };
     const check = compileCheck('check') as CompiledCheck;
     const when = compileCheck('when');
@@ -114,5 +129,5 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     if (applicability) engine.addRule({ name: rule.id + APPLIES_SUFFIX, conditions: applicability, event: { type: 'applies' } });
     rules.push({ rule, params, check, applicability });
   }
-  return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()] }, engine };
+  return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed }, engine };
 }

@@ -18,11 +18,12 @@ function messageFor(compiled: CompiledRule, status: Status, vars: Record<string,
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
   const { results } = await ruleSet.engine.run(facts.values);
   const succeeded = new Set(results.map((r) => r.name as string));
+  const verdicts = { passed: (name: string) => succeeded.has(name) };
   return ruleSet.rules.map((compiled): Finding => {
     const { rule } = compiled;
     const applies = compiled.applicability === null || succeeded.has(rule.id + APPLIES_SUFFIX);
     const status: Status = !applies ? 'not-applicable' : succeeded.has(rule.id) ? 'pass' : 'fail';
-    const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass');
+    const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', verdicts);
     const vars = { ...compiled.params, ...outcome.vars };
     return {
       ruleId: rule.id,

@@ -1,5 +1,6 @@
 /** Clause boundaries in normalised text: where a quote starts and stops. */
-const CLAUSE_END = /[,;。!?:\n]/;
+// Half-width forms for normalised text, full-width ones for raw (original) lines.
+const CLAUSE_END = /[,;。!?:\n，；！？：]/;
 
 /** [start, end) of the clause around [from, to) in `text`, widened to cover the span. */
 export function clauseAround(text: string, from: number, to: number, maxContext = 40): [number, number] {

@@ -3,8 +3,8 @@ import type { CompiledPattern } from '../packs/patterns.js';
 import type { MetricDef } from '../packs/model.js';
 import { toOriginalSpan } from '../text/normalize.js';
 import { clauseAround, clauseStartForMetric } from './clauses.js';
-import { factId, type Facts, type FactValue, type Hit, type LineSpan, type MetricValue } from './model.js';
-import { findNumbers } from './numbers.js';
+import { factId, type Facts, type FactValue, type Hit, type LineSpan, type MetricValue, type NumberAt } from './model.js';
+import { findNumbers, type NumberToken } from './numbers.js';
 import { inScope } from './scope.js';
 
 export interface CompiledMetric {
@@ -14,12 +14,17 @@ export interface CompiledMetric {
   exclude: RegExp | null;
 }
 
+/** A fact a check type derives from the others (e.g. a ratio, a count of duplicates). */
+export type ComputedFact = (facts: Facts) => FactValue;
+
 /** What a compiled rule set needs from each report: computed once, whatever the rule count. */
 export interface FactPlan {
   patterns: CompiledPattern[];
   /** Scopes whose hit counts the conditions read, per pattern key. */
   scopes: Map<string, Set<string>>;
   metrics: CompiledMetric[];
+  /** Derived facts by id, evaluated after hits, numbers and metrics. */
+  computed: Map<string, ComputedFact>;
 }
 
 const TEXT_KINDS = new Set<DocLine['kind']>(['body', 'heading', 'title']);
@@ -30,25 +35,43 @@ function span(line: DocLine, normStart: number, normEnd: number): LineSpan {
 }
 
 function findHits(line: DocLine, pattern: CompiledPattern): Hit[] {
-  const text = line.norm.text;
+  const text = pattern.raw ? line.original : line.norm.text;
+  // Raw patterns already work in original offsets.
+  const place = (from: number, to: number): LineSpan => (pattern.raw ? { line: line.number, start: from, end: to } : span(line, from, to));
   const hits: Hit[] = [];
   pattern.re.lastIndex = 0;
   for (const m of text.matchAll(pattern.re)) {
     if (m[0].length === 0) continue;
+    if (pattern.validate && !pattern.validate(m[0])) continue;
     const from = m.index;
     const to = from + m[0].length;
     const [cs, ce] = clauseAround(text, from, to);
     if (pattern.not && pattern.not.test(text.slice(cs, ce))) continue;
-    hits.push({ key: pattern.key, ...span(line, from, to), clause: span(line, cs, ce), parts: line.parts });
+    hits.push({ key: pattern.key, ...place(from, to), clause: place(cs, ce), parts: line.parts, inTitle: line.kind === 'title' });
   }
   return hits;
 }
 
-function findMetrics(line: DocLine, metrics: CompiledMetric[]): MetricValue[] {
+function numberAt(line: DocLine, token: NumberToken): NumberAt {
+  const text = line.norm.text;
+  const [cs, ce] = clauseAround(text, token.start, token.end);
+  return {
+    value: token.value,
+    unit: token.unit,
+    raw: token.raw,
+    span: span(line, token.start, token.end),
+    clause: span(line, cs, ce),
+    clauseText: text.slice(cs, ce),
+    parts: line.parts,
+    inTitle: line.kind === 'title',
+  };
+}
+
+function findMetrics(line: DocLine, tokens: NumberToken[], metrics: CompiledMetric[]): MetricValue[] {
   const text = line.norm.text;
   const found: MetricValue[] = [];
   let previousEnd = 0;
-  for (const token of findNumbers(text)) {
+  for (const token of tokens) {
     // The words that name a number sit between it and the previous number or clause start.
     const prefixStart = Math.max(previousEnd, clauseStartForMetric(text, token.start));
     previousEnd = token.end;
@@ -101,13 +124,16 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   const hits = new Map<string, Hit[]>();
   for (const p of plan.patterns) hits.set(p.key, []);
   const metrics: MetricValue[] = [];
+  const numbers: NumberAt[] = [];
   for (const line of document.lines) {
     if (!TEXT_KINDS.has(line.kind)) continue;
     for (const p of plan.patterns) {
       const found = findHits(line, p);
       if (found.length > 0) (hits.get(p.key) as Hit[]).push(...found);
     }
-    if (plan.metrics.length > 0) metrics.push(...findMetrics(line, plan.metrics));
+    const tokens = findNumbers(line.norm.text);
+    for (const token of tokens) numbers.push(numberAt(line, token));
+    if (plan.metrics.length > 0) metrics.push(...findMetrics(line, tokens, plan.metrics));
   }
 
   const achieved = new Map<string, MetricValue>();
@@ -121,12 +147,14 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   }
   for (const [key, scopes] of plan.scopes) {
     const list = hits.get(key) ?? [];
-    for (const scope of scopes) values[factId.hits(key, scope)] = list.filter((h) => inScope(h.parts, scope)).length;
+    for (const scope of scopes) values[factId.hits(key, scope)] = list.filter((h) => inScope(h, scope)).length;
   }
   for (const { def } of plan.metrics) values[factId.metric(def.id)] = achieved.get(def.id)?.value ?? null;
   values['meta.year'] = document.meta.year;
   values['meta.title'] = document.meta.title;
   values['meta.body'] = document.meta.body;
 
-  return { document, values, hits, metrics, achieved };
+  const facts: Facts = { document, values, hits, metrics, numbers, achieved };
+  for (const [id, compute] of plan.computed) values[id] = compute(facts);
+  return facts;
 }

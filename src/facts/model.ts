@@ -13,6 +13,20 @@ export interface Hit extends LineSpan {
   /** The clause around the hit (what evidence quotes). */
   clause: LineSpan;
   parts: PartId[];
+  inTitle: boolean;
+}
+
+/** A number as written in the report, wherever it is. */
+export interface NumberAt {
+  value: number;
+  unit: string;
+  raw: string;
+  span: LineSpan;
+  clause: LineSpan;
+  /** Normalised clause text (for clause filters such as 今年 or 到). */
+  clauseText: string;
+  parts: PartId[];
+  inTitle: boolean;
 }
 
 /** A number the report gives for a pack-defined metric. */
@@ -44,6 +58,8 @@ export interface Facts {
   hits: Map<string, Hit[]>;
   /** Every metric occurrence in document order, targets included. */
   metrics: MetricValue[];
+  /** Every number in the text lines, in document order. */
+  numbers: NumberAt[];
   /** The year's value per metric id: first stated achievement, else derived. */
   achieved: Map<string, MetricValue>;
 }

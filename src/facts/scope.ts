@@ -1,19 +1,26 @@
 import { NOT_DONE_PARTS, type PartId } from '../document/model.js';
 import type { Scope } from '../packs/model.js';
 
-/** Stable name of a scope, used in fact ids: done, all, or measures+other. */
+/** Stable name of a scope, used in fact ids: done, all, title, or measures+other. */
 export function scopeName(scope: Scope | undefined): string {
   if (scope === undefined || scope === 'done') return 'done';
-  if (scope === 'all') return 'all';
+  if (scope === 'all' || scope === 'title') return scope;
   return [...scope].sort().join('+');
+}
+
+/** Something located in the document: the parts of its line, and whether the line is the title. */
+export interface Placed {
+  parts: readonly PartId[];
+  inTitle: boolean;
 }
 
 /**
  * Whether text in these parts can serve as evidence. `done` leaves out the
  * next-year plan and the shortcomings: a plan or a problem is not an achievement.
  */
-export function inScope(parts: readonly PartId[], scope: string): boolean {
+export function inScope({ parts, inTitle }: Placed, scope: string): boolean {
   if (scope === 'all') return true;
+  if (scope === 'title') return inTitle;
   if (scope === 'done') return !parts.some((p) => NOT_DONE_PARTS.includes(p));
   return scope.split('+').some((p) => parts.includes(p as PartId));
 }

@@ -20,6 +20,10 @@ export const BUILTIN_DIR = fileURLToPath(new URL('../../rules/', import.meta.url
 export const DEFAULT_PACKS = ['annual-report', 'outline-2021-2025'];
 
 const schema = JSON.parse(readFileSync(path.join(BUILTIN_DIR, 'pack.schema.json'), 'utf8')) as object;
+/** Check type names, read from the schema so the message never drifts from it. */
+const CHECK_TYPE_NAMES: string[] = (
+  schema as { definitions: { check: { oneOf: Array<{ properties: { type: { const: string } } }> } } }
+).definitions.check.oneOf.map((b) => b.properties.type.const);
 let validator: ReturnType<Ajv['compile']> | null = null;
 function validate(data: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true }).compile(schema);
@@ -85,7 +89,7 @@ function describe(error: ErrorObject): string {
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'discriminator':
       return p.error === 'mapping'
-        ? `unknown check type ${JSON.stringify(p.tagValue)} (known: part, mention, metric)（未知检查类型）`
+        ? `unknown check type ${JSON.stringify(p.tagValue)} (known: ${CHECK_TYPE_NAMES.join(', ')})（未知检查类型）`
         : `check needs a "type"（缺少检查类型）`;
     case 'propertyNames':
       return `invalid key name`;

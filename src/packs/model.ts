@@ -14,13 +14,18 @@ export interface ParamSpec {
 }
 
 export type NumberOrParam = number | { param: string };
-export type Scope = 'done' | 'all' | PartId[];
+export type Scope = 'done' | 'all' | 'title' | PartId[];
+export type Validator = 'resident-id' | 'mobile';
 
 export interface Term {
   label?: string;
   phrases?: string[];
   regex?: string;
   not?: string;
+  /** Match the original text (artefacts included) instead of the normalised text. */
+  raw?: boolean;
+  /** A hit counts only if this validator accepts the matched text. */
+  validator?: Validator;
   min?: number;
   allOf?: Term[];
   anyOf?: Term[];
@@ -46,7 +51,63 @@ export interface MetricCheckConfig {
   missing?: 'fail' | 'pass' | 'not-applicable';
 }
 
-export type CheckConfig = PartCheckConfig | MentionCheckConfig | MetricCheckConfig;
+export interface AbsentCheckConfig {
+  type: 'absent';
+  scope?: Scope;
+  match: Term;
+}
+
+export interface YearCheckConfig {
+  type: 'year';
+  scope?: Scope;
+  /** Years relative to the report year that count (e.g. [1] for the next year). */
+  relative?: number[];
+  /** Count years later than the report year (relative ≥ 1). */
+  later?: boolean;
+  /** The clause must match this regex (e.g. 今年). */
+  within?: string;
+  /** The clause must not match this regex (e.g. 到|目标). */
+  not?: string;
+  /** present (default): at least one such year; absent: none. */
+  expect?: 'present' | 'absent';
+}
+
+export interface PercentCheckConfig {
+  type: 'percent';
+  scope?: Scope;
+  max?: NumberOrParam;
+  min?: NumberOrParam;
+}
+
+export interface RatioCheckConfig {
+  type: 'ratio';
+  numerator: string;
+  denominator: string;
+  /** With a stated rate: it must agree with numerator / denominator within tolerance (points). */
+  rate?: string;
+  tolerance?: NumberOrParam;
+}
+
+export interface DuplicatesCheckConfig {
+  type: 'duplicates';
+  minLength: NumberOrParam;
+}
+
+export interface CombinedCheckConfig {
+  type: 'all' | 'any';
+  checks: CheckConfig[];
+}
+
+export type CheckConfig =
+  | PartCheckConfig
+  | MentionCheckConfig
+  | AbsentCheckConfig
+  | MetricCheckConfig
+  | YearCheckConfig
+  | PercentCheckConfig
+  | RatioCheckConfig
+  | DuplicatesCheckConfig
+  | CombinedCheckConfig;
 
 /**
  * Locates a node of the pack file by its path, for `file:line:col` errors; with

@@ -1,6 +1,7 @@
 import { PackError } from '../errors.js';
 import { normalizePhrase } from '../text/normalize.js';
-import { displayPath, type Locator } from './model.js';
+import { VALIDATORS } from '../facts/validators.js';
+import { displayPath, type Locator, type Validator } from './model.js';
 
 /** A pattern compiled once per run and shared by every rule that uses it. */
 export interface CompiledPattern {
@@ -9,6 +10,16 @@ export interface CompiledPattern {
   re: RegExp;
   /** A hit whose clause matches this is discarded (negation: 未聘请法律顾问). */
   not: RegExp | null;
+  /** Match the original line (artefacts included), not the normalised text. */
+  raw: boolean;
+  /** A hit counts only if this accepts the matched text (ID check digits). */
+  validate: ((text: string) => boolean) | null;
+}
+
+export interface PatternOptions {
+  not?: string | undefined;
+  raw?: boolean;
+  validator?: Validator | undefined;
 }
 
 /** Where a pattern was written, so a bad regex reports file:line:col. */
@@ -39,23 +50,24 @@ export class PatternRegistry {
   private readonly byKey = new Map<string, CompiledPattern>();
   private readonly bySource = new Map<string, string>();
 
-  /** A regex written against the normalised text. */
-  regex(source: string, not: string | undefined, origin: PatternOrigin): string {
-    const id = `${source}\u0000${not ?? ''}`;
+  /** A regex written against the normalised text (or the original, with raw). */
+  regex(source: string, options: PatternOptions, origin: PatternOrigin): string {
+    const { not, raw = false, validator } = options;
+    const id = [source, not ?? '', raw ? 'raw' : '', validator ?? ''].join('\u0000');
     const existing = this.bySource.get(id);
     if (existing) return existing;
     const key = `p${this.byKey.size}`;
     const re = compile(source, origin, 'g');
     const notRe = not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
-    this.byKey.set(key, { key, source, re, not: notRe });
+    this.byKey.set(key, { key, source, re, not: notRe, raw, validate: validator ? VALIDATORS[validator] : null });
     this.bySource.set(id, key);
     return key;
   }
 
-  /** Literal phrases (normalised like the text, so ，and , are the same). */
-  phrases(phrases: string[], not: string | undefined, origin: PatternOrigin): string {
-    const source = phrases.map((p) => escapeRegex(normalizePhrase(p))).join('|');
-    return this.regex(source, not, origin);
+  /** Literal phrases (normalised like the text, so ，and , are the same; as written with raw). */
+  phrases(phrases: string[], options: PatternOptions, origin: PatternOrigin): string {
+    const source = phrases.map((p) => escapeRegex(options.raw ? p : normalizePhrase(p))).join('|');
+    return this.regex(source, options, origin);
   }
 
   get(key: string): CompiledPattern {

@@ -1,16 +1,10 @@
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import { PackError } from '../../errors.js';
 import { factId, type MetricValue } from '../../facts/model.js';
-import { displayPath, type MetricCheckConfig, type NumberOrParam } from '../../packs/model.js';
+import { displayPath, type MetricCheckConfig } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
-import type { CheckType, CompileContext } from './types.js';
-
-function resolve(v: NumberOrParam | undefined, ctx: CompileContext): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v === 'number') return v;
-  return Number(ctx.params[v.param]);
-}
+import type { CheckType } from './types.js';
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
@@ -34,8 +28,8 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
       throw new PackError(`${displayPath(origin.path)}: unknown metric "${config.metric}"（未定义的指标）`, origin.file, origin.locate(origin.path));
     }
     const fact = factId.metric(config.metric);
-    const min = resolve(config.min, ctx);
-    const max = resolve(config.max, ctx);
+    const min = ctx.number(config.min);
+    const max = ctx.number(config.max);
     const bounds: NestedCondition[] = [{ fact, operator: 'reported', value: true }];
     if (min !== undefined) bounds.push({ fact, operator: 'atLeast', value: min });
     if (max !== undefined) bounds.push({ fact, operator: 'atMost', value: max });

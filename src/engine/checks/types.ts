@@ -1,7 +1,7 @@
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { Facts } from '../../facts/model.js';
-import type { CompiledMetric } from '../../facts/compute.js';
-import type { CheckConfig, ParamValue, PackRule } from '../../packs/model.js';
+import type { CompiledMetric, ComputedFact } from '../../facts/compute.js';
+import type { CheckConfig, NumberOrParam, ParamValue, PackRule } from '../../packs/model.js';
 import type { PatternOrigin, PatternRegistry } from '../../packs/patterns.js';
 import type { Evidence } from '../model.js';
 
@@ -16,6 +16,24 @@ export interface CompileContext {
   origin(path: Array<string | number>): PatternOrigin;
   /** Declare that a condition reads the hit count of `key` within `scope`. */
   needHits(key: string, scope: string): void;
+  /** Register a fact derived per report (ids are namespaced by the caller); returns the id. */
+  addFact(id: string, compute: ComputedFact): string;
+  /** Compile a nested check (combinators); its verdict is available to explain(). */
+  compileNested(config: CheckConfig, path: Array<string | number>): NestedCheck;
+  /** A threshold as written: a number, or {param: name} read from the effective params. */
+  number(value: NumberOrParam | undefined): number | undefined;
+}
+
+/** A sub-check of a combinator, with its own engine rule so its verdict is known. */
+export interface NestedCheck {
+  check: CompiledCheck;
+  /** Name of the engine rule holding the sub-check's conditions. */
+  rule: string;
+}
+
+/** What explain() may ask after the engine has run. */
+export interface Verdicts {
+  passed(ruleName: string): boolean;
 }
 
 export interface CheckOutcome {
@@ -32,7 +50,7 @@ export interface CompiledCheck {
   /** When present, the rule applies only where these hold; otherwise not-applicable. */
   applicability?: TopLevelCondition;
   /** Evidence and message values once the engine has decided. */
-  explain(facts: Facts, passed: boolean): CheckOutcome;
+  explain(facts: Facts, passed: boolean, verdicts: Verdicts): CheckOutcome;
 }
 
 export interface CheckType<C extends CheckConfig = CheckConfig> {

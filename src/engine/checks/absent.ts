@@ -1,0 +1,33 @@
+import { scopeName } from '../../facts/scope.js';
+import type { AbsentCheckConfig } from '../../packs/model.js';
+import type { Evidence } from '../model.js';
+import { byPosition, compileTerm, hitsInScope, leaves, pushHit, termCondition } from './terms.js';
+import type { CheckOutcome, CheckType } from './types.js';
+
+/**
+ * Nothing that must never be published is there: template residue, personal data,
+ * known misspellings. Fails with every hit quoted (up to a handful).
+ */
+export const absentCheck: CheckType<AbsentCheckConfig> = {
+  type: 'absent',
+  compile(config, ctx) {
+    const scope = scopeName(config.scope ?? 'all');
+    const root = compileTerm(config.match, ['match'], scope, ctx);
+    return {
+      conditions: { not: termCondition(root, scope) },
+      explain(facts, passed): CheckOutcome {
+        if (passed) return { evidence: [], vars: {} };
+        const evidence: Evidence[] = [];
+        const found: string[] = [];
+        let count = 0;
+        for (const leaf of leaves(root)) {
+          const hits = hitsInScope(facts, leaf.key, scope);
+          count += hits.length;
+          if (hits.length > 0 && leaf.label && !found.includes(leaf.label)) found.push(leaf.label);
+          for (const hit of hits) pushHit(evidence, facts, hit, leaf.label);
+        }
+        return { evidence: evidence.sort(byPosition), vars: { found: found.join('、') || '相关内容', count } };
+      },
+    };
+  },
+};

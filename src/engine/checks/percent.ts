@@ -1,0 +1,32 @@
+import type { Facts, NumberAt } from '../../facts/model.js';
+import { inScope, scopeName } from '../../facts/scope.js';
+import type { PercentCheckConfig } from '../../packs/model.js';
+import { evidenceAt } from '../evidence.js';
+import type { CheckOutcome, CheckType } from './types.js';
+
+/** Every percentage in scope lies within [min, max] (no rate above 100%). */
+export const percentCheck: CheckType<PercentCheckConfig> = {
+  type: 'percent',
+  compile(config, ctx) {
+    const scope = scopeName(config.scope ?? 'all');
+    const max = ctx.number(config.max);
+    const min = ctx.number(config.min);
+    const offending = (facts: Facts): NumberAt[] =>
+      facts.numbers.filter(
+        (n) => n.unit === '%' && inScope(n, scope) && ((max !== undefined && n.value > max) || (min !== undefined && n.value < min)),
+      );
+    const fact = ctx.addFact(`percent:${ctx.rule.id}`, (facts) => offending(facts).length);
+    return {
+      conditions: { all: [{ fact, operator: 'atMost', value: 0 }] },
+      explain(facts, passed): CheckOutcome {
+        const vars: Record<string, string | number> = {};
+        if (max !== undefined) vars.max = max;
+        if (min !== undefined) vars.min = min;
+        if (passed) return { evidence: [], vars };
+        const found = offending(facts);
+        vars.value = found.map((n) => `${n.value}%`).join('、');
+        return { evidence: found.slice(0, 5).map((n) => evidenceAt(facts.document, n.clause)), vars };
+      },
+    };
+  },
+};

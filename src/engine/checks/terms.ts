@@ -1,0 +1,101 @@
+import type { NestedCondition } from 'json-rules-engine';
+import { PART_TITLES, type PartId } from '../../document/model.js';
+import { PackError } from '../../errors.js';
+import { factId, type Facts, type Hit } from '../../facts/model.js';
+import { inScope } from '../../facts/scope.js';
+import { displayPath, type Term } from '../../packs/model.js';
+import { evidenceAt } from '../evidence.js';
+import type { Evidence } from '../model.js';
+import type { CompileContext } from './types.js';
+
+/** A pack term compiled to pattern keys: the shared vocabulary of mention and absent. */
+export type CompiledTerm =
+  | { kind: 'leaf'; key: string; min: number; label?: string }
+  | { kind: 'all' | 'any'; children: CompiledTerm[]; label?: string };
+
+export type Leaf = Extract<CompiledTerm, { kind: 'leaf' }>;
+
+export const MAX_EVIDENCE = 5;
+
+export function compileTerm(term: Term, path: Array<string | number>, scope: string, ctx: CompileContext): CompiledTerm {
+  const forms = (['phrases', 'regex', 'allOf', 'anyOf'] as const).filter((k) => term[k] !== undefined);
+  if (forms.length !== 1) {
+    const origin = ctx.origin(path);
+    throw new PackError(
+      `${displayPath(origin.path)}: a term needs exactly one of phrases, regex, allOf, anyOf（每个匹配项只能有一种写法）`,
+      origin.file,
+      origin.locate(origin.path),
+    );
+  }
+  const label = term.label;
+  if (term.allOf || term.anyOf) {
+    const kind = term.allOf ? 'all' : 'any';
+    const list = (term.allOf ?? term.anyOf) as Term[];
+    const children = list.map((t, i) => compileTerm(t, [...path, kind === 'all' ? 'allOf' : 'anyOf', i], scope, ctx));
+    return label ? { kind, children, label } : { kind, children };
+  }
+  const options = { not: term.not, raw: term.raw === true, validator: term.validator };
+  const key = term.phrases
+    ? ctx.patterns.phrases(term.phrases, options, ctx.origin([...path, 'phrases']))
+    : ctx.patterns.regex(term.regex as string, options, ctx.origin([...path, 'regex']));
+  ctx.needHits(key, scope);
+  const leaf: CompiledTerm = { kind: 'leaf', key, min: term.min ?? 1 };
+  if (label) leaf.label = label;
+  return leaf;
+}
+
+export function termCondition(term: CompiledTerm, scope: string): NestedCondition {
+  if (term.kind === 'leaf') return { fact: factId.hits(term.key, scope), operator: 'atLeast', value: term.min };
+  const children = term.children.map((c) => termCondition(c, scope));
+  return term.kind === 'all' ? { all: children } : { any: children };
+}
+
+export function satisfied(term: CompiledTerm, facts: Facts, scope: string): boolean {
+  if (term.kind === 'leaf') return ((facts.values[factId.hits(term.key, scope)] as number | undefined) ?? 0) >= term.min;
+  return term.kind === 'all'
+    ? term.children.every((c) => satisfied(c, facts, scope))
+    : term.children.some((c) => satisfied(c, facts, scope));
+}
+
+/** Labels of what is missing; for a choice, the alternative closest to being met. */
+export function missingLabels(term: CompiledTerm, facts: Facts, scope: string): string[] {
+  if (satisfied(term, facts, scope)) return [];
+  if (term.kind === 'leaf') return term.label ? [term.label] : [];
+  if (term.kind === 'all') return term.children.flatMap((c) => missingLabels(c, facts, scope));
+  const options = term.children.map((c) => missingLabels(c, facts, scope)).filter((m) => m.length > 0);
+  options.sort((a, b) => a.length - b.length);
+  return options[0] ?? (term.label ? [term.label] : []);
+}
+
+export function leaves(term: CompiledTerm): Leaf[] {
+  return term.kind === 'leaf' ? [term] : term.children.flatMap(leaves);
+}
+
+/** The leaves that made the term true: every child of allOf, every met child of anyOf. */
+export function supporting(term: CompiledTerm, facts: Facts, scope: string): Leaf[] {
+  if (term.kind === 'leaf') return [term];
+  const children = term.kind === 'all' ? term.children : term.children.filter((c) => satisfied(c, facts, scope));
+  return children.flatMap((c) => supporting(c, facts, scope));
+}
+
+export function hitsInScope(facts: Facts, key: string, scope: string): Hit[] {
+  return (facts.hits.get(key) ?? []).filter((h) => inScope(h, scope));
+}
+
+export function outsideNote(parts: PartId[]): string {
+  if (parts.includes('next-year')) return `位于“${PART_TITLES['next-year']}”部分，计划不等于已完成`;
+  if (parts.includes('shortcomings')) return `位于“${PART_TITLES.shortcomings}”部分，所述为问题，不是已完成的证据`;
+  return '不在本规则要求的部分内';
+}
+
+/** Add a hit's clause unless it overlaps one already quoted (two terms in one clause). */
+export function pushHit(out: Evidence[], facts: Facts, hit: Hit, note?: string): void {
+  const { line, start, end } = hit.clause;
+  if (out.length >= MAX_EVIDENCE) return;
+  if (out.some((e) => e.line === line && e.column - 1 < end && start < e.endColumn - 1)) return;
+  out.push(evidenceAt(facts.document, hit.clause, note));
+}
+
+export function byPosition(a: Evidence, b: Evidence): number {
+  return a.line - b.line || a.column - b.column;
+}

@@ -1,0 +1,50 @@
+import type { Facts, NumberAt } from '../../facts/model.js';
+import { inScope, scopeName } from '../../facts/scope.js';
+import { PatternRegistry } from '../../packs/patterns.js';
+import type { YearCheckConfig } from '../../packs/model.js';
+import { evidenceAt } from '../evidence.js';
+import type { CheckOutcome, CheckType } from './types.js';
+
+const MAX_EVIDENCE = 5;
+
+/** Calendar years written in the text (2024年, 2025年度), not amounts that happen to be large. */
+function isYear(n: NumberAt): boolean {
+  return n.unit === '年' && Number.isInteger(n.value) && n.value >= 1949 && n.value <= 2100 && /^\d{4}/.test(n.raw);
+}
+
+/**
+ * Years relative to the report year: a plan speaks of the next year, a title names the
+ * year under report, and a report that speaks of a later year as done was copied or misdated.
+ */
+export const yearCheck: CheckType<YearCheckConfig> = {
+  type: 'year',
+  compile(config, ctx) {
+    const scope = scopeName(config.scope ?? 'all');
+    const within = config.within ? PatternRegistry.compileOne(config.within, ctx.origin(['within'])) : null;
+    const not = config.not ? PatternRegistry.compileOne(config.not, ctx.origin(['not'])) : null;
+    const expectPresent = (config.expect ?? 'present') === 'present';
+    const matching = (facts: Facts): NumberAt[] => {
+      const year = facts.document.meta.year;
+      if (year === null) return [];
+      return facts.numbers.filter((n) => {
+        if (!isYear(n) || !inScope(n, scope)) return false;
+        const rel = n.value - year;
+        if (config.relative && !config.relative.includes(rel)) return false;
+        if (config.later && rel < 1) return false;
+        if (within && !within.test(n.clauseText)) return false;
+        return !(not && not.test(n.clauseText));
+      });
+    };
+    const fact = ctx.addFact(`year:${ctx.rule.id}`, (facts) => matching(facts).length);
+    return {
+      conditions: { all: [{ fact, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 }] },
+      applicability: { all: [{ fact: 'meta.year', operator: 'reported', value: true }] },
+      explain(facts, passed): CheckOutcome {
+        const found = matching(facts);
+        const shown = expectPresent === passed ? found : [];
+        const evidence = shown.slice(0, MAX_EVIDENCE).map((n) => evidenceAt(facts.document, n.clause));
+        return { evidence, vars: { year: facts.document.meta.year ?? '', nextYear: (facts.document.meta.year ?? 0) + 1, found: [...new Set(found.map((n) => `${n.value}年`))].join('、') } };
+      },
+    };
+  },
+};
