@@ -154,11 +154,15 @@ describe('corpus details', () => {
     expect(finding(r, 'mediation/success-rate').message).toBe('矛盾纠纷调解成功率为85%，低于95%');
   });
 
-  it('scores are deterministic and within 0–100 with the default grade bands', async () => {
+  it('scores are deterministic, add up, and carry the grade of their band', async () => {
     const a = await checkReport('taojia-2025.txt');
     const b = await checkReport('taojia-2025.txt');
     expect(a.score).toEqual(b.score);
-    expect(a.score.total).toBe(80);
-    expect(a.score.grade).toBe('良好');
+    const areaSum = a.score.areas.reduce((s, x) => s + x.score, 0);
+    expect(Math.abs(areaSum - a.score.total)).toBeLessThan(0.5);
+    const lost = a.score.deductions.reduce((s, d) => s + d.points, 0);
+    expect(Math.abs(100 - lost - a.score.total)).toBeLessThan(0.5);
+    const band = a.score.total >= 90 ? '优秀' : a.score.total >= 75 ? '良好' : a.score.total >= 60 ? '合格' : '不合格';
+    expect(a.score.grade).toBe(band);
   });
 });

@@ -17,7 +17,7 @@ import {
 
 /** Folder of the built-in packs (works from src/ under vitest and from dist/). */
 export const BUILTIN_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
-export const DEFAULT_PACKS = ['annual-report', 'outline-2021-2025'];
+export const DEFAULT_PACKS = ['annual-report', 'outline-2021-2025', 'numbers', 'hygiene'];
 
 const schema = JSON.parse(readFileSync(path.join(BUILTIN_DIR, 'pack.schema.json'), 'utf8')) as object;
 /** Check type names, read from the schema so the message never drifts from it. */
