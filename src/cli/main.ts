@@ -1,10 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { checkText } from '../check.js';
+import { checkSource, checkText } from '../check.js';
 import { compileRuleSet, type RuleSet } from '../engine/compile.js';
 import { FazhiError, UsageError } from '../errors.js';
 import { FORMATTERS } from '../formatters/index.js';
+import { readInput } from '../ingest/index.js';
+import { renderRule, renderRuleDocs } from '../packs/docs.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import { runCheck, TOOL_VERSION } from '../run.js';
+import { agreement, compare, loadExpectations } from './eval.js';
+import { renderTable } from './table.js';
 import { exitCode, FAIL_ON, type FailOn } from './gate.js';
 import { parseParamOptions } from './params.js';
 
@@ -76,6 +82,61 @@ async function validateCommand(packs: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+interface PackOptions {
+  pack?: string[];
+  area?: string;
+}
+
+function listCommand(options: PackOptions & { packId?: string }, io: CliIO): number {
+  const set = loadPackSet(options.pack ?? DEFAULT_PACKS);
+  const rules = set.rules.filter((r) => (!options.packId || r.pack === options.packId) && (!options.area || r.area === options.area));
+  if (rules.length === 0) throw new UsageError('没有符合条件的规则（检查 --pack-id / --area）');
+  const rows = rules.map((r) => [r.id, r.severity, r.basis, String(r.weight), set.areas.get(r.area)?.title ?? r.area, r.title]);
+  io.stdout(`${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows)}\n\n${rules.length} 条规则\n`);
+  return 0;
+}
+
+function explainCommand(ruleId: string, options: PackOptions, io: CliIO): number {
+  const set = loadPackSet(options.pack ?? DEFAULT_PACKS);
+  const rule = set.rules.find((r) => r.id === ruleId);
+  if (!rule) {
+    const near = set.rules.filter((r) => r.id.includes(ruleId.split('/').pop() ?? ruleId)).map((r) => r.id);
+    throw new UsageError(`没有规则 ${ruleId}${near.length ? `（是否要找：${near.slice(0, 5).join('、')}）` : '（用 fazhi rules list 查看）'}`);
+  }
+  io.stdout(`${renderRule(rule, set.areas.get(rule.area))}\n`);
+  return 0;
+}
+
+function docsCommand(dir: string, options: PackOptions, io: CliIO): number {
+  const pages = renderRuleDocs(loadPackSet(options.pack ?? DEFAULT_PACKS));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of pages) writeFileSync(path.join(dir, name), text);
+  io.stdout(`✓ 已生成 ${pages.size} 个文档页：${dir}\n`);
+  return 0;
+}
+
+/** Agreement of the packs with verdicts a person decided by reading each report. */
+async function evalCommand(file: string, options: PackOptions, io: CliIO): Promise<number> {
+  const expectations = loadExpectations(file);
+  const ruleSet = compileRuleSet(loadPackSet(options.pack ?? DEFAULT_PACKS));
+  const results = [];
+  for (const report of expectations.reports.keys()) results.push(await checkSource(await readInput(report), ruleSet));
+  const rows = compare(results, expectations);
+  const reports = [...expectations.reports.keys()];
+  const short = reports.map((r) => path.basename(r).replace(/\.[^.]+$/, ''));
+  const mark = (expected: string | null, actual: string | null) =>
+    expected === null ? `? ${actual ?? '-'}` : expected === actual ? `✓ ${actual}` : `✗ ${actual ?? '-'}≠${expected}`;
+  const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
+  const table = ruleIds.map((id) => [id, ...reports.map((rep) => {
+    const row = rows.find((r) => r.report === rep && r.ruleId === id);
+    return row ? mark(row.expected, row.actual) : '';
+  })]);
+  const { agreed, judged, unjudged } = agreement(rows);
+  const pct = judged > 0 ? ((agreed / judged) * 100).toFixed(1) : '0.0';
+  io.stdout(`${renderTable(['rule', ...short], table)}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`);
+  return agreed === judged && unjudged === 0 ? 0 : 1;
+}
+
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
   program
@@ -111,6 +172,33 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('校验规则包（结构、正则、示例）')
     .argument('<packs...>', '规则包文件或内置规则包编号')
     .action(async (packs: string[]) => setExit(await validateCommand(packs, io)));
+  rules
+    .command('list')
+    .description('列出规则')
+    .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
+    .option('--pack-id <id>', '只列出该规则包的规则，如 hygiene')
+    .option('--area <id>', '只列出该领域的规则，如 enforcement')
+    .action((options: PackOptions & { packId?: string }) => setExit(listCommand(options, io)));
+  rules
+    .command('docs')
+    .description('为规则包生成 Markdown 文档（每个领域一页）')
+    .argument('[dir]', '输出目录', 'docs/rules')
+    .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
+    .action((dir: string, options: PackOptions) => setExit(docsCommand(dir, options, io)));
+
+  program
+    .command('explain')
+    .description('说明一条规则：要求、理由、依据、参数、示例')
+    .argument('<ruleId>', '规则编号，如 mediation/success-rate')
+    .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
+    .action((ruleId: string, options: PackOptions) => setExit(explainCommand(ruleId, options, io)));
+
+  program
+    .command('eval')
+    .description('对照人工判定（期望结果文件）衡量规则的一致率')
+    .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml')
+    .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
+    .action(async (file: string, options: PackOptions) => setExit(await evalCommand(file, options, io)));
   return program;
 }
 

@@ -78,7 +78,7 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
 /** Compile every rule of the set once: regexes, conditions, the engine. */
 export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
   for (const id of Object.keys(overrides)) {
-    if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi check --verbose 查看规则编号）`);
+    if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi rules list 查看规则编号）`);
   }
   const patterns = new PatternRegistry();
   const metrics = compileMetrics(packs);
