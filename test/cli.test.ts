@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPackSet } from '../src/packs/load.js';
-import { MINIMAL_PACK } from './helpers.js';
+import { MINIMAL_PACK, runCli, type CliResult as Result } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'fazhi.js');
@@ -19,23 +19,7 @@ const XUANTAN = 'reports/xuantan-2024.txt';
 const DRAFT_NO_FR = 'reports/draft-no-first-responsible.txt';
 const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function fazhi(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): Result {
-  const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, NO_COLOR: '1' };
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    ...(opts.input !== undefined ? { input: opts.input } : {}),
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const fazhi = runCli;
 
 /** Env without NO_COLOR and with FORCE_COLOR, so colour would be on unless --no-color. */
 function colourEnv(): NodeJS.ProcessEnv {
@@ -398,3 +382,57 @@ describe('program: version, help, commands', () => {
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('rules list, explain, docs, eval', () => {
+  it('rules list prints every rule with severity, basis and weight', () => {
+    const r = fazhi(['rules', 'list']);
+    expect(r.code).toBe(0);
+    for (const rule of loadPackSet().rules) expect(r.stdout).toContain(rule.id);
+    expect(r.stdout).toContain(`${RULE_COUNT} 条规则`);
+  });
+
+  it('rules list filters by area and by pack', () => {
+    const byArea = fazhi(['rules', 'list', '--area', 'mediation']);
+    expect(byArea.code).toBe(0);
+    expect(byArea.stdout).toContain('mediation/success-rate');
+    expect(byArea.stdout).not.toContain('structure/measures');
+    const byPack = fazhi(['rules', 'list', '--pack-id', 'annual-report']);
+    expect(byPack.stdout).toContain('structure/measures');
+    expect(byPack.stdout).not.toContain('mediation/success-rate');
+    expect(fazhi(['rules', 'list', '--area', 'nope']).code).toBe(2);
+  });
+
+  it('explain prints what, why, clause, basis, params and examples', () => {
+    const r = fazhi(['explain', 'mediation/success-rate']);
+    expect(r.code).toBe(0);
+    for (const part of ['## mediation/success-rate', 'practice', '纲要 七', '`min`', '95', 'Passes 通过', 'Fails 不通过', 'Why 为什么']) {
+      expect(r.stdout).toContain(part);
+    }
+  });
+
+  it('explain of an unknown rule is a usage error with suggestions', () => {
+    const r = fazhi(['explain', 'mediation/rate']);
+    expect(r.code).toBe(2);
+    expect(expectOneErrorLine(r.stderr)).toContain('没有规则 mediation/rate');
+  });
+
+  it('rules docs writes one page per area and an index', () => {
+    const out = path.join(tmp, 'docs-out');
+    const r = fazhi(['rules', 'docs', out]);
+    expect(r.code).toBe(0);
+    const files = fs.readdirSync(out).sort();
+    expect(files).toContain('README.md');
+    expect(files).toContain('mediation.md');
+    expect(fs.readFileSync(path.join(out, 'mediation.md'), 'utf8')).toContain('## mediation/success-rate');
+  });
+
+  it('eval compares with expectations, prints agreement, exits 1 on disagreement', () => {
+    const file = path.join(tmp, 'expect.yaml');
+    const report = path.relative(tmp, path.join(ROOT, TAOJIA)).split(path.sep).join('/');
+    fs.writeFileSync(file, `reports:\n  ${report}:\n    mediation/success-rate: pass\n    structure/measures: pass\n`);
+    const r = fazhi(['eval', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ fail≠pass');
+    expect(r.stdout).toMatch(/一致率 agreement: 1\/2 = 50\.0%/);
+  });
+});

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,3 +56,22 @@ rules:
     message: 未提到法治
     fix: 写上法治
 `;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (bin/fazhi.js → dist/) from the project root, colour off unless env says otherwise. */
+export function runCli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, NO_COLOR: '1' };
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'fazhi.js'), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
