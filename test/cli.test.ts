@@ -2,7 +2,6 @@
  * CLI scenarios against the real binary (bin/fazhi.js → dist/: run `npm run build` first;
  * `npm test` does it through pretest).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
