@@ -121,3 +121,21 @@ describe('meta', () => {
     expect(findYear('法治政府建设工作报告')).toBeNull();
   });
 });
+
+describe('Markdown reports', () => {
+  it('reads # as the title and ## headings with Chinese numbering at their numbering level', () => {
+    const d = parse('# 青石镇2025年法治政府建设工作报告\n\n## 一、主要举措和成效\n\n### （一）学法\n\n学法12次。\n\n## 二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n书记主持会议。');
+    expect(d.meta).toMatchObject({ title: '青石镇2025年法治政府建设工作报告', body: '青石镇', year: 2025 });
+    expect(d.headings.map((h) => [h.level, h.title])).toEqual([
+      [1, '主要举措和成效'],
+      [2, '学法'],
+      [1, '党政主要负责人履行推进法治建设第一责任人职责情况'],
+    ]);
+    expect(d.parts.map((p) => p.id)).toEqual(['measures', 'first-responsible']);
+  });
+
+  it('takes unnumbered ## headings as the top level', () => {
+    const d = parse('# 报告\n## 存在的问题\n字。\n## 下一步工作计划\n字。');
+    expect(d.parts.map((p) => p.id)).toEqual(['shortcomings', 'next-year']);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/check.js';
+import { EXAMPLE_KINDS } from '../src/cli/main.js';
 import { builtinRules, statusOf } from './helpers.js';
 
 const rules = builtinRules();
@@ -10,9 +11,7 @@ async function verdict(ruleId: string, text: string, set = rules): Promise<strin
 
 describe('every rule’s own examples behave as the pack says', () => {
   const cases = rules.rules.flatMap(({ rule }) =>
-    (['pass', 'fail'] as const).flatMap((expected) =>
-      (rule.examples?.[expected] ?? []).map((text, i) => ({ id: rule.id, expected, i, text })),
-    ),
+    EXAMPLE_KINDS.flatMap(([key, expected]) => (rule.examples?.[key] ?? []).map((text, i) => ({ id: rule.id, key, expected, i, text }))),
   );
   it('every rule has at least one passing and one failing example', () => {
     for (const { rule } of rules.rules) {
@@ -20,7 +19,7 @@ describe('every rule’s own examples behave as the pack says', () => {
       expect(rule.examples?.fail?.length ?? 0, rule.id).toBeGreaterThan(0);
     }
   });
-  it.each(cases)('$id examples.$expected[$i]', async ({ id, expected, text }) => {
+  it.each(cases)('$id examples.$key[$i]', async ({ id, expected, text }) => {
     expect(await verdict(id, text)).toBe(expected);
   });
 });
@@ -81,5 +80,44 @@ describe('params change thresholds for one run', () => {
   it('the message names the value and the threshold in effect', async () => {
     const r = await checkText('调解成功率96%。', builtinRules({ [MR]: { min: '98' } }));
     expect(r.findings.find((f) => f.ruleId === MR)?.message).toBe('矛盾纠纷调解成功率为96%，低于98%');
+  });
+});
+
+describe('the default packs as a whole', () => {
+  const set = rules.packs;
+
+  it('hold at least 50 rules', () => {
+    expect(set.rules.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('give areas weights that sum to 100', () => {
+    const sum = [...set.areas.values()].reduce((s, a) => s + a.weight, 0);
+    expect(sum).toBe(100);
+  });
+
+  it('give every area at least one rule', () => {
+    for (const area of set.areas.values()) expect(set.rules.some((r) => r.area === area.id), area.id).toBe(true);
+  });
+
+  it('give every rule a rationale, a clause and a fix', () => {
+    for (const r of set.rules) {
+      expect(r.rationale?.trim().length ?? 0, r.id).toBeGreaterThan(20);
+      expect(r.clause.length, r.id).toBeGreaterThan(3);
+      expect(r.fix.length, r.id).toBeGreaterThan(5);
+    }
+  });
+
+  it('make every outline rule cite its outline part', () => {
+    for (const r of set.rules.filter((x) => x.pack === 'outline-2021-2025')) {
+      expect(r.clause, r.id).toMatch(/纲要\s*[一二三四五六七八九十]+、/);
+    }
+  });
+
+  it('declare a param for every threshold a check reads', () => {
+    const refs = (value: unknown): string[] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => (k === 'param' && typeof v === 'string' ? [v] : refs(v)))
+        : [];
+    for (const r of set.rules) for (const name of refs([r.check, r.when])) expect(r.params, `${r.id} ${name}`).toHaveProperty(name);
   });
 });

@@ -62,16 +62,23 @@ async function checkCommand(files: string[], options: CheckOptions, io: CliIO): 
   return exitCode(run, { failOn: options.failOn, minScore });
 }
 
+/** Example lists of a rule and the status each must produce. */
+export const EXAMPLE_KINDS = [
+  ['pass', 'pass'],
+  ['fail', 'fail'],
+  ['notApplicable', 'not-applicable'],
+] as const;
+
 /** Load, compile and run every rule's examples: a pack whose examples disagree is not valid. */
 async function validateCommand(packs: string[], io: CliIO): Promise<number> {
   const ruleSet: RuleSet = compileRuleSet(loadPackSet(packs));
   const problems: string[] = [];
   for (const { rule } of ruleSet.rules) {
-    for (const expected of ['pass', 'fail'] as const) {
-      for (const [i, text] of (rule.examples?.[expected] ?? []).entries()) {
-        const report = await checkText(text, ruleSet, `${rule.id} examples.${expected}[${i}]`);
+    for (const [key, expected] of EXAMPLE_KINDS) {
+      for (const [i, text] of (rule.examples?.[key] ?? []).entries()) {
+        const report = await checkText(text, ruleSet, `${rule.id} examples.${key}[${i}]`);
         const status = report.findings.find((f) => f.ruleId === rule.id)?.status;
-        if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${expected}[${i}]: 期望 ${expected}，实际 ${status}`);
+        if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${key}[${i}]: 期望 ${expected}，实际 ${status}`);
       }
     }
   }

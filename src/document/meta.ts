@@ -19,7 +19,9 @@ function findTitle(lines: DocLine[]): { title: string; line: number; lines: numb
       if (candidates.length > 0 && line.kind === 'blank') break;
       continue;
     }
-    if (line.kind === 'heading' || matchHeading(line.norm.text) || !isTitleish(line.norm.text)) break;
+    // A Markdown "# 标题" line is a title candidate; a numbered heading (一、…) ends the title block.
+    const markdownTitle = /^#(?!#)/.test(line.norm.text) && !matchHeading(line.norm.text.replace(/^#+/, ''));
+    if (!markdownTitle && (line.kind === 'heading' || matchHeading(line.norm.text) || !isTitleish(line.norm.text))) break;
     candidates.push(line);
     if (candidates.length === 3) break;
   }
@@ -27,7 +29,7 @@ function findTitle(lines: DocLine[]): { title: string; line: number; lines: numb
   const joined = candidates.map((l) => l.norm.text).join('');
   if (!/报告|法治政府|法治建设/.test(joined)) return null;
   return {
-    title: candidates.map((l) => l.original.trim()).join(''),
+    title: candidates.map((l) => l.original.trim().replace(/^#\s*/, '')).join(''),
     line: (candidates[0] as DocLine).number,
     lines: candidates.map((l) => l.number),
   };

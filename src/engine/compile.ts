@@ -62,7 +62,8 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
     out.set(def.id, {
       def,
       units: new Set(def.units),
-      context: PatternRegistry.compileOne(def.context, origin('context')),
+      context: def.context ? PatternRegistry.compileOne(def.context, origin('context')) : null,
+      after: def.after ? PatternRegistry.compileOne(def.after, origin('after')) : null,
       exclude: def.exclude ? PatternRegistry.compileOne(def.exclude, origin('exclude')) : null,
     });
     for (const ref of def.derive?.ratio ?? []) {

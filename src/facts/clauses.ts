@@ -20,3 +20,10 @@ export function clauseStartForMetric(text: string, pos: number): number {
   while (start > 0 && !/[,;。!?:、\n]/.test(text[start - 1] as string)) start--;
   return start;
 }
+
+/** End of the clause containing `pos` (exclusive), with the same delimiters. */
+export function clauseEndForMetric(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length && !/[,;。!?:、\n]/.test(text[end] as string)) end++;
+  return end;
+}

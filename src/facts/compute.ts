@@ -2,7 +2,7 @@ import { PART_IDS, type DocLine, type Document } from '../document/model.js';
 import type { CompiledPattern } from '../packs/patterns.js';
 import type { MetricDef } from '../packs/model.js';
 import { toOriginalSpan } from '../text/normalize.js';
-import { clauseAround, clauseStartForMetric } from './clauses.js';
+import { clauseAround, clauseEndForMetric, clauseStartForMetric } from './clauses.js';
 import { factId, type Facts, type FactValue, type Hit, type LineSpan, type MetricValue, type NumberAt } from './model.js';
 import { findNumbers, type NumberToken } from './numbers.js';
 import { inScope } from './scope.js';
@@ -10,7 +10,8 @@ import { inScope } from './scope.js';
 export interface CompiledMetric {
   def: MetricDef;
   units: Set<string>;
-  context: RegExp;
+  context: RegExp | null;
+  after: RegExp | null;
   exclude: RegExp | null;
 }
 
@@ -71,13 +72,18 @@ function findMetrics(line: DocLine, tokens: NumberToken[], metrics: CompiledMetr
   const text = line.norm.text;
   const found: MetricValue[] = [];
   let previousEnd = 0;
-  for (const token of tokens) {
-    // The words that name a number sit between it and the previous number or clause start.
+  tokens.forEach((token, i) => {
+    // The words that name a number sit between it and the previous number (or clause start),
+    // or right after it up to the next number (or clause end).
     const prefixStart = Math.max(previousEnd, clauseStartForMetric(text, token.start));
     previousEnd = token.end;
     const prefix = text.slice(prefixStart, token.start);
+    const suffixEnd = Math.min(tokens[i + 1]?.start ?? text.length, clauseEndForMetric(text, token.end));
+    const suffix = text.slice(token.end, suffixEnd);
     for (const m of metrics) {
-      if (!m.units.has(token.unit) || !m.context.test(prefix) || m.exclude?.test(prefix)) continue;
+      if (!m.units.has(token.unit)) continue;
+      const named = (m.context?.test(prefix) ?? false) || (m.after?.test(suffix) ?? false);
+      if (!named || m.exclude?.test(prefix)) continue;
       const [cs, ce] = clauseAround(text, token.start, token.end);
       const part = line.parts[0] ?? null;
       found.push({
@@ -93,7 +99,7 @@ function findMetrics(line: DocLine, tokens: NumberToken[], metrics: CompiledMetr
       });
       break; // one number, one metric: the first definition that claims it
     }
-  }
+  });
   return found;
 }
 

@@ -57,6 +57,7 @@ export function renderRule(rule: PackRule, area: AreaDef | undefined): string {
   for (const [kind, label] of [
     ['pass', 'Passes 通过'],
     ['fail', 'Fails 不通过'],
+    ['notApplicable', 'Not applicable 不适用'],
   ] as const) {
     for (const example of rule.examples?.[kind] ?? []) out.push(`${label}:`, '', codeBlock(example), '');
   }

@@ -206,6 +206,9 @@ function checkReferences(pack: Pack): void {
       }
     }
   }
+  for (const metric of pack.metrics) {
+    if (!metric.context && !metric.after) fail(['metrics', metric.id], 'a metric needs context or after（指标需写明 context 或 after）');
+  }
   if (pack.grades) {
     const mins = pack.grades.map((g) => g.min);
     if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number))) fail(['grades'], 'grades must be listed from the highest min down（分档应从高到低排列）');

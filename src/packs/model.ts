@@ -77,6 +77,8 @@ export interface PercentCheckConfig {
   scope?: Scope;
   max?: NumberOrParam;
   min?: NumberOrParam;
+  /** Percentages whose clause matches this regex are not rates (同比增长120%). */
+  not?: string;
 }
 
 export interface RatioCheckConfig {
@@ -90,7 +92,10 @@ export interface RatioCheckConfig {
 
 export interface DuplicatesCheckConfig {
   type: 'duplicates';
+  scope?: Scope;
   minLength: NumberOrParam;
+  /** 1 (default): the same sentence; below 1: near-copies whose character pairs overlap at least this much. */
+  similarity?: NumberOrParam;
 }
 
 export interface CombinedCheckConfig {
@@ -131,7 +136,7 @@ export interface PackRule {
   rationale?: string;
   docs?: string;
   params: Record<string, ParamSpec>;
-  examples?: { pass?: string[]; fail?: string[] };
+  examples?: { pass?: string[]; fail?: string[]; notApplicable?: string[] };
   /** Pack id and file the rule comes from. */
   pack: string;
   file: string;
@@ -149,7 +154,9 @@ export interface MetricDef {
   id: string;
   title: string;
   units: string[];
-  context: string;
+  context?: string;
+  /** Regex on the words right after the number (举办2期领导班子法治专题讲座); either side may name it. */
+  after?: string;
   exclude?: string;
   derive?: { ratio: [string, string] };
   file: string;

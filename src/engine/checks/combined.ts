@@ -21,7 +21,9 @@ export const combinedCheck: CheckType<CombinedCheckConfig> = {
           const subPassed = verdicts.passed(sub.rule);
           if (passed && !subPassed) continue; // a passing "any" shows what carried it
           const outcome = sub.check.explain(facts, subPassed, verdicts);
-          evidence.push(...outcome.evidence);
+          for (const e of outcome.evidence) {
+            if (!evidence.some((x) => x.line === e.line && x.column === e.column && x.endColumn === e.endColumn)) evidence.push(e);
+          }
           for (const [k, v] of Object.entries(outcome.vars)) if (!(k in vars) || vars[k] === '') vars[k] = v;
           missing ||= !subPassed && outcome.missing === true;
         }

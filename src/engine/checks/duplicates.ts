@@ -1,49 +1,97 @@
-import type { DocLine } from '../../document/model.js';
 import type { Facts, LineSpan } from '../../facts/model.js';
+import { inScope, scopeName } from '../../facts/scope.js';
 import type { DuplicatesCheckConfig } from '../../packs/model.js';
 import { toOriginalSpan } from '../../text/normalize.js';
 import { evidenceAt } from '../evidence.js';
 import type { CheckOutcome, CheckType } from './types.js';
 
+interface Sentence {
+  text: string;
+  line: number;
+  span: LineSpan;
+}
+
 interface Repeat {
   span: LineSpan;
   firstLine: number;
+  similarity: number;
 }
 
-/** Sentences (split at 。！？；) of at least minLength characters that appear again later. */
-function repeats(facts: Facts, minLength: number): Repeat[] {
-  const seen = new Map<string, number>();
-  const out: Repeat[] = [];
-  const lines = facts.document.lines.filter((l: DocLine) => l.kind === 'body' || l.kind === 'heading');
-  for (const line of lines) {
-    const text = line.norm.text;
-    for (const m of text.matchAll(/[^。!?;]+[。!?;]?/g)) {
-      const sentence = m[0].replace(/[。!?;]$/, '');
-      if (sentence.length < minLength) continue;
-      const first = seen.get(sentence);
-      if (first === undefined) {
-        seen.set(sentence, line.number);
-        continue;
-      }
+function sentencesOf(facts: Facts, scope: string, minLength: number): Sentence[] {
+  const out: Sentence[] = [];
+  for (const line of facts.document.lines) {
+    if (line.kind !== 'body' && line.kind !== 'heading') continue;
+    if (!inScope({ parts: line.parts, inTitle: false }, scope)) continue;
+    for (const m of line.norm.text.matchAll(/[^。!?;]+[。!?;]?/g)) {
+      const text = m[0].replace(/[。!?;]$/, '');
+      if (text.length < minLength) continue;
       const [start, end] = toOriginalSpan(line.norm, m.index, m.index + m[0].length);
-      out.push({ span: { line: line.number, start, end }, firstLine: first });
+      out.push({ text, line: line.number, span: { line: line.number, start, end } });
     }
   }
   return out;
 }
 
-/** No passage is published twice (a paragraph pasted again, a section copied). */
+function bigrams(text: string): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
+  return set;
+}
+
+/**
+ * Sentences that appear again later: identical ones, and with similarity < 1 reworded
+ * copies (the shorter sentence shares at least that share of its character pairs).
+ * An inverted index of character pairs keeps this near-linear on real reports.
+ */
+function repeats(facts: Facts, scope: string, minLength: number, similarity: number): Repeat[] {
+  const sentences = sentencesOf(facts, scope, minLength);
+  const out: Repeat[] = [];
+  const exact = new Map<string, number>();
+  const sets: Array<Set<string>> = [];
+  const postings = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    const first = exact.get(s.text);
+    if (first !== undefined) {
+      out.push({ span: s.span, firstLine: first, similarity: 1 });
+    } else if (similarity < 1) {
+      const grams = bigrams(s.text);
+      const shared = new Map<number, number>();
+      for (const g of grams) for (const j of postings.get(g) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+      let best: { j: number; score: number } | null = null;
+      for (const [j, n] of shared) {
+        const score = n / Math.min(grams.size, (sets[j] as Set<string>).size);
+        if (score >= similarity && (!best || score > best.score)) best = { j, score };
+      }
+      if (best) out.push({ span: s.span, firstLine: (sentences[best.j] as Sentence).line, similarity: best.score });
+      sets[i] = grams;
+      for (const g of grams) {
+        const list = postings.get(g);
+        if (list) list.push(i);
+        else postings.set(g, [i]);
+      }
+    }
+    if (first === undefined) exact.set(s.text, s.line);
+    sets[i] ??= new Set();
+  });
+  return out;
+}
+
+/** No passage is published twice (a paragraph pasted again, a section copied and reworded). */
 export const duplicatesCheck: CheckType<DuplicatesCheckConfig> = {
   type: 'duplicates',
   compile(config, ctx) {
     const minLength = ctx.number(config.minLength) ?? 50;
-    const fact = ctx.addFact(`duplicates:${ctx.rule.id}`, (facts) => repeats(facts, minLength).length);
+    const similarity = ctx.number(config.similarity) ?? 1;
+    const scope = scopeName(config.scope ?? 'all');
+    const fact = ctx.addFact(`duplicates:${ctx.rule.id}`, (facts) => repeats(facts, scope, minLength, similarity).length);
     return {
       conditions: { all: [{ fact, operator: 'atMost', value: 0 }] },
       explain(facts, passed): CheckOutcome {
         if (passed) return { evidence: [], vars: { minLength } };
-        const found = repeats(facts, minLength);
-        const evidence = found.slice(0, 5).map((r) => evidenceAt(facts.document, r.span, `与第${r.firstLine}行重复`));
+        const found = repeats(facts, scope, minLength, similarity);
+        const evidence = found
+          .slice(0, 5)
+          .map((r) => evidenceAt(facts.document, r.span, r.similarity === 1 ? `与第${r.firstLine}行重复` : `与第${r.firstLine}行内容相近（${Math.round(r.similarity * 100)}%）`));
         return { evidence, vars: { minLength, count: found.length } };
       },
     };

@@ -1,6 +1,7 @@
 import type { Facts, NumberAt } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import type { PercentCheckConfig } from '../../packs/model.js';
+import { PatternRegistry } from '../../packs/patterns.js';
 import { evidenceAt } from '../evidence.js';
 import type { CheckOutcome, CheckType } from './types.js';
 
@@ -11,9 +12,15 @@ export const percentCheck: CheckType<PercentCheckConfig> = {
     const scope = scopeName(config.scope ?? 'all');
     const max = ctx.number(config.max);
     const min = ctx.number(config.min);
+    // A growth figure (同比增长120%) is a percentage but not a rate of something done.
+    const not = config.not ? PatternRegistry.compileOne(config.not, ctx.origin(['not'])) : null;
     const offending = (facts: Facts): NumberAt[] =>
       facts.numbers.filter(
-        (n) => n.unit === '%' && inScope(n, scope) && ((max !== undefined && n.value > max) || (min !== undefined && n.value < min)),
+        (n) =>
+          n.unit === '%' &&
+          inScope(n, scope) &&
+          ((max !== undefined && n.value > max) || (min !== undefined && n.value < min)) &&
+          !(not && not.test(n.clauseText)),
       );
     const fact = ctx.addFact(`percent:${ctx.rule.id}`, (facts) => offending(facts).length);
     return {

@@ -29,6 +29,15 @@ export function compileTerm(term: Term, path: Array<string | number>, scope: str
   }
   const label = term.label;
   if (term.allOf || term.anyOf) {
+    const leafOnly = (['not', 'raw', 'validator', 'min'] as const).filter((k) => term[k] !== undefined);
+    if (leafOnly.length > 0) {
+      const origin = ctx.origin([...path, leafOnly[0] as string]);
+      throw new PackError(
+        `${displayPath(origin.path)}: "${leafOnly.join('", "')}" applies to phrases or regex, not to allOf/anyOf（请写在每个匹配项上）`,
+        origin.file,
+        origin.locate(origin.path),
+      );
+    }
     const kind = term.allOf ? 'all' : 'any';
     const list = (term.allOf ?? term.anyOf) as Term[];
     const children = list.map((t, i) => compileTerm(t, [...path, kind === 'all' ? 'allOf' : 'anyOf', i], scope, ctx));
