@@ -26,12 +26,13 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 /**
  * Weighted score: each area is worth its weight; within an area, applicable rules
  * share it by rule weight. Areas with no applicable rule drop out and the rest are
- * scaled to 100, so a not-applicable rule never costs points.
+ * scaled to 100, so a not-applicable rule never costs points. Info findings are notes
+ * for the reader (common practice, nice to have): they are never scored.
  */
 export function computeScore(findings: Finding[], areas: Map<string, AreaDef>, grades: GradeBand[]): Score {
   const byArea = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.status === 'not-applicable' || f.weight <= 0) continue;
+    if (f.status === 'not-applicable' || f.weight <= 0 || f.severity === 'info') continue;
     if (!byArea.has(f.area)) byArea.set(f.area, []);
     (byArea.get(f.area) as Finding[]).push(f);
   }
