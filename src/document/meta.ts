@@ -61,7 +61,7 @@ export function findYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function extractMeta(lines: DocLine[]): DocumentMeta & { titleLines: number[] } {
+export function extractMeta(lines: DocLine[]): Pick<DocumentMeta, 'title' | 'body' | 'year' | 'titleLine'> & { titleLines: number[] } {
   const title = findTitle(lines);
   const firstParagraph = lines.find((l) => l.kind === 'body' && !title?.lines.includes(l.number))?.norm.text ?? '';
   const secondParagraph =

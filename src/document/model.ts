@@ -1,3 +1,4 @@
+import type { SourceMeta, SourcePlace } from '../ingest/index.js';
 import type { NormalizedText } from '../text/normalize.js';
 
 /** The five statutory parts of an annual report (ids are part of the public contract). */
@@ -83,11 +84,17 @@ export interface DocumentMeta {
   body: string | null;
   year: number | null;
   titleLine: number | null;
+  /** Publication metadata from a portal page (null when the input carries none). */
+  published: string | null;
+  issuer: string | null;
+  indexNo: string | null;
 }
 
 export interface Document {
   file: string;
   format: string;
+  /** Maps a text line and column back to the original file (page, paragraph), when not plain text. */
+  place?: (line: number, column: number) => SourcePlace;
   lines: DocLine[];
   meta: DocumentMeta;
   /** Top-level sections in order. */

@@ -2,7 +2,7 @@ import type { SourceText } from '../ingest/index.js';
 import { normalize } from '../text/normalize.js';
 import { findArtefacts, isChromeLine } from './chrome.js';
 import { matchHeading } from './headings.js';
-import { extractMeta } from './meta.js';
+import { extractMeta, findBody, findYear } from './meta.js';
 import type { DocLine, Document, Heading, PartId, PartRef, Section } from './model.js';
 import { classifyHeading } from './parts.js';
 
@@ -87,15 +87,28 @@ export function parseDocument(source: SourceText): Document {
   inferUnnamedParts(sections);
   for (const line of lines) line.parts = line.section ? line.section.parts : [];
 
-  return {
+  const portal = source.meta ?? {};
+  // A portal page's own title stands in when the body has none.
+  const title = meta.title ?? portal.title ?? null;
+  const document: Document = {
     file: source.file,
     format: source.format,
     lines,
-    meta: { title: meta.title, body: meta.body, year: meta.year, titleLine: meta.titleLine },
+    meta: {
+      title,
+      body: meta.body ?? (portal.title ? findBody(portal.title.replace(/\s+/g, '')) : null) ?? (portal.issuer ? findBody(portal.issuer) : null),
+      year: meta.year ?? (portal.title ? findYear(portal.title) : null),
+      titleLine: meta.titleLine,
+      published: portal.published ?? null,
+      issuer: portal.issuer ?? null,
+      indexNo: portal.indexNo ?? null,
+    },
     sections,
     headings,
     parts: collectParts(sections),
   };
+  if (source.place) document.place = source.place;
+  return document;
 }
 
 /**

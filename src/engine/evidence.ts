@@ -8,6 +8,7 @@ export function evidenceAt(document: Document, span: LineSpan, note?: string): E
   const quote = line ? line.original.slice(span.start, span.end).trim() : '';
   const evidence: Evidence = { line: span.line, column: span.start + 1, endLine: span.line, endColumn: span.end + 1, quote };
   if (note) evidence.note = note;
+  if (document.place) Object.assign(evidence, document.place(span.line, span.start + 1));
   return evidence;
 }
 

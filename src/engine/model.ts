@@ -9,6 +9,10 @@ export interface Evidence {
   quote: string;
   /** Why this quote matters when it is not plain support (e.g. it sits in the plan). */
   note?: string;
+  /** Where it is in the original file, for Word, PDF and web pages. */
+  page?: number;
+  pageLine?: number;
+  paragraph?: number;
 }
 
 export type Status = 'pass' | 'fail' | 'not-applicable';

@@ -17,7 +17,14 @@ export function toJson(run: RunResult) {
     reports: run.reports.map((r) => ({
       file: r.file,
       format: r.format,
-      meta: { title: r.document.meta.title, body: r.document.meta.body, year: r.document.meta.year },
+      meta: {
+        title: r.document.meta.title,
+        body: r.document.meta.body,
+        year: r.document.meta.year,
+        published: r.document.meta.published,
+        issuer: r.document.meta.issuer,
+        indexNo: r.document.meta.indexNo,
+      },
       parts: r.document.parts.map((p) => ({ id: p.id, heading: p.heading, line: p.line, inferred: p.inferred })),
       metrics: r.metrics.map((m) => ({
         id: m.id,
@@ -48,6 +55,9 @@ export function toJson(run: RunResult) {
           endColumn: e.endColumn,
           quote: e.quote,
           ...(e.note ? { note: e.note } : {}),
+          ...(e.page !== undefined ? { page: e.page } : {}),
+          ...(e.pageLine !== undefined ? { pageLine: e.pageLine } : {}),
+          ...(e.paragraph !== undefined ? { paragraph: e.paragraph } : {}),
         })),
       })),
       score: {

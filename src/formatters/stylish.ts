@@ -27,8 +27,15 @@ function severityMark(c: ChalkInstance, f: Finding): string {
   return c.blue(`ℹ ${label}`);
 }
 
+/** Where a quote is, as the reader of the original file would find it. */
+export function placeLabel(e: Evidence): string {
+  if (e.page !== undefined) return e.pageLine !== undefined ? `第${e.page}页 第${e.pageLine}行` : `第${e.page}页`;
+  if (e.paragraph !== undefined) return `第${e.paragraph}段`;
+  return `第${e.line}行:${e.column}`;
+}
+
 function evidenceLine(c: ChalkInstance, e: Evidence): string {
-  const where = c.gray(`第${e.line}行:${e.column}`);
+  const where = c.gray(placeLabel(e));
   const note = e.note ? c.gray(`（${e.note}）`) : '';
   return `${where} “${clip(e.quote)}”${note}`;
 }

@@ -12,14 +12,40 @@ export { decodeText } from './decode.js';
 export type { DecodedText, TextEncoding } from './decode.js';
 export { textAdapter } from './text.js';
 
+/** Where a spot of the extracted text sits in the original file, for formats that are not plain text. */
+export interface SourcePlace {
+  /** 1-based page (PDF). */
+  page?: number;
+  /** 1-based line on that page (PDF). */
+  pageLine?: number;
+  /** 1-based paragraph, counting non-empty paragraphs (Word, web page). */
+  paragraph?: number;
+}
+
+/** Publication metadata a portal page carries (发布日期、发文机关、索引号). */
+export interface SourceMeta {
+  /** ISO date YYYY-MM-DD. */
+  published?: string;
+  issuer?: string;
+  indexNo?: string;
+  /** The page's own title for the report, when the body has none. */
+  title?: string;
+}
+
 export interface SourceText {
   /** As given by the user ('-' shown as '<stdin>'). */
   file: string;
-  /** Adapter name: 'text' (later 'docx', 'pdf', 'html'). */
+  /** Adapter name: 'text', 'docx', 'pdf', 'html'. */
   format: string;
   encoding: TextEncoding | null;
-  /** Decoded text; evidence lines/columns refer to this text. */
+  /**
+   * Extracted text, one paragraph (or text line) per line; evidence lines and columns refer
+   * to it. Adapters put Word's automatic numbering (一、) into the text so headings are seen.
+   */
   text: string;
+  /** Maps a 1-based line and column of `text` back to the original file (omitted for plain text). */
+  place?: (line: number, column: number) => SourcePlace;
+  meta?: SourceMeta;
 }
 
 export interface FormatAdapter {
