@@ -4,7 +4,7 @@ import type { RuleSet } from './engine/compile.js';
 import { evidenceAt } from './engine/evidence.js';
 import { computeFacts } from './facts/compute.js';
 import type { Facts, MetricValue } from './facts/model.js';
-import type { SourceText } from './ingest/index.js';
+import { pickAdapter, type SourceText } from './ingest/index.js';
 import type { ReportMetric, ReportResult } from './result.js';
 import { computeScore } from './score/score.js';
 
@@ -32,7 +32,13 @@ export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise
   };
 }
 
-/** Convenience for tests and library users: check a string as if it were a .txt file. */
-export function checkText(text: string, ruleSet: RuleSet, file = '<text>'): Promise<ReportResult> {
-  return checkSource({ file, format: 'text', encoding: null, text }, ruleSet);
+/**
+ * Check a string (rule examples, tests, library users). It goes through format sniffing
+ * like a file's bytes, so an HTML snippet is read as a web page.
+ */
+export async function checkText(text: string, ruleSet: RuleSet, file = '<text>'): Promise<ReportResult> {
+  const bytes = Buffer.from(text, 'utf8');
+  const adapter = pickAdapter(file, bytes);
+  const source = adapter.name === 'text' ? { file, format: 'text', encoding: null, text } : await adapter.read(bytes, file);
+  return checkSource(source, ruleSet);
 }

@@ -39,4 +39,6 @@ export interface RunResult {
   areas: Array<{ id: string; title: string; weight: number }>;
   reports: ReportResult[];
   failures: InputFailure[];
+  /** Files a folder or glob matched that no format adapter reads. */
+  skipped: string[];
 }

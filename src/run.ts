@@ -3,6 +3,7 @@ import { checkSource } from './check.js';
 import type { RuleSet } from './engine/compile.js';
 import { FazhiError } from './errors.js';
 import { readInput } from './ingest/index.js';
+import { expandInputs } from './ingest/inputs.js';
 import type { InputFailure, ReportResult, RunResult } from './result.js';
 
 export const TOOL_VERSION: string = (
@@ -11,6 +12,8 @@ export const TOOL_VERSION: string = (
 
 export interface RunOptions {
   stdin?: NodeJS.ReadableStream;
+  /** Refuse inputs larger than this (bytes). */
+  maxBytes?: number;
 }
 
 /**
@@ -19,10 +22,11 @@ export interface RunOptions {
  */
 export async function runCheck(inputs: string[], ruleSet: RuleSet, options: RunOptions = {}): Promise<RunResult> {
   const reports: ReportResult[] = [];
-  const failures: InputFailure[] = [];
-  for (const input of inputs) {
+  const { files, skipped, empty } = await expandInputs(inputs);
+  const failures: InputFailure[] = empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
+  for (const input of files) {
     try {
-      const source = await readInput(input, options.stdin ? { stdin: options.stdin } : {});
+      const source = await readInput(input, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
       reports.push(await checkSource(source, ruleSet));
     } catch (e) {
       if (!(e instanceof FazhiError)) throw e;
@@ -35,5 +39,6 @@ export async function runCheck(inputs: string[], ruleSet: RuleSet, options: RunO
     areas: [...ruleSet.packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
     reports,
     failures,
+    skipped,
   };
 }

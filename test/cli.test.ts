@@ -233,7 +233,9 @@ describe('bad input: exit 2, one `fazhi:` line naming the file and the cause', (
 
   const cases: Array<[string, () => string, string]> = [
     ['missing file', () => 'reports/no-such-report.txt', '文件不存在'],
-    ['a directory', () => 'reports/', '是目录，不是文件'],
+    ['a folder with no report in it', () => (fs.mkdirSync(path.join(tmp, 'nothing'), { recursive: true }), path.join(tmp, 'nothing')), '没有找到可检查的报告文件'],
+    ['a glob that matches nothing', () => `${tmp}/*.nomatch-docx`, '没有找到可检查的报告文件'],
+    ['a file over --max-size', () => tmpFile('big.txt', Buffer.alloc(21 * 1024 * 1024, 0x41)), '文件过大（21 MB，上限 20 MB'],
     ['an empty file', () => tmpFile('empty.txt', ''), '文件为空'],
     ['a whitespace-only file', () => tmpFile('blank.txt', '  \n\t\r\n　\n'), '文件为空'],
     ['random bytes with NULs', () => tmpFile('blob.txt', blob), '不是文本文件'],
@@ -387,6 +389,35 @@ function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('folders and globs', () => {
+  it('checks every supported file of a folder in path order and lists the rest as skipped', () => {
+    const dir = path.join(tmp, 'batch');
+    fs.mkdirSync(path.join(dir, 'b'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, TAOJIA), path.join(dir, 'b', 'taojia.txt'));
+    fs.copyFileSync(path.join(ROOT, XUANTAN), path.join(dir, 'a-xuantan.md'));
+    fs.writeFileSync(path.join(dir, 'photo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    fs.writeFileSync(path.join(dir, '.hidden.txt'), '隐藏文件');
+    const r = fazhi(['check', dir, '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.stdout) as JsonRun & { skipped: string[] };
+    const shown = dir.split(path.sep).join('/');
+    expect(run.reports.map((x) => x.file)).toEqual([`${shown}/a-xuantan.md`, `${shown}/b/taojia.txt`]);
+    expect(run.skipped).toEqual([`${shown}/photo.png`]);
+  });
+
+  it('expands a quoted glob', () => {
+    const r = fazhi(['check', 'reports/draft-*.txt', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    expect(json(r).reports.map((x) => x.file)).toEqual(['reports/draft-low-mediation.txt', 'reports/draft-no-first-responsible.txt']);
+  });
+
+  it('--max-size takes megabytes and refuses a bad value', () => {
+    expect(fazhi(['check', TAOJIA, '--max-size', '0.001']).code).toBe(2);
+    expect(fazhi(['check', TAOJIA, '--max-size', 'abc']).code).toBe(2);
+    expect(fazhi(['check', TAOJIA, '--max-size', '1']).code).toBe(0);
+  });
+});
+
 describe('rules list, explain, docs, eval', () => {
   it('rules list prints every rule with severity, basis and weight', () => {
     const r = fazhi(['rules', 'list']);
@@ -438,5 +469,45 @@ describe('rules list, explain, docs, eval', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ fail≠pass');
     expect(r.stdout).toMatch(/一致率 agreement: 1\/2 = 50\.0%/);
+  });
+});
+
+describe('bad inputs in every format: one line each, exit 2, the others still checked', () => {
+  const fixture = (p: string) => `test/fixtures/${p}`;
+  const cases: Array<[string, () => string, string]> = [
+    ['a truncated .docx', () => fixture('docx/truncated.docx'), 'Word 文档已损坏或不是 .docx 格式'],
+    ['a zip that is not Word', () => fixture('docx/not-word.docx'), 'Word 文档已损坏或不是 .docx 格式'],
+    ['an encrypted PDF', () => fixture('pdf/encrypted.pdf'), 'PDF 已加密，请提供未加密的版本'],
+    ['a scanned PDF', () => fixture('pdf/scanned.pdf'), '无文字层（可能是扫描件），请提供 Word 或文本版本'],
+    ['a corrupt PDF', () => fixture('pdf/corrupt.pdf'), 'PDF 文件已损坏，无法读取'],
+    ['a portal page with no article', () => fixture('html/no-article.html'), '网页中未找到正文'],
+    ['a legacy .doc', () => tmpFile('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), '请另存为 .docx'],
+    ['a zero-byte .docx', () => tmpFile('zero.docx', ''), '文件为空'],
+    ['a zero-byte .pdf', () => tmpFile('zero.pdf', ''), '文件为空'],
+    ['a 50 MB text file', () => tmpFile('huge.txt', Buffer.alloc(50 * 1024 * 1024, 0x41)), '文件过大（50 MB，上限 20 MB'],
+  ];
+  it.each(cases)('%s', (_name, make, cause) => {
+    const file = make();
+    const r = fazhi(['check', file, TAOJIA, '--format', 'json']);
+    expect(r.code).toBe(2);
+    const line = expectOneErrorLine(r.stderr);
+    expect(line.startsWith(`fazhi: ${file}: `)).toBe(true);
+    expect(line).toContain(cause);
+    const run = json(r);
+    expect(run.reports.map((x) => x.file)).toEqual([TAOJIA]);
+    expect(run.failures.map((f) => f.file)).toEqual([file]);
+  });
+
+  it('each format is named in the JSON output', () => {
+    const r = fazhi(['check', 'test/fixtures/docx/taojia-2025.docx', 'test/fixtures/pdf/taojia-2025.pdf', 'test/fixtures/html/taojia-2025.html', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { reports: Array<{ format: string }> }).reports.map((x) => x.format)).toEqual(['docx', 'pdf', 'html']);
+  });
+
+  it('stylish output locates Word evidence by paragraph and PDF evidence by page and line', () => {
+    const docx = fazhi(['check', 'test/fixtures/docx/taojia-2025.docx', '--verbose']);
+    expect(docx.stdout).toMatch(/第\d+段 “落实行政执法“三项制度””/);
+    const pdf = fazhi(['check', 'test/fixtures/pdf/taojia-2025.pdf', '--verbose']);
+    expect(pdf.stdout).toMatch(/第\d+页 第\d+行 “落实行政执法“三项制度””/);
   });
 });

@@ -31,6 +31,7 @@ interface CheckOptions {
   color: boolean;
   param?: string[];
   debug?: boolean;
+  maxSize: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -40,6 +41,12 @@ function useColor(options: { color: boolean }, io: CliIO): boolean {
   if (!options.color || (io.env.NO_COLOR ?? '') !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
+}
+
+function parseMaxSize(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--max-size ${raw}: 应为大于 0 的数（单位 MB）`);
+  return Math.round(n * 1024 * 1024);
 }
 
 function parseMinScore(raw: string | undefined): number | null {
@@ -56,7 +63,8 @@ async function checkCommand(files: string[], options: CheckOptions, io: CliIO): 
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
   // Packs are loaded and compiled before any report is read: a bad pack checks nothing.
   const ruleSet = compileRuleSet(loadPackSet(options.pack ?? DEFAULT_PACKS), parseParamOptions(options.param ?? []));
-  const run = await runCheck(files, ruleSet, io.stdin ? { stdin: io.stdin } : {});
+  const maxBytes = parseMaxSize(options.maxSize);
+  const run = await runCheck(files, ruleSet, { ...(io.stdin ? { stdin: io.stdin } : {}), maxBytes });
   io.stdout(formatter(run, { color: useColor(options, io), verbose: options.verbose === true }));
   for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
   return exitCode(run, { failOn: options.failOn, minScore });
@@ -162,12 +170,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('check')
     .description('检查一份或多份年度报告（- 表示标准输入）')
-    .argument('<files...>', '报告文件（.txt/.md），- 表示从标准输入读取')
+    .argument('<files...>', '报告文件（.txt .md .docx .pdf .html）、目录或通配符（加引号），- 表示标准输入')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(Object.keys(FORMATTERS)).default('stylish'))
     .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
     .addOption(new Option('--fail-on <severity>', '达到该严重程度的问题使退出码为 1').choices([...FAIL_ON]).default('error'))
     .option('--min-score <n>', '得分低于此值时退出码为 1')
     .option('--param <rule.name=value>', '本次运行修改规则参数，如 mediation/success-rate.min=98（可重复）', collect)
+    .option('--max-size <MB>', '单个文件大小上限（MB）', '20')
     .option('--verbose', '同时显示通过和不适用的规则')
     .option('--no-color', '不使用颜色')
     .option('--debug', '出错时显示调用栈')

@@ -68,6 +68,7 @@ export function toJson(run: RunResult) {
       },
     })),
     failures: run.failures,
+    skipped: run.skipped,
     summary: {
       files: run.reports.length + run.failures.length,
       checked: run.reports.length,

@@ -45,9 +45,15 @@ function header(c: ChalkInstance, r: ReportResult): string[] {
   const title = meta.title ?? c.gray('（未识别到标题）');
   const facts = [meta.body ?? c.gray('单位未识别'), meta.year ? `${meta.year}年度` : c.gray('年度未识别')];
   const found = new Map(r.document.parts.map((p) => [p.id, p] as const));
+  const where = (line: number): string => {
+    const place = r.document.place?.(line, 1);
+    if (place?.page !== undefined) return `第${place.page}页`;
+    if (place?.paragraph !== undefined) return `第${place.paragraph}段`;
+    return `${line}行`;
+  };
   const parts = PART_IDS.map((id) => {
     const p = found.get(id);
-    return p ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${p.line}行${p.inferred ? '，推定' : ''})`) : c.red(`✗${SHORT_PART[id]}`);
+    return p ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p.line)}${p.inferred ? '，推定' : ''})`) : c.red(`✗${SHORT_PART[id]}`);
   });
   return [c.underline.bold(r.file), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
 }
@@ -106,5 +112,6 @@ export const stylishFormatter: Formatter = (run, options) => {
   const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
   const blocks = run.reports.map((r) => renderReport(c, r, areaTitles, options.verbose));
   for (const f of run.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
+  if (run.skipped.length > 0) blocks.push(c.gray(`跳过 ${run.skipped.length} 个不支持的文件：${run.skipped.join('、')}`));
   return `${[...blocks, summary(c, run)].join('\n\n')}\n`;
 };

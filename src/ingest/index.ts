@@ -6,6 +6,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { TextEncoding } from './decode.js';
+import { docxAdapter } from './docx.js';
+import { htmlAdapter } from './html.js';
+import { legacyAdapter } from './legacy.js';
+import { pdfAdapter } from './pdf.js';
 import { textAdapter } from './text.js';
 
 export { decodeText } from './decode.js';
@@ -57,7 +61,8 @@ export interface FormatAdapter {
   read(bytes: Uint8Array, file: string): SourceText | Promise<SourceText>;
 }
 
-export const adapters: FormatAdapter[] = [textAdapter];
+/** Sniffed in this order; text last, as the fallback. */
+export const adapters: FormatAdapter[] = [docxAdapter, pdfAdapter, legacyAdapter, htmlAdapter, textAdapter];
 
 export const STDIN_NAME = '<stdin>';
 
@@ -71,20 +76,48 @@ export function pickAdapter(file: string, bytes: Uint8Array): FormatAdapter {
   return adapters.find((a) => a.extensions.includes(ext)) ?? textAdapter;
 }
 
-export async function readInput(file: string, opts: { stdin?: NodeJS.ReadableStream } = {}): Promise<SourceText> {
+/** Default --max-size: larger inputs are refused before they are read. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface ReadOptions {
+  stdin?: NodeJS.ReadableStream;
+  /** Refuse inputs larger than this many bytes (default 20 MB). */
+  maxBytes?: number;
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+function tooLarge(size: number, max: number, file: string): InputError {
+  return new InputError(`文件过大（${megabytes(size)}，上限 ${megabytes(max)}；可用 --max-size 调整）`, file);
+}
+
+export async function readInput(file: string, opts: ReadOptions = {}): Promise<SourceText> {
   const display = file === '-' ? STDIN_NAME : file;
-  const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin) : await readFileBytes(file);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (file !== '-') {
+    const size = await fs.stat(file).then((s) => (s.isFile() ? s.size : 0), () => 0);
+    if (size > max) throw tooLarge(size, max, display);
+  }
+  const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : await readFileBytes(file);
+  // Whatever its name says, an empty file is empty (not a corrupt .docx or .pdf).
+  if (bytes.length === 0) throw new InputError('文件为空', display);
   return pickAdapter(display, bytes).read(bytes, display);
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
+  let size = 0;
   try {
     for await (const chunk of stream) {
+      size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      if (size > max) throw tooLarge(size, max, STDIN_NAME);
       // Keep bytes: decoding is decodeText's job. A string chunk means someone set an encoding upstream.
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
     }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`无法读取标准输入：${errorCode(err)}`, STDIN_NAME);
   }
   return Buffer.concat(chunks);

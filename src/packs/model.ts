@@ -98,6 +98,14 @@ export interface DuplicatesCheckConfig {
   similarity?: NumberOrParam;
 }
 
+export interface DeadlineCheckConfig {
+  type: 'deadline';
+  /** Deadline month and day, in the year after the report year (yearOffset 1 by default). */
+  month: number;
+  day: number;
+  yearOffset?: number;
+}
+
 export interface CombinedCheckConfig {
   type: 'all' | 'any';
   checks: CheckConfig[];
@@ -112,6 +120,7 @@ export type CheckConfig =
   | PercentCheckConfig
   | RatioCheckConfig
   | DuplicatesCheckConfig
+  | DeadlineCheckConfig
   | CombinedCheckConfig;
 
 /**

@@ -1,6 +1,7 @@
 import type { CheckConfig } from '../../packs/model.js';
 import { absentCheck } from './absent.js';
 import { combinedCheck } from './combined.js';
+import { deadlineCheck } from './deadline.js';
 import { duplicatesCheck } from './duplicates.js';
 import { mentionCheck } from './mention.js';
 import { metricCheck } from './metric.js';
@@ -20,6 +21,7 @@ export const CHECK_TYPES: Record<CheckConfig['type'], CheckType> = {
   percent: percentCheck as CheckType,
   ratio: ratioCheck as CheckType,
   duplicates: duplicatesCheck as CheckType,
+  deadline: deadlineCheck as CheckType,
   all: combinedCheck as CheckType,
   any: combinedCheck as CheckType,
 };

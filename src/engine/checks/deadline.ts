@@ -1,0 +1,43 @@
+import type { Facts } from '../../facts/model.js';
+import type { DeadlineCheckConfig } from '../../packs/model.js';
+import type { CheckOutcome, CheckType } from './types.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * A date the input carries (a portal's 发布日期) is on or before a deadline fixed relative
+ * to the report year (4月1日 of the next year). Not applicable without both.
+ */
+export const deadlineCheck: CheckType<DeadlineCheckConfig> = {
+  type: 'deadline',
+  compile(config, ctx) {
+    const offset = config.yearOffset ?? 1;
+    const deadline = (facts: Facts): string | null => {
+      const year = facts.document.meta.year;
+      return year === null ? null : `${year + offset}-${pad(config.month)}-${pad(config.day)}`;
+    };
+    // Days past the deadline (≤ 0 is on time), null when either date is unknown.
+    const daysLate = (facts: Facts): number | null => {
+      const due = deadline(facts);
+      const published = facts.document.meta.published;
+      if (!due || !published) return null;
+      return Math.round((Date.parse(`${published}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
+    };
+    const fact = ctx.addFact(`deadline:${ctx.rule.id}`, daysLate);
+    return {
+      conditions: { all: [{ fact, operator: 'atMost', value: 0 }] },
+      applicability: { all: [{ fact, operator: 'reported', value: true }] },
+      explain(facts): CheckOutcome {
+        const late = daysLate(facts) ?? 0;
+        return {
+          evidence: [],
+          vars: { published: facts.document.meta.published ?? '', deadline: deadline(facts) ?? '', daysLate: Math.max(0, late) },
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,65 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { adapters } from './index.js';
+
+/** Extensions a folder walk picks up: every adapter's, plus legacy Office ones (to say "save as .docx"). */
+export function checkedExtensions(): Set<string> {
+  return new Set([...adapters.flatMap((a) => a.extensions), '.doc', '.wps', '.rtf'].filter((e) => e !== ''));
+}
+
+export interface ExpandedInputs {
+  /** Files to check, in a stable order (as given; a folder's or glob's files sorted by path). */
+  files: string[];
+  /** Files a folder or glob matched that no adapter reads (listed, not errors). */
+  skipped: string[];
+  /** Folders and globs that matched no file to check (an error: probably a typo). */
+  empty: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Plain code-point order: the same on every machine and locale. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Turn command-line inputs into files: a folder is walked for supported files, a glob
+ * (quoted, e.g. 'submissions/**\/*.docx') is expanded; anything else is kept as given so
+ * a missing file is reported by the reader, naming it.
+ */
+export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const empty: string[] = [];
+  const extensions = checkedExtensions();
+  const take = (input: string, matches: string[]): void => {
+    const before = files.length;
+    for (const file of matches.sort(byPath)) {
+      (extensions.has(path.extname(file).toLowerCase()) ? files : skipped).push(file);
+    }
+    if (files.length === before) empty.push(input);
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push(input);
+      continue;
+    }
+    const stat = await fs.stat(input).catch(() => null);
+    if (stat?.isDirectory()) {
+      const base = toPosix(input).replace(/\/+$/, '');
+      const found = await glob('**/*', { cwd: input, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
+      take(input, found.map((f) => `${base}/${f}`));
+    } else if (!stat && GLOB_CHARS.test(input)) {
+      take(input, await glob(toPosix(input), { onlyFiles: true, dot: false }));
+    } else {
+      files.push(input);
+    }
+  }
+  return { files, skipped, empty };
+}
