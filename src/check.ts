@@ -3,6 +3,7 @@ import { evaluate } from './engine/run.js';
 import type { RuleSet } from './engine/compile.js';
 import { evidenceAt } from './engine/evidence.js';
 import { computeFacts } from './facts/compute.js';
+import type { Document } from './document/model.js';
 import type { Facts, MetricValue } from './facts/model.js';
 import { pickAdapter, type SourceText } from './ingest/index.js';
 import type { ReportMetric, ReportResult } from './result.js';
@@ -15,21 +16,35 @@ function toReportMetric(facts: Facts, m: MetricValue): ReportMetric {
   return { id: m.id, value: m.value, unit: m.unit, part: m.part, line: m.span.line, column: m.span.start + 1, quote, target: m.target, derived: m.derived };
 }
 
-/** The whole pipeline for one decoded report: document → facts → engine → score. */
-export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise<ReportResult> {
+export interface Analysis {
+  document: Document;
+  facts: Facts;
+  result: ReportResult;
+}
+
+/** The whole pipeline for one decoded report, keeping the intermediate stages (for tests and tools). */
+export async function analyseSource(source: SourceText, ruleSet: RuleSet): Promise<Analysis> {
   const document = parseDocument(source);
   const facts = computeFacts(document, ruleSet.plan);
   const findings = await evaluate(ruleSet, facts);
   const derived = [...facts.achieved.values()].filter((m) => m.derived);
-  return {
+  const { titleLine: _titleLine, ...meta } = document.meta;
+  const result: ReportResult = {
     file: source.file,
     format: source.format,
     encoding: source.encoding,
-    document,
+    meta,
+    parts: document.parts.map((p) => ({ ...p, ...(document.place?.(p.line, 1) ?? {}) })),
     metrics: [...facts.metrics, ...derived].map((m) => toReportMetric(facts, m)),
     findings,
     score: computeScore(findings, ruleSet.packs.areas, ruleSet.packs.grades),
   };
+  return { document, facts, result };
+}
+
+/** The whole pipeline for one decoded report: document → facts → engine → score. */
+export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise<ReportResult> {
+  return (await analyseSource(source, ruleSet)).result;
 }
 
 /**

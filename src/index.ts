@@ -1,5 +1,5 @@
 /** Library entry: the same pipeline the CLI runs. */
-export { checkSource, checkText } from './check.js';
+export { analyseSource, checkSource, checkText } from './check.js';
 export { runCheck, TOOL_VERSION } from './run.js';
 export { compileRuleSet, type RuleSet, type ParamOverrides } from './engine/compile.js';
 export { loadPackSet, loadPackFile, DEFAULT_PACKS, BUILTIN_DIR } from './packs/load.js';

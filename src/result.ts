@@ -1,4 +1,5 @@
-import type { Document, PartId } from './document/model.js';
+import type { DocumentMeta, PartId, PartRef } from './document/model.js';
+import type { SourcePlace } from './ingest/index.js';
 import type { Finding } from './engine/model.js';
 import type { Score } from './score/score.js';
 
@@ -15,12 +16,16 @@ export interface ReportMetric {
   derived: boolean;
 }
 
-/** The outcome for one report: what every formatter renders. */
+/** A statutory part found, with where its heading is in the original file. */
+export type ReportPart = PartRef & SourcePlace;
+
+/** The outcome for one report: what every formatter renders. Plain data (crosses worker threads). */
 export interface ReportResult {
   file: string;
   format: string;
   encoding: string | null;
-  document: Document;
+  meta: Omit<DocumentMeta, 'titleLine'>;
+  parts: ReportPart[];
   metrics: ReportMetric[];
   findings: Finding[];
   score: Score;
@@ -32,9 +37,26 @@ export interface InputFailure {
   message: string;
 }
 
+/** Rule metadata formatters need (SARIF rules, JUnit names, docs links). */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  area: string;
+  severity: 'error' | 'warning' | 'info';
+  basis: 'official' | 'practice';
+  clause: string;
+  fix: string;
+  rationale: string;
+  /** Path of the rule's doc page in this repository, e.g. docs/rules/mediation.md#mediationsuccess-rate. */
+  doc: string;
+  pack: string;
+}
+
 export interface RunResult {
   tool: { name: string; version: string };
   packs: Array<{ id: string; version: string }>;
+  /** Every rule of the run, in pack order. */
+  rules: RuleInfo[];
   /** Score areas of the pack set, in pack order. */
   areas: Array<{ id: string; title: string; weight: number }>;
   reports: ReportResult[];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkSource } from './check.js';
 import type { RuleSet } from './engine/compile.js';
 import { FazhiError } from './errors.js';
+import { docPathFor } from './packs/docs.js';
 import { readInput } from './ingest/index.js';
 import { expandInputs } from './ingest/inputs.js';
 import type { InputFailure, ReportResult, RunResult } from './result.js';
@@ -37,6 +38,18 @@ export async function runCheck(inputs: string[], ruleSet: RuleSet, options: RunO
     tool: { name: 'fazhi', version: TOOL_VERSION },
     packs: ruleSet.packs.packs.map((p) => ({ id: p.id, version: p.version })),
     areas: [...ruleSet.packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
+    rules: ruleSet.rules.map(({ rule }) => ({
+      id: rule.id,
+      title: rule.title,
+      area: rule.area,
+      severity: rule.severity,
+      basis: rule.basis,
+      clause: rule.clause,
+      fix: rule.fix,
+      rationale: rule.rationale?.trim() ?? '',
+      doc: docPathFor(rule),
+      pack: rule.pack,
+    })),
     reports,
     failures,
     skipped,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkText } from '../src/check.js';
+import { analyseSource, checkText, type Analysis } from '../src/check.js';
 import { compileRuleSet, type ParamOverrides, type RuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';
 import type { ReportResult } from '../src/result.js';
@@ -24,6 +24,11 @@ export function readReport(name: string): string {
 
 export function checkReport(name: string, rules = builtinRules()): Promise<ReportResult> {
   return checkText(readReport(name), rules, `reports/${name}`);
+}
+
+/** Check a sample report and keep the parsed document too (lines, headings). */
+export function analyseReport(name: string, rules = builtinRules()): Promise<Analysis> {
+  return analyseSource({ file: `reports/${name}`, format: 'text', encoding: null, text: readReport(name) }, rules);
 }
 
 export function statusOf(result: ReportResult, ruleId: string): string | undefined {

@@ -16,8 +16,8 @@ const METADATA_RULES = new Set(['structure/published-on-time', 'structure/title'
 
 function signature(r: ReportResult) {
   return {
-    meta: { body: r.document.meta.body, year: r.document.meta.year },
-    parts: r.document.parts.map((p) => `${p.id}${p.inferred ? '*' : ''}`),
+    meta: { body: r.meta.body, year: r.meta.year },
+    parts: r.parts.map((p) => `${p.id}${p.inferred ? '*' : ''}`),
     metrics: r.metrics.map((m) => `${m.id}=${m.value}${m.unit}${m.target ? ' (target)' : ''}${m.derived ? ' (derived)' : ''}`),
     verdicts: Object.fromEntries(r.findings.filter((f) => !METADATA_RULES.has(f.ruleId)).map((f) => [f.ruleId, f.status])),
   };
@@ -58,8 +58,8 @@ describe('what differs by format is the location', () => {
     const taojia = await check(path.join(FIXTURES, 'html/taojia-2025.html'));
     const xuantan = await check(path.join(FIXTURES, 'html/xuantan-2024.html'));
     const verdict = (r: ReportResult) => r.findings.find((f) => f.ruleId === 'structure/published-on-time');
-    expect([taojia.document.meta.published, verdict(taojia)?.status]).toEqual(['2026-03-20', 'pass']);
-    expect([xuantan.document.meta.published, verdict(xuantan)?.status]).toEqual(['2025-04-15', 'fail']);
+    expect([taojia.meta.published, verdict(taojia)?.status]).toEqual(['2026-03-20', 'pass']);
+    expect([xuantan.meta.published, verdict(xuantan)?.status]).toEqual(['2025-04-15', 'fail']);
     expect(verdict(xuantan)?.message).toBe('报告于2025-04-15发布，晚于2025-04-01（逾期14天）');
   });
 

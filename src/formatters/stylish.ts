@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { PART_IDS } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import type { ReportResult, RunResult } from '../result.js';
+import type { ReportPart, ReportResult, RunResult } from '../result.js';
 import type { Formatter } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
@@ -41,19 +41,14 @@ function evidenceLine(c: ChalkInstance, e: Evidence): string {
 }
 
 function header(c: ChalkInstance, r: ReportResult): string[] {
-  const { meta } = r.document;
+  const { meta } = r;
   const title = meta.title ?? c.gray('（未识别到标题）');
   const facts = [meta.body ?? c.gray('单位未识别'), meta.year ? `${meta.year}年度` : c.gray('年度未识别')];
-  const found = new Map(r.document.parts.map((p) => [p.id, p] as const));
-  const where = (line: number): string => {
-    const place = r.document.place?.(line, 1);
-    if (place?.page !== undefined) return `第${place.page}页`;
-    if (place?.paragraph !== undefined) return `第${place.paragraph}段`;
-    return `${line}行`;
-  };
+  const found = new Map(r.parts.map((p) => [p.id, p] as const));
+  const where = (p: ReportPart): string => (p.page !== undefined ? `第${p.page}页` : p.paragraph !== undefined ? `第${p.paragraph}段` : `${p.line}行`);
   const parts = PART_IDS.map((id) => {
     const p = found.get(id);
-    return p ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p.line)}${p.inferred ? '，推定' : ''})`) : c.red(`✗${SHORT_PART[id]}`);
+    return p ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p)}${p.inferred ? '，推定' : ''})`) : c.red(`✗${SHORT_PART[id]}`);
   });
   return [c.underline.bold(r.file), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
 }

@@ -5,6 +5,8 @@ export interface FormatOptions {
   color: boolean;
   /** Show passing and not-applicable rules too. */
   verbose: boolean;
+  /** The exit code this run ends with (SARIF invocations, summaries). */
+  exitCode?: number;
 }
 
 /** One output format: a pure function from the run to text. */
