@@ -1,0 +1,151 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { PackError } from '../errors.js';
+import { displayPath, type Locator } from './model.js';
+
+/**
+ * YAML files users write (rule packs, config): parsed keeping positions, validated by a
+ * strict JSON Schema, every problem reported as `file:line:col path: message`.
+ */
+
+/** Path shown for a file: relative to the working directory when inside it, forward slashes. */
+export function displayFile(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  return shown.split(path.sep).join('/');
+}
+
+function nodeAt(root: unknown, segments: ReadonlyArray<string | number>): { node: YamlNode | null; key: YamlNode | null } {
+  let node: unknown = root;
+  let key: YamlNode | null = null;
+  for (const seg of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return { node: null, key: null };
+      key = pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      key = null;
+    } else return { node: null, key: null };
+  }
+  return { node: (node as YamlNode) ?? null, key };
+}
+
+function makeLocator(doc: ReturnType<typeof parseDocument>, lines: LineCounter): Locator {
+  return (segments, at = 'value') => {
+    const { node, key } = nodeAt(doc.contents, segments);
+    const target = at === 'key' && key?.range ? key : node?.range ? node : key;
+    const offset = target?.range?.[0];
+    if (offset === undefined) return null;
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function segmentsOf(instancePath: string): Array<string | number> {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(error: ErrorObject, checkTypes: readonly string[]): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key（未知字段 "${String(p.additionalProperty)}"）`;
+    case 'required':
+      return `missing required key "${String(p.missingProperty)}"（缺少必填字段）`;
+    case 'type':
+      return `must be ${String(p.type)}（类型错误）`;
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}（取值无效）`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'discriminator':
+      return p.error === 'mapping'
+        ? `unknown check type ${JSON.stringify(p.tagValue)} (known: ${checkTypes.join(', ')})（未知检查类型）`
+        : `check needs a "type"（缺少检查类型）`;
+    case 'propertyNames':
+      return `invalid key name`;
+    case 'pattern':
+      return `does not match ${String(p.pattern)}（格式无效）`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+export function schemaErrors(file: string, errors: ErrorObject[], locate: Locator, checkTypes: readonly string[] = []): PackError[] {
+  const seen = new Set<string>();
+  const out: PackError[] = [];
+  // Keep the most specific errors: a failed anyOf repeats its branches' errors.
+  const useful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  for (const e of useful.length > 0 ? useful : errors) {
+    const segments = segmentsOf(e.instancePath);
+    if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    if (e.keyword === 'propertyNames') segments.push(String((e.params as { propertyName: string }).propertyName));
+    const where = displayPath(segments) || '(top level)';
+    const text = `${where}: ${describe(e, checkTypes)}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    // For an unknown or ill-named key, point at the key itself.
+    const atKey = e.keyword === 'additionalProperties' || e.keyword === 'propertyNames';
+    const pos = locate(segments, atKey ? 'key' : 'value') ?? locate(segmentsOf(e.instancePath));
+    out.push(new PackError(text, file, pos));
+  }
+  return out;
+}
+
+/** A validation failure may carry several errors; each prints as its own line. */
+export class PackErrors extends PackError {
+  constructor(readonly errors: PackError[]) {
+    super((errors[0] as PackError).message, (errors[0] as PackError).file, (errors[0] as PackError).position);
+  }
+  override toLine(): string {
+    return this.errors.map((e) => e.toLine()).join('\n');
+  }
+}
+
+
+export interface ValidatedYaml {
+  data: unknown;
+  locate: Locator;
+  shown: string;
+}
+
+/** Read, parse and validate a YAML file; `kind` names it in messages (规则包, 配置文件). */
+export function readValidatedYaml(
+  file: string,
+  kind: string,
+  validate: (data: unknown) => ErrorObject[],
+  checkTypes: readonly string[] = [],
+): ValidatedYaml {
+  const shown = displayFile(file);
+  let source: string;
+  try {
+    if (statSync(file).isDirectory()) throw new PackError(`是目录，不是${kind}文件`, shown);
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PackError(code === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${code ?? String(e)}`, shown);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0] as (typeof doc.errors)[number];
+    const pos = lines.linePos(err.pos[0]);
+    const firstLine = err.message.split('\n')[0] ?? err.message;
+    throw new PackError(`YAML syntax error（YAML 语法错误）: ${firstLine}`, shown, { line: pos.line, column: pos.col });
+  }
+  const data = doc.toJS() as unknown;
+  const locate = makeLocator(doc, lines);
+  const errors = validate(data);
+  if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate, checkTypes));
+  return { data, locate, shown };
+}
