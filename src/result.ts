@@ -63,4 +63,19 @@ export interface RunResult {
   failures: InputFailure[];
   /** Files a folder or glob matched that no format adapter reads. */
   skipped: string[];
+  /** With --baseline: how many known findings were suppressed, and baseline entries no longer found. */
+  baseline?: BaselineSummary;
+}
+
+export interface BaselineEntry {
+  file: string;
+  ruleId: string;
+  fingerprint: string;
+}
+
+export interface BaselineSummary {
+  file: string;
+  suppressed: number;
+  /** In the baseline but not found any more: fixed, so the baseline can be pruned. */
+  disappeared: BaselineEntry[];
 }

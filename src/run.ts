@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { checkSource } from './check.js';
+import os from 'node:os';
+import { Checker } from './checker.js';
+import { isIgnored } from './config/settings.js';
 import type { RuleSet } from './engine/compile.js';
 import { FazhiError } from './errors.js';
-import { docPathFor } from './packs/docs.js';
 import { readInput } from './ingest/index.js';
 import { expandInputs } from './ingest/inputs.js';
+import { docPathFor } from './packs/docs.js';
 import type { InputFailure, ReportResult, RunResult } from './result.js';
+import { runInPool, type PoolSetup } from './run-pool.js';
 
 export const TOOL_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -15,41 +18,76 @@ export interface RunOptions {
   stdin?: NodeJS.ReadableStream;
   /** Refuse inputs larger than this (bytes). */
   maxBytes?: number;
+  /** Worker threads for many files (default: one per core; 1 = in this thread). */
+  jobs?: number;
+  /** How to rebuild the same Checker in a worker thread (pack refs, config file, params). */
+  pool?: PoolSetup;
+  /** Called after each file, in completion order. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 8;
+
+export type Outcome = { report: ReportResult } | { failure: InputFailure };
+
+/** Read and check one file; an unreadable file becomes a failure, never an exception. */
+export async function checkFile(checker: Checker, file: string, options: Pick<RunOptions, 'stdin' | 'maxBytes'>): Promise<Outcome> {
+  try {
+    const source = await readInput(file, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
+    return { report: await checker.check(source) };
+  } catch (e) {
+    if (!(e instanceof FazhiError)) throw e;
+    return { failure: { file: e.file ?? file, message: e.message } };
+  }
 }
 
 /**
- * Check every input in order. An unreadable input becomes a failure beside the
- * results; it never stops the others from being checked.
+ * Check every input; results come back in input order whatever the parallelism. An
+ * unreadable input becomes a failure beside the results and never stops the others.
  */
-export async function runCheck(inputs: string[], ruleSet: RuleSet, options: RunOptions = {}): Promise<RunResult> {
-  const reports: ReportResult[] = [];
-  const { files, skipped, empty } = await expandInputs(inputs);
-  const failures: InputFailure[] = empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
-  for (const input of files) {
-    try {
-      const source = await readInput(input, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
-      reports.push(await checkSource(source, ruleSet));
-    } catch (e) {
-      if (!(e instanceof FazhiError)) throw e;
-      failures.push({ file: e.file ?? input, message: e.message });
+export async function runCheck(inputs: string[], target: RuleSet | Checker, options: RunOptions = {}): Promise<RunResult> {
+  const checker = target instanceof Checker ? target : new Checker(target);
+  const expanded = await expandInputs(inputs);
+  const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
+  const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
+  const failures: InputFailure[] = expanded.empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
+  let outcomes: Outcome[];
+  if (options.pool && jobs > 1 && files.length >= POOL_THRESHOLD && !files.includes('-')) {
+    outcomes = await runInPool(files, jobs, options.pool, options.maxBytes, options.onProgress);
+  } else {
+    outcomes = [];
+    for (const file of files) {
+      outcomes.push(await checkFile(checker, file, options));
+      options.onProgress?.(outcomes.length, files.length, file);
     }
   }
+  const reports: ReportResult[] = [];
+  for (const o of outcomes) {
+    if ('report' in o) reports.push(o.report);
+    else failures.push(o.failure);
+  }
+  const ruleSet = checker.defaultRuleSet;
   return {
     tool: { name: 'fazhi', version: TOOL_VERSION },
     packs: ruleSet.packs.packs.map((p) => ({ id: p.id, version: p.version })),
     areas: [...ruleSet.packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
-    rules: ruleSet.rules.map(({ rule }) => ({
-      id: rule.id,
-      title: rule.title,
-      area: rule.area,
-      severity: rule.severity,
-      basis: rule.basis,
-      clause: rule.clause,
-      fix: rule.fix,
-      rationale: rule.rationale?.trim() ?? '',
-      doc: docPathFor(rule),
-      pack: rule.pack,
-    })),
+    rules: ruleSet.rules
+      .filter(({ rule }) => checker.config.rules[rule.id] !== 'off')
+      .map(({ rule }) => ({
+        id: rule.id,
+        title: rule.title,
+        area: rule.area,
+        severity: checker.config.rules[rule.id] && checker.config.rules[rule.id] !== 'off' ? (checker.config.rules[rule.id] as typeof rule.severity) : rule.severity,
+        basis: rule.basis,
+        clause: rule.clause,
+        fix: rule.fix,
+        rationale: rule.rationale?.trim() ?? '',
+        doc: docPathFor(rule),
+        pack: rule.pack,
+      })),
     reports,
     failures,
     skipped,

@@ -9,13 +9,25 @@ const RANK: Record<Finding['severity'], number> = { info: 1, warning: 2, error: 
 export interface Gate {
   failOn: FailOn;
   minScore: number | null;
+  maxWarnings: number | null;
+}
+
+/** Failed findings that count for the gate (a baseline's known findings do not). */
+function counted(run: RunResult) {
+  return run.reports.flatMap((r) => r.findings.filter((f) => f.status === 'fail' && !f.suppressed));
 }
 
 /** Exit code for a finished run: 2 unreadable input, 1 gate failed, 0 passed. */
 export function exitCode(run: RunResult, gate: Gate): 0 | 1 | 2 {
   if (run.failures.length > 0) return 2;
   const threshold = gate.failOn === 'never' ? Infinity : RANK[gate.failOn];
-  const failedFinding = run.reports.some((r) => r.findings.some((f) => f.status === 'fail' && RANK[f.severity] >= threshold));
+  const failed = counted(run);
+  const failedFinding = failed.some((f) => RANK[f.severity] >= threshold);
   const lowScore = gate.minScore !== null && run.reports.some((r) => r.score.total < (gate.minScore as number));
-  return failedFinding || lowScore ? 1 : 0;
+  const tooManyWarnings = gate.maxWarnings !== null && failed.filter((f) => f.severity === 'warning').length > gate.maxWarnings;
+  return failedFinding || lowScore || tooManyWarnings ? 1 : 0;
+}
+
+export function severityRank(severity: Finding['severity']): number {
+  return RANK[severity];
 }

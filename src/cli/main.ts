@@ -8,67 +8,25 @@ import { FORMATTERS } from '../formatters/index.js';
 import { readInput } from '../ingest/index.js';
 import { renderRule, renderRuleDocs } from '../packs/docs.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
-import { runCheck, TOOL_VERSION } from '../run.js';
+import { TOOL_VERSION } from '../run.js';
 import { agreement, compare, loadExpectations } from './eval.js';
 import { renderTable } from './table.js';
-import { exitCode, FAIL_ON, type FailOn } from './gate.js';
-import { parseParamOptions } from './params.js';
+import { checkCommand, type CheckOptions } from './check.js';
+import { initCommand, printConfigCommand } from './config.js';
+import { FAIL_ON } from './gate.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdin?: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** Standard output is a terminal (colour). */
   isTTY: boolean;
-}
-
-interface CheckOptions {
-  format: string;
-  pack?: string[];
-  failOn: FailOn;
-  minScore?: string;
-  verbose?: boolean;
-  color: boolean;
-  param?: string[];
-  debug?: boolean;
-  maxSize: string;
+  /** Standard error is a terminal (progress bar). */
+  stderrIsTTY?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-function useColor(options: { color: boolean }, io: CliIO): boolean {
-  // NO_COLOR counts only when set to a non-empty value (no-color.org).
-  if (!options.color || (io.env.NO_COLOR ?? '') !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.isTTY;
-}
-
-function parseMaxSize(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--max-size ${raw}: 应为大于 0 的数（单位 MB）`);
-  return Math.round(n * 1024 * 1024);
-}
-
-function parseMinScore(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-score ${raw}: 应为 0–100 之间的数`);
-  return n;
-}
-
-async function checkCommand(files: string[], options: CheckOptions, io: CliIO): Promise<number> {
-  const formatter = FORMATTERS[options.format];
-  if (!formatter) throw new UsageError(`--format ${options.format}: 不支持的输出格式（可用：${Object.keys(FORMATTERS).join('、')}）`);
-  const minScore = parseMinScore(options.minScore);
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
-  // Packs are loaded and compiled before any report is read: a bad pack checks nothing.
-  const ruleSet = compileRuleSet(loadPackSet(options.pack ?? DEFAULT_PACKS), parseParamOptions(options.param ?? []));
-  const maxBytes = parseMaxSize(options.maxSize);
-  const run = await runCheck(files, ruleSet, { ...(io.stdin ? { stdin: io.stdin } : {}), maxBytes });
-  io.stdout(formatter(run, { color: useColor(options, io), verbose: options.verbose === true }));
-  for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
-  return exitCode(run, { failOn: options.failOn, minScore });
-}
 
 /** Example lists of a rule and the status each must produce. */
 export const EXAMPLE_KINDS = [
@@ -171,16 +129,39 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('check')
     .description('检查一份或多份年度报告（- 表示标准输入）')
     .argument('<files...>', '报告文件（.txt .md .docx .pdf .html）、目录或通配符（加引号），- 表示标准输入')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(Object.keys(FORMATTERS)).default('stylish'))
+    .option('-f, --format <format>', `输出格式（可重复，与 -o 依次配对）：${Object.keys(FORMATTERS).join('、')}`, collect)
+    .option('-o, --output <file>', '输出文件（可重复；写入是原子的）', collect)
     .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
-    .addOption(new Option('--fail-on <severity>', '达到该严重程度的问题使退出码为 1').choices([...FAIL_ON]).default('error'))
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .addOption(new Option('--fail-on <severity>', '达到该严重程度的问题使退出码为 1（默认 error）').choices([...FAIL_ON]))
     .option('--min-score <n>', '得分低于此值时退出码为 1')
+    .option('--max-warnings <n>', '警告多于此数时退出码为 1')
     .option('--param <rule.name=value>', '本次运行修改规则参数，如 mediation/success-rate.min=98（可重复）', collect)
-    .option('--max-size <MB>', '单个文件大小上限（MB）', '20')
+    .option('--baseline <file>', '基线文件：其中已知的问题不再使门禁失败')
+    .option('--update-baseline', '用本次结果写入（更新）--baseline 指定的基线文件')
+    .option('--max-size <MB>', '单个文件大小上限（MB，默认 20）')
+    .option('-j, --jobs <n>', '并行检查的线程数（默认每个 CPU 核一个）')
     .option('--verbose', '同时显示通过和不适用的规则')
     .option('--no-color', '不使用颜色')
+    .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')
     .action(async (files: string[], options: CheckOptions) => setExit(await checkCommand(files, options, io)));
+
+  program
+    .command('init')
+    .description('在当前目录写入带注释的 fazhi.config.yaml 模板')
+    .option('--force', '覆盖已有的配置文件')
+    .action((options: { force?: boolean }) => setExit(initCommand(options, io)));
+
+  program
+    .command('print-config')
+    .description('显示生效的配置（含规则包和对某个文件生效的覆盖设置）')
+    .argument('[file]', '查看对这个文件生效的设置')
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .option('--param <rule.name=value>', '本次运行修改规则参数（可重复）', collect)
+    .action((file: string | undefined, options: { config?: string | false; param?: string[] }) => setExit(printConfigCommand(file, options, io)));
 
   const rules = program.command('rules').description('规则包相关命令');
   rules

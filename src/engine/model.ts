@@ -29,4 +29,6 @@ export interface Finding {
   clause: string;
   fix: string;
   evidence: Evidence[];
+  /** A known finding listed in the baseline: reported, but it does not fail the gate. */
+  suppressed?: boolean;
 }

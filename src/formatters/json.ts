@@ -5,7 +5,7 @@ import type { Formatter } from './types.js';
 export const SCHEMA_VERSION = 1;
 
 function countFailures(reports: ReportResult[], severity: Finding['severity']): number {
-  return reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && f.severity === severity).length, 0);
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === severity).length, 0);
 }
 
 /** The documented JSON shape (docs/result.schema.json), built field by field so nothing internal leaks. */
@@ -48,6 +48,7 @@ export function toJson(run: RunResult) {
         message: f.message,
         clause: f.clause,
         fix: f.fix,
+        ...(f.suppressed ? { suppressed: true } : {}),
         evidence: f.evidence.map((e) => ({
           line: e.line,
           column: e.column,
@@ -69,6 +70,7 @@ export function toJson(run: RunResult) {
     })),
     failures: run.failures,
     skipped: run.skipped,
+    ...(run.baseline ? { baseline: run.baseline } : {}),
     summary: {
       files: run.reports.length + run.failures.length,
       checked: run.reports.length,
@@ -76,6 +78,7 @@ export function toJson(run: RunResult) {
       errors: countFailures(run.reports, 'error'),
       warnings: countFailures(run.reports, 'warning'),
       infos: countFailures(run.reports, 'info'),
+      suppressed: run.baseline?.suppressed ?? 0,
     },
   };
 }

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { PART_IDS } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import type { ReportPart, ReportResult, RunResult } from '../result.js';
+import { renderTable } from '../cli/table.js';
 import type { Formatter } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
@@ -64,7 +65,7 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
   const out = [...header(c, r), ''];
   const byArea = new Map<string, Finding[]>();
   for (const f of r.findings) {
-    if (!verbose && f.status !== 'fail') continue;
+    if (f.suppressed || (!verbose && f.status !== 'fail')) continue;
     if (!byArea.has(f.area)) byArea.set(f.area, []);
     (byArea.get(f.area) as Finding[]).push(f);
   }
@@ -87,14 +88,39 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
   return out.join('\n');
 }
 
+/** The weakest area of a report: the lowest share of its points. */
+export function weakestArea(r: ReportResult): string {
+  const areas = r.score.areas.filter((a) => a.max > 0);
+  const weakest = [...areas].sort((a, b) => a.score / a.max - b.score / b.max || a.id.localeCompare(b.id))[0];
+  return weakest && weakest.score < weakest.max ? weakest.title : '—';
+}
+
+/** Reports ranked by score (highest first; ties in input order), for an inspector's overview. */
+function ranking(c: ChalkInstance, run: RunResult): string {
+  const ranked = run.reports.map((r, i) => ({ r, i })).sort((a, b) => b.r.score.total - a.r.score.total || a.i - b.i);
+  const failed = (r: ReportResult, sev: Finding['severity']) => r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === sev).length;
+  const rows = ranked.map(({ r }, n) => [
+    String(n + 1),
+    r.meta.body ?? r.file,
+    r.meta.year ? String(r.meta.year) : '—',
+    r.score.total.toFixed(1),
+    r.score.grade,
+    String(failed(r, 'error')),
+    String(failed(r, 'warning')),
+    weakestArea(r),
+  ]);
+  return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows)}`;
+}
+
 function summary(c: ChalkInstance, run: RunResult): string {
   const count = (sev: Finding['severity']) =>
-    run.reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && f.severity === sev).length, 0);
+    run.reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === sev).length, 0);
   const errors = count('error');
   const warnings = count('warning');
   const infos = count('info');
   const parts = [`${run.reports.length} 份报告`, `${errors} 个错误`, `${warnings} 个警告`, `${infos} 个提示`];
   if (run.failures.length > 0) parts.push(`${run.failures.length} 个文件无法读取`);
+  if (run.baseline) parts.push(`基线已屏蔽 ${run.baseline.suppressed} 个已知问题`);
   const text = parts.join('，');
   if (errors > 0 || run.failures.length > 0) return c.red.bold(`✖ ${text}`);
   if (warnings > 0) return c.yellow.bold(`⚠ ${text}`);
@@ -107,6 +133,11 @@ export const stylishFormatter: Formatter = (run, options) => {
   const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
   const blocks = run.reports.map((r) => renderReport(c, r, areaTitles, options.verbose));
   for (const f of run.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
-  if (run.skipped.length > 0) blocks.push(c.gray(`跳过 ${run.skipped.length} 个不支持的文件：${run.skipped.join('、')}`));
+  if (run.skipped.length > 0) blocks.push(c.gray(`跳过 ${run.skipped.length} 个不支持或被忽略的文件：${run.skipped.join('、')}`));
+  if (run.reports.length >= 2) blocks.push(ranking(c, run));
+  if (run.baseline && run.baseline.disappeared.length > 0) {
+    const gone = run.baseline.disappeared.map((e) => `${e.file} ${e.ruleId}`).join('、');
+    blocks.push(c.cyan(`基线中有 ${run.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`));
+  }
   return `${[...blocks, summary(c, run)].join('\n\n')}\n`;
 };

@@ -53,7 +53,8 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     const stat = await fs.stat(input).catch(() => null);
     if (stat?.isDirectory()) {
       const base = toPosix(input).replace(/\/+$/, '');
-      const found = await glob('**/*', { cwd: input, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
+      // A folder's README is about the folder, not a report (name it explicitly to check it).
+      const found = await glob('**/*', { cwd: input, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/README.*', '**/readme.*'] });
       take(input, found.map((f) => `${base}/${f}`));
     } else if (!stat && GLOB_CHARS.test(input)) {
       take(input, await glob(toPosix(input), { onlyFiles: true, dot: false }));

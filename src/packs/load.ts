@@ -15,6 +15,7 @@ import {
   type Pack,
   type PackRule,
   type PackSet,
+  type RuleOverride,
 } from './model.js';
 
 /** Folder of the built-in packs (works from src/ under vitest and from dist/). */
@@ -42,6 +43,7 @@ interface RawPack {
   areas?: Record<string, Omit<AreaDef, 'id'>>;
   metrics?: Record<string, Omit<MetricDef, 'id' | 'file'>>;
   rules?: Record<string, Omit<PackRule, 'id' | 'pack' | 'file' | 'params'> & { params?: PackRule['params'] }>;
+  overrides?: Record<string, RuleOverride>;
 }
 
 /** Parse and validate one pack file. Throws PackError(s) with file:line:col. */
@@ -58,6 +60,7 @@ export function loadPackFile(file: string): Pack {
     areas: Object.entries(raw.areas ?? {}).map(([id, a]) => ({ id, ...a })),
     metrics: Object.entries(raw.metrics ?? {}).map(([id, m]) => ({ id, ...m, file: shown })),
     rules: Object.entries(raw.rules ?? {}).map(([id, r]) => ({ ...r, id, params: r.params ?? {}, pack: raw.id, file: shown })),
+    overrides: raw.overrides ?? {},
     locate,
   };
   if (raw.description !== undefined) pack.description = raw.description;
@@ -94,6 +97,36 @@ function checkReferences(pack: Pack): void {
     if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number))) fail(['grades'], 'grades must be listed from the highest min down（分档应从高到低排列）');
   }
   if (errors.length > 0) throw new PackErrors(errors);
+}
+
+/** A pack's overrides of rules it extends: new severity, weight, param defaults, or off. */
+function applyOverrides(pack: Pack, rules: Map<string, PackRule>, errors: PackError[]): void {
+  for (const [id, change] of Object.entries(pack.overrides)) {
+    const rule = rules.get(id);
+    const at = (...path: string[]) => pack.locate(['overrides', id, ...path], 'key');
+    if (!rule) {
+      errors.push(new PackError(`overrides.${id}: no such rule in this pack or the packs it extends（没有这条规则）`, pack.file, at()));
+      continue;
+    }
+    if (change.off) {
+      rules.delete(id);
+      continue;
+    }
+    const params = { ...rule.params };
+    for (const [name, value] of Object.entries(change.params ?? {})) {
+      const spec = params[name];
+      if (!spec) {
+        errors.push(new PackError(`overrides.${id}.params.${name}: the rule has no such param（规则没有该参数）`, pack.file, at('params', name)));
+        continue;
+      }
+      if (typeof value !== typeof spec.default) {
+        errors.push(new PackError(`overrides.${id}.params.${name}: must be ${typeof spec.default}（类型错误）`, pack.file, at('params', name)));
+        continue;
+      }
+      params[name] = { ...spec, default: value };
+    }
+    rules.set(id, { ...rule, ...(change.severity ? { severity: change.severity } : {}), ...(change.weight !== undefined ? { weight: change.weight } : {}), params });
+  }
 }
 
 /** A pack reference: a path (relative to `from`) or a built-in id. */
@@ -152,6 +185,7 @@ function mergePacks(packs: Pack[]): PackSet {
       rules.set(r.id, r);
     }
   }
+  for (const pack of packs) applyOverrides(pack, rules, errors);
   const set: PackSet = { packs, rules: [...rules.values()], areas, metrics, grades, locators };
   for (const r of set.rules) {
     if (!areas.has(r.area)) {

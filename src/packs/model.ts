@@ -176,6 +176,14 @@ export interface GradeBand {
   min: number;
 }
 
+/** A pack's change to a rule it extends. */
+export interface RuleOverride {
+  severity?: Severity;
+  weight?: number;
+  off?: boolean;
+  params?: Record<string, ParamValue>;
+}
+
 export interface Pack {
   id: string;
   version: string;
@@ -187,6 +195,7 @@ export interface Pack {
   areas: AreaDef[];
   metrics: MetricDef[];
   rules: PackRule[];
+  overrides: Record<string, RuleOverride>;
   locate: Locator;
 }
 

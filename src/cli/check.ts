@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { applyBaseline, baselineOf, loadBaseline } from '../baseline.js';
+import { Checker } from '../checker.js';
+import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { UsageError } from '../errors.js';
+import { FORMATTERS } from '../formatters/index.js';
+import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
+import { runCheck } from '../run.js';
+import { exitCode, FAIL_ON, type FailOn } from './gate.js';
+import type { CliIO } from './main.js';
+import { writeAtomic } from './output.js';
+import { parseParamOptions } from './params.js';
+
+export interface CheckOptions {
+  format?: string[];
+  output?: string[];
+  pack?: string[];
+  config?: string | false;
+  failOn?: string;
+  minScore?: string;
+  maxWarnings?: string;
+  maxSize?: string;
+  jobs?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  verbose?: boolean;
+  color: boolean;
+  progress: boolean;
+  param?: string[];
+  debug?: boolean;
+}
+
+/** Format implied by an output file's extension when no -f is given for it. */
+const BY_EXTENSION: Record<string, string> = {
+  '.json': 'json',
+  '.sarif': 'sarif',
+  '.xml': 'junit',
+  '.md': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.csv': 'csv',
+  '.txt': 'stylish',
+};
+
+export interface OutputTarget {
+  format: string;
+  /** null: standard output. */
+  file: string | null;
+}
+
+/**
+ * Pair `-f` and `-o` in order (`-f json -o a.json -f sarif -o b.sarif`); one format may be
+ * left without a file and goes to standard output; an -o alone takes its format from its extension.
+ */
+export function outputTargets(formats: string[], outputs: string[]): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  const count = Math.max(formats.length, outputs.length);
+  for (let i = 0; i < count; i++) {
+    const file = outputs[i] ?? null;
+    const format = formats[i] ?? (file ? BY_EXTENSION[path.extname(file).toLowerCase()] : undefined);
+    if (!format) throw new UsageError(`-o ${file}: 无法从扩展名判断输出格式，请用 -f 指定`);
+    if (!FORMATTERS[format]) throw new UsageError(`--format ${format}: 不支持的输出格式（可用：${Object.keys(FORMATTERS).join('、')}）`);
+    targets.push({ format, file });
+  }
+  if (targets.length === 0) targets.push({ format: 'stylish', file: null });
+  if (targets.filter((t) => t.file === null).length > 1) throw new UsageError('只有一种格式可以输出到标准输出：请为其他格式用 -o 指定文件');
+  return targets;
+}
+
+function number(raw: string | undefined, name: string, min: number, max: number, integer = false): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${name} ${raw}: 应为 ${min}–${max === Infinity ? '∞' : max} 之间的${integer ? '整' : ''}数`);
+  }
+  return n;
+}
+
+function useColor(options: { color: boolean }, io: CliIO): boolean {
+  // NO_COLOR counts only when set to a non-empty value (no-color.org).
+  if (!options.color || (io.env.NO_COLOR ?? '') !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+/** The config in force: --config, else the nearest fazhi.config.yaml upward, unless --no-config. */
+export function resolveConfig(option: string | false | undefined, cwd = process.cwd()): Config {
+  if (option === false) return emptyConfig(cwd);
+  const file = option ?? findConfig(cwd);
+  return file ? loadConfig(file) : emptyConfig(cwd);
+}
+
+/** A progress bar on stderr for a terminal only: never in CI, in pipes or for one file. */
+function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: number) => void) & { stop(): void } {
+  const show = options.progress && io.stderrIsTTY && !io.env.CI && (io.env.NO_COLOR ?? '') === '';
+  let bar: SingleBar | null = null;
+  const update = (done: number, total: number) => {
+    if (!show || total < 2) return;
+    if (!bar) {
+      bar = new SingleBar({ format: '检查中 [{bar}] {value}/{total} 份报告 {percentage}% 预计剩余 {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr });
+      bar.start(total, 0);
+    }
+    bar.update(done);
+  };
+  return Object.assign(update, { stop: () => bar?.stop() });
+}
+
+export async function checkCommand(inputs: string[], options: CheckOptions, io: CliIO): Promise<number> {
+  if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
+  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline 需要与 --baseline <文件> 一起使用');
+  const targets = outputTargets(options.format ?? [], options.output ?? []);
+  const config = resolveConfig(options.config);
+  // The command line wins over the config.
+  const failOn = (options.failOn ?? config.failOn ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on ${failOn}: 应为 ${FAIL_ON.join('、')} 之一`);
+  const minScore = number(options.minScore, '--min-score', 0, 100) ?? config.minScore ?? null;
+  const maxWarnings = number(options.maxWarnings, '--max-warnings', 0, Infinity, true) ?? config.maxWarnings ?? null;
+  const maxSizeMb = number(options.maxSize, '--max-size', Number.MIN_VALUE, Infinity) ?? config.maxSize ?? 20;
+  const jobs = number(options.jobs, '--jobs', 1, 256, true);
+  const cliParams = parseParamOptions(options.param ?? []);
+  const packRefs = [...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends];
+  // Packs and config are loaded and compiled before any report is read: a bad one checks nothing.
+  const checker = new Checker(loadPackSet(packRefs), config, cliParams);
+  const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true) : null;
+
+  const progress = progressBar(io, options);
+  let run = await runCheck(inputs, checker, {
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+    maxBytes: Math.round(maxSizeMb * 1024 * 1024),
+    ...(jobs !== undefined ? { jobs } : {}),
+    pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
+    onProgress: progress,
+  });
+  progress.stop();
+  if (baseline && options.baseline && !options.updateBaseline) run = applyBaseline(run, baseline, options.baseline);
+
+  const code = exitCode(run, { failOn, minScore, maxWarnings });
+  const formatOptions = { color: useColor(options, io), verbose: options.verbose === true, exitCode: code, failOn };
+  let writeFailed = false;
+  for (const target of targets) {
+    const text = (FORMATTERS[target.format] as (typeof FORMATTERS)[string])(run, { ...formatOptions, color: target.file ? false : formatOptions.color });
+    if (target.file === null) {
+      io.stdout(text);
+      continue;
+    }
+    try {
+      writeAtomic(target.file, text);
+    } catch (e) {
+      writeFailed = true;
+      io.stderr(`fazhi: ${(e as { toLine?: () => string }).toLine?.() ?? String(e)}\n`);
+    }
+  }
+  for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
+  if (options.updateBaseline && options.baseline) {
+    writeAtomic(options.baseline, baselineOf(run, baseline ?? []));
+    io.stderr(`fazhi: 已更新基线 ${options.baseline}\n`);
+  }
+  return writeFailed ? 2 : code;
+}
