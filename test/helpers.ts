@@ -69,10 +69,10 @@ export interface CliResult {
 }
 
 /** Run the built CLI (bin/fazhi.js → dist/) from the project root, colour off unless env says otherwise. */
-export function runCli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
   const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, NO_COLOR: '1' };
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'fazhi.js'), ...args], {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env,
     encoding: 'utf8',
     ...(opts.input !== undefined ? { input: opts.input } : {}),

@@ -35,23 +35,30 @@ export const EXAMPLE_KINDS = [
   ['notApplicable', 'not-applicable'],
 ] as const;
 
-/** Load, compile and run every rule's examples: a pack whose examples disagree is not valid. */
+/**
+ * Load, compile and run every rule's examples: a pack whose examples disagree is not valid.
+ * Examples belong to the pack that defines the rule, so each pack's examples run in that
+ * pack's own set (a later pack's overrides, e.g. a province's thresholds, do not apply).
+ */
 async function validateCommand(packs: string[], io: CliIO): Promise<number> {
-  const ruleSet: RuleSet = compileRuleSet(loadPackSet(packs));
+  const all = compileRuleSet(loadPackSet(packs));
   const problems: string[] = [];
-  for (const { rule } of ruleSet.rules) {
-    for (const [key, expected] of EXAMPLE_KINDS) {
-      for (const [i, text] of (rule.examples?.[key] ?? []).entries()) {
-        const report = await checkText(text, ruleSet, `${rule.id} examples.${key}[${i}]`);
-        const status = report.findings.find((f) => f.ruleId === rule.id)?.status;
-        if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${key}[${i}]: 期望 ${expected}，实际 ${status}`);
+  for (const pack of all.packs.packs) {
+    const own = compileRuleSet(loadPackSet([path.resolve(pack.file)]));
+    for (const { rule } of own.rules.filter((r) => r.rule.pack === pack.id)) {
+      for (const [key, expected] of EXAMPLE_KINDS) {
+        for (const [i, text] of (rule.examples?.[key] ?? []).entries()) {
+          const report = await checkText(text, own, `${rule.id} examples.${key}[${i}]`);
+          const status = report.findings.find((f) => f.ruleId === rule.id)?.status;
+          if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${key}[${i}]: 期望 ${expected}，实际 ${status}`);
+        }
       }
     }
   }
   for (const p of problems) io.stderr(`fazhi: ${p}\n`);
   if (problems.length > 0) return 2;
-  const files = ruleSet.packs.packs.map((p) => p.file).join('、');
-  io.stdout(`✓ 规则包有效：${files}（${ruleSet.rules.length} 条规则，示例全部符合预期）\n`);
+  const files = all.packs.packs.map((p) => p.file).join('、');
+  io.stdout(`✓ 规则包有效：${files}（${all.rules.length} 条规则，示例全部符合预期）\n`);
   return 0;
 }
 

@@ -13,7 +13,11 @@ export function writeAtomic(file: string, content: string): void {
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (e) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself is unusable: there is no temporary file to remove.
+    }
     const code = (e as NodeJS.ErrnoException).code;
     throw new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, file);
   }
