@@ -7,6 +7,8 @@ export interface FormatOptions {
   verbose: boolean;
   /** The exit code this run ends with (SARIF invocations, summaries). */
   exitCode?: number;
+  /** The gate's severity (JUnit: what counts as a failure). */
+  failOn?: 'error' | 'warning' | 'info' | 'never';
 }
 
 /** One output format: a pure function from the run to text. */

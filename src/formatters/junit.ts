@@ -1,0 +1,141 @@
+/**
+ * JUnit XML for CI test-report viewers (GitLab, Jenkins, Azure DevOps, dorny/test-reporter …).
+ *
+ * Mapping:
+ * - `<testsuites name="fazhi">` holds the run; its tests/failures/errors/skipped are the sums
+ *   of its suites.
+ * - One `<testsuite name="<file>">` per report, `tests` = number of rules; no timestamp or time
+ *   (the output is deterministic). Its `<properties>` carry the score and grade.
+ * - One `<testcase classname="fazhi.<area>" name="<ruleId> <title>">` per rule, in pack order:
+ *   - pass → an empty (passing) testcase;
+ *   - fail at or above the gate (`failOn`, default error) → `<failure type="<severity>"
+ *     message="<message>">` whose body lists the evidence (place + quote + note), the clause
+ *     and the fix;
+ *   - fail below the gate (e.g. a warning with failOn error, anything with failOn never) → a
+ *     passing testcase whose `<system-out>` says `警告：…` / `提示：…` / `错误：…` with the same
+ *     body, so the JUnit verdict and the exit code agree;
+ *   - not-applicable → `<skipped message="不适用"/>`.
+ * - An unreadable input → its own `<testsuite name="<file>" tests="1" errors="1">` with one
+ *   `<testcase classname="fazhi" name="读取报告">` holding `<error type="unreadable" message="…"/>`.
+ * - Files skipped as unsupported are not listed (they are not inputs that failed).
+ * - XML escaping: & < > " ' escaped everywhere; characters XML 1.0 forbids (control characters,
+ *   lone surrogates, U+FFFE/U+FFFF) are removed; newlines and tabs in attributes become
+ *   character references so they survive attribute normalisation.
+ */
+import type { FailOn } from '../cli/gate.js';
+import type { Finding } from '../engine/model.js';
+import type { InputFailure, ReportResult, RunResult } from '../result.js';
+import { placeLabel } from './stylish.js';
+import type { FormatOptions, Formatter } from './types.js';
+
+type Options = FormatOptions & { failOn?: FailOn };
+
+const RANK: Record<Finding['severity'], number> = { info: 1, warning: 2, error: 3 };
+const LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** True when a failed finding of this severity fails the gate (mirrors cli/gate.ts). */
+export function failsGate(severity: Finding['severity'], failOn: FailOn = 'error'): boolean {
+  return failOn !== 'never' && RANK[severity] >= RANK[failOn];
+}
+
+// Anything outside XML 1.0's Char production, plus lone surrogates.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+export function xmlText(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ENTITY[c] as string);
+}
+
+export function xmlAttr(text: string): string {
+  return xmlText(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+function attrs(pairs: Record<string, string | number>): string {
+  return Object.entries(pairs)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
+}
+
+function details(f: Finding): string {
+  const lines = f.evidence.map((e) => `${placeLabel(e)} “${e.quote}”${e.note ? `（${e.note}）` : ''}`);
+  lines.push(`依据：${f.clause}${f.basis === 'practice' ? '（地方实践，非官方指标）' : ''}`);
+  lines.push(`建议：${f.fix}`);
+  return lines.join('\n');
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+function testcase(f: Finding, failOn: FailOn): { xml: string; failed: boolean; skipped: boolean } {
+  const head = `    <testcase${attrs({ classname: `fazhi.${f.area}`, name: `${f.ruleId} ${f.title}` })}`;
+  if (f.status === 'not-applicable') return { xml: `${head}>\n      <skipped message="不适用"/>\n    </testcase>`, failed: false, skipped: true };
+  if (f.status === 'pass') return { xml: `${head}/>`, failed: false, skipped: false };
+  if (failsGate(f.severity, failOn) && !f.suppressed) {
+    const failure = `      <failure${attrs({ type: f.severity, message: f.message })}>${xmlText(details(f))}</failure>`;
+    return { xml: `${head}>\n${failure}\n    </testcase>`, failed: true, skipped: false };
+  }
+  const known = f.suppressed ? '（基线中的已知问题）' : '';
+  const out = `      <system-out>${xmlText(`${LABEL[f.severity]}${known}：${f.message}\n${details(f)}`)}</system-out>`;
+  return { xml: `${head}>\n${out}\n    </testcase>`, failed: false, skipped: false };
+}
+
+function reportSuite(r: ReportResult, failOn: FailOn): { xml: string; counts: Counts } {
+  const cases = r.findings.map((f) => testcase(f, failOn));
+  const counts: Counts = {
+    tests: cases.length,
+    failures: cases.filter((c) => c.failed).length,
+    errors: 0,
+    skipped: cases.filter((c) => c.skipped).length,
+  };
+  const props = [
+    `      <property${attrs({ name: 'score', value: r.score.total.toFixed(1) })}/>`,
+    `      <property${attrs({ name: 'grade', value: r.score.grade })}/>`,
+    `      <property${attrs({ name: 'format', value: r.format })}/>`,
+  ];
+  const xml = [
+    `  <testsuite${attrs({ name: r.file, ...counts })}>`,
+    '    <properties>',
+    ...props,
+    '    </properties>',
+    ...cases.map((c) => c.xml),
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, counts };
+}
+
+function failureSuite(f: InputFailure): { xml: string; counts: Counts } {
+  const counts: Counts = { tests: 1, failures: 0, errors: 1, skipped: 0 };
+  const xml = [
+    `  <testsuite${attrs({ name: f.file, ...counts })}>`,
+    `    <testcase${attrs({ classname: 'fazhi', name: '读取报告' })}>`,
+    `      <error${attrs({ type: 'unreadable', message: f.message })}/>`,
+    '    </testcase>',
+    '  </testsuite>',
+  ].join('\n');
+  return { xml, counts };
+}
+
+export const junitFormatter: Formatter = (run: RunResult, options) => {
+  const failOn = (options as Options).failOn ?? 'error';
+  const suites = [...run.reports.map((r) => reportSuite(r, failOn)), ...run.failures.map(failureSuite)];
+  const total = suites.reduce<Counts>(
+    (t, s) => ({
+      tests: t.tests + s.counts.tests,
+      failures: t.failures + s.counts.failures,
+      errors: t.errors + s.counts.errors,
+      skipped: t.skipped + s.counts.skipped,
+    }),
+    { tests: 0, failures: 0, errors: 0, skipped: 0 },
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs({ name: 'fazhi', ...total })}>`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,137 @@
+import type { Evidence, Finding } from '../engine/model.js';
+import type { ReportResult, RunResult } from '../result.js';
+import { placeLabel } from './stylish.js';
+import type { Formatter } from './types.js';
+
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+
+/**
+ * Report text made safe for Markdown: one line, and the characters that would start
+ * emphasis, code, links, HTML or break a table cell backslash-escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\|*_`<>[\]~&]/g, (ch) => `\\${ch}`);
+}
+
+const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+function failed(r: ReportResult, severity: Finding['severity']): Finding[] {
+  return r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === severity);
+}
+
+function reportName(r: ReportResult): string {
+  return r.meta.title ?? r.file;
+}
+
+function quoteLine(e: Evidence): string {
+  const note = e.note ? `（${escapeMarkdown(e.note)}）` : '';
+  return `${placeLabel(e)}：“${escapeMarkdown(e.quote)}”${note}`;
+}
+
+function renderFinding(n: number, f: Finding): string[] {
+  const out = [`### ${n}. ${escapeMarkdown(f.message)}`, ''];
+  out.push(`- 规则：\`${f.ruleId.replace(/`/g, '')}\`（${escapeMarkdown(f.title)}）`);
+  out.push(`- 类别：${SEVERITY_LABEL[f.severity]}`);
+  out.push(`- 依据：${escapeMarkdown(f.clause)}${f.basis === 'practice' ? '（地方实践，非官方指标）' : ''}`);
+  if (f.evidence.length > 0) {
+    out.push('- 原文：');
+    out.push('');
+    f.evidence.forEach((e, i) => {
+      if (i > 0) out.push('  >');
+      out.push(`  > ${quoteLine(e)}`);
+    });
+    out.push('');
+  }
+  out.push(`- 整改建议：${escapeMarkdown(f.fix)}`, '');
+  return out;
+}
+
+function renderReport(r: ReportResult): string[] {
+  const { meta, score } = r;
+  const facts = [
+    meta.body ? escapeMarkdown(meta.body) : '单位未识别',
+    meta.year ? `${meta.year}年度` : '年度未识别',
+    ...(meta.published ? [`发布日期 ${escapeMarkdown(meta.published)}`] : []),
+    `文件 ${escapeMarkdown(r.file)}`,
+  ];
+  const errors = failed(r, 'error');
+  const warnings = failed(r, 'warning');
+  const infos = failed(r, 'info');
+  const out = [`# 关于《${escapeMarkdown(reportName(r))}》的审核意见`, '', facts.join(' · '), ''];
+  out.push(
+    `**得分：${score.total.toFixed(1)} / 100　等级：${escapeMarkdown(score.grade)}**（错误 ${errors.length} 项，警告 ${warnings.length} 项，提示 ${infos.length} 项）`,
+    '',
+  );
+  if (score.areas.length > 0) {
+    out.push('| 领域 | 得分 | 满分 |', '|---|---:|---:|');
+    for (const a of score.areas) out.push(`| ${escapeMarkdown(a.title)} | ${num(a.score)} | ${num(a.max)} |`);
+    out.push('');
+  }
+
+  let n = 0;
+  out.push('## 需要整改的问题', '');
+  const toFix = [...errors, ...warnings];
+  if (toFix.length === 0) out.push('未发现需要整改的问题。', '');
+  for (const f of toFix) out.push(...renderFinding(++n, f));
+  if (infos.length > 0) {
+    out.push('## 提示', '', '以下为常见做法的提示，不扣分，供完善报告参考。', '');
+    for (const f of infos) out.push(...renderFinding(++n, f));
+  }
+
+  const passed = r.findings.filter((f) => f.status === 'pass').length;
+  const notApplicable = r.findings.filter((f) => f.status === 'not-applicable').length;
+  out.push(
+    '## 已符合的要求',
+    '',
+    `共检查 ${r.findings.length} 项，其中 ${passed} 项已符合要求${notApplicable > 0 ? `，${notApplicable} 项不适用` : ''}。`,
+  );
+  return out;
+}
+
+/** Reports best first; equal scores share a rank (1, 2, 2, 4). */
+export function rankReports(reports: ReportResult[]): Array<{ rank: number; report: ReportResult; index: number }> {
+  const sorted = reports
+    .map((report, index) => ({ report, index }))
+    .sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
+  return sorted.map((x, i) => {
+    let rank = i + 1;
+    for (let j = i - 1; j >= 0 && sorted[j]!.report.score.total === x.report.score.total; j--) rank = j + 1;
+    return { rank, ...x };
+  });
+}
+
+function ranking(run: RunResult): string[] {
+  const out = ['# 审核结果汇总', '', `共 ${run.reports.length} 份报告，按得分从高到低排列。`, ''];
+  out.push('| 名次 | 乡镇 | 年度 | 得分 | 等级 | 错误 | 警告 |', '|---:|---|---|---:|---|---:|---:|');
+  for (const { rank, report: r } of rankReports(run.reports)) {
+    const town = escapeMarkdown(r.meta.body ?? reportName(r));
+    out.push(
+      `| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${failed(r, 'error').length} | ${failed(r, 'warning').length} |`,
+    );
+  }
+  return out;
+}
+
+/** A feedback letter (审核意见) per report, in Markdown an inspector can paste and edit. */
+export const markdownFormatter: Formatter = (run) => {
+  const sections: string[][] = [];
+  if (run.reports.length >= 2) sections.push(ranking(run));
+  for (const r of run.reports) sections.push(renderReport(r));
+  const tail: string[] = [];
+  if (run.failures.length > 0) {
+    tail.push('## 无法读取的文件', '');
+    for (const f of run.failures) tail.push(`- ${escapeMarkdown(f.file)}：${escapeMarkdown(f.message)}`);
+    tail.push('');
+  }
+  if (run.skipped.length > 0) {
+    tail.push('## 跳过的文件', '', `以下 ${run.skipped.length} 个文件格式不支持，未检查：`, '');
+    for (const s of run.skipped) tail.push(`- ${escapeMarkdown(s)}`);
+    tail.push('');
+  }
+  if (tail.length > 0) sections.push(tail);
+  if (sections.length === 0) sections.push(['没有可检查的报告。']);
+  const text = sections.map((s) => s.join('\n').replace(/\n+$/, '')).join('\n\n---\n\n');
+  return `${text}\n`;
+};

@@ -1,0 +1,202 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer).
+ *
+ * - One run; `tool.driver.rules` lists every rule of the run in pack order, so `ruleIndex`
+ *   is the rule's position in `run.rules`.
+ * - `results` are the failed findings only (pass and not-applicable are left out), report by
+ *   report. Each evidence item is one location; a finding without evidence points at line 1 of
+ *   its file so GitHub still has somewhere to show it.
+ * - URIs are relative to the current working directory with forward slashes, resolved against
+ *   `%SRCROOT%` (the cwd as a file URL); `<stdin>` becomes `stdin`; a file outside the cwd gets
+ *   an absolute file URL instead.
+ * - For Word, PDF and web pages, line/column refer to the extracted text (the lines the JSON output
+ *   uses); the location's `properties` add page, pageLine and paragraph in the original file.
+ * - Deterministic: no timestamps, no machine-specific data other than the cwd.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FailOn } from '../cli/gate.js';
+import type { Evidence, Finding } from '../engine/model.js';
+import { fingerprint } from '../engine/fingerprint.js';
+import type { ReportResult, RuleInfo, RunResult } from '../result.js';
+import type { FormatOptions, Formatter } from './types.js';
+
+/** Options the CI formatters read beyond FormatOptions (`cwd` for tests; defaults to process.cwd()). */
+export type CiFormatOptions = FormatOptions & { failOn?: FailOn; cwd?: string };
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://www.npmjs.com/package/fazhi-check';
+export const FINGERPRINT_KEY = 'fazhi/v1';
+const SRCROOT = '%SRCROOT%';
+const STDIN_NAME = '<stdin>';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Finding['severity'], Level> = { error: 'error', warning: 'warning', info: 'note' };
+
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html',
+};
+
+/** Where a reported file is, for CI tools: relative to cwd with forward slashes; null when outside it. */
+export function relativePath(file: string, cwd: string = process.cwd()): string | null {
+  if (file === STDIN_NAME) return 'stdin';
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return rel.split(path.sep).join('/');
+}
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+/** A relative path becomes a URI reference (each segment percent-encoded, slashes kept). */
+function encodePath(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+export function artifactLocation(file: string, cwd: string = process.cwd()): ArtifactLocation {
+  const rel = relativePath(file, cwd);
+  if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
+  return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+}
+
+function mimeType(r: ReportResult): string {
+  const known = MIME[r.format];
+  if (known) return known;
+  return /\.(md|markdown)$/i.test(r.file) ? 'text/markdown' : 'text/plain';
+}
+
+/** `mediation/success-rate` → `MediationSuccessRate`. */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}
+
+export function helpUri(version: string, rule: RuleInfo): string {
+  return `https://unpkg.com/fazhi-check@${version}/${rule.doc}`;
+}
+
+function ruleDescriptor(rule: RuleInfo, version: string) {
+  const practice = rule.basis === 'practice' ? '（地方实践，非官方指标）' : '';
+  const uri = helpUri(version, rule);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale !== '' ? rule.rationale : rule.title },
+    help: {
+      text: `${rule.fix}\n依据：${rule.clause}${practice}`,
+      markdown: `${escapeMarkdown(rule.fix)}\n\n**依据**：${escapeMarkdown(rule.clause)}${practice}\n\n[规则说明](${uri})`,
+    },
+    helpUri: uri,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: [...new Set([rule.area, rule.basis, rule.pack])], precision: 'high' },
+  };
+}
+
+function region(e: Evidence) {
+  return {
+    startLine: e.line,
+    startColumn: e.column,
+    endLine: e.endLine,
+    endColumn: e.endColumn,
+    snippet: { text: e.quote },
+  };
+}
+
+function placeProperties(e: Evidence): Record<string, number> | null {
+  const props: Record<string, number> = {};
+  if (e.page !== undefined) props.page = e.page;
+  if (e.pageLine !== undefined) props.pageLine = e.pageLine;
+  if (e.paragraph !== undefined) props.paragraph = e.paragraph;
+  return Object.keys(props).length > 0 ? props : null;
+}
+
+/** The finding's message with its first quote, as shown in every CI format. */
+export function messageWithQuote(f: Finding): string {
+  const quote = f.evidence[0]?.quote;
+  return quote ? `${f.message} “${quote}”` : f.message;
+}
+
+function result(r: ReportResult, f: Finding, ruleIndex: Map<string, number>, cwd: string) {
+  const where = artifactLocation(r.file, cwd);
+  const locations =
+    f.evidence.length > 0
+      ? f.evidence.map((e) => {
+          const props = placeProperties(e);
+          return {
+            physicalLocation: { artifactLocation: where, region: region(e) },
+            ...(e.note ? { message: { text: e.note } } : {}),
+            ...(props ? { properties: props } : {}),
+          };
+        })
+      : [{ physicalLocation: { artifactLocation: where, region: { startLine: 1 } } }];
+  const index = ruleIndex.get(f.ruleId);
+  return {
+    ruleId: f.ruleId,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: LEVEL[f.severity],
+    message: { text: messageWithQuote(f) },
+    locations,
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r.file, f) },
+    // A finding known to the baseline stays visible to SARIF viewers, marked as suppressed.
+    ...(f.suppressed ? { suppressions: [{ kind: 'external', justification: '基线中的已知问题（--baseline）' }] } : {}),
+  };
+}
+
+/** The SARIF log as an object (the formatter serialises it). */
+export function toSarif(run: RunResult, options: Partial<CiFormatOptions> = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const exitCode = options.exitCode ?? 0;
+  const version = run.tool.version;
+  const ruleIndex = new Map(run.rules.map((rule, i) => [rule.id, i] as const));
+  const root = pathToFileURL(cwd).href;
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fazhi',
+            version,
+            semanticVersion: version,
+            informationUri: INFORMATION_URI,
+            rules: run.rules.map((rule) => ruleDescriptor(rule, version)),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: exitCode < 2,
+            exitCode,
+            ...(run.failures.length > 0
+              ? {
+                  toolExecutionNotifications: run.failures.map((failure) => ({
+                    level: 'error',
+                    message: { text: failure.message },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
+                  })),
+                }
+              : {}),
+          },
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
+        artifacts: run.reports.map((r) => ({ location: artifactLocation(r.file, cwd), mimeType: mimeType(r) })),
+        results: run.reports.flatMap((r) => r.findings.filter((f) => f.status === 'fail').map((f) => result(r, f, ruleIndex, cwd))),
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+}
+
+export const sarifFormatter: Formatter = (run, options) => `${JSON.stringify(toSarif(run, options as CiFormatOptions), null, 2)}\n`;
