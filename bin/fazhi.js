@@ -8,5 +8,6 @@ const code = await main(process.argv.slice(2), {
   stdin: process.stdin,
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 });
 process.exitCode = code;
