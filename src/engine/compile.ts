@@ -26,8 +26,6 @@ export interface RuleSet {
 /** --param overrides: rule id → param name → raw value. */
 export type ParamOverrides = Record<string, Record<string, ParamValue>>;
 
-export const APPLIES_SUFFIX = '#applies';
-
 function effectiveParams(rule: PackRule, overrides: Record<string, ParamValue> | undefined): Record<string, ParamValue> {
   const params: Record<string, ParamValue> = {};
   for (const [name, spec] of Object.entries(rule.params)) params[name] = spec.default;
@@ -108,12 +106,7 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
           computed.set(full, compute);
           return full;
         },
-        compileNested: (nested, path) => {
-          const check = compileAt(nested, [...base, ...path]);
-          const name = `${rule.id}#${[...base, ...path].join('.')}`;
-          engine.addRule({ name, conditions: check.conditions, event: { type: 'nested' } });
-          return { check, rule: name };
-        },
+        compileNested: (nested, path) => compileAt(nested, [...base, ...path]),
         number: (value) => (value === undefined ? undefined : typeof value === 'number' ? value : Number(params[value.param])),
       };
       return CHECK_TYPES[config.type].compile(config, ctx);
@@ -126,8 +119,10 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     const when = compileCheck('when');
     const gates = [when?.conditions, when?.applicability, check.applicability].filter((c): c is TopLevelCondition => c !== undefined);
     const applicability: TopLevelCondition | null = gates.length === 0 ? null : gates.length === 1 ? (gates[0] as TopLevelCondition) : { all: gates };
-    engine.addRule({ name: rule.id, conditions: check.conditions, event: { type: 'pass' } });
-    if (applicability) engine.addRule({ name: rule.id + APPLIES_SUFFIX, conditions: applicability, event: { type: 'applies' } });
+    // One engine rule per pack rule. With a gate, the rule is `all: [gate, check]`: the engine
+    // evaluates both (no priorities, so no short-circuit) and records each one's result.
+    const conditions: TopLevelCondition = applicability ? { all: [applicability, check.conditions] } : check.conditions;
+    engine.addRule({ name: rule.id, conditions, event: { type: 'pass' } });
     rules.push({ rule, params, check, applicability });
   }
   return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed }, engine };

@@ -1,5 +1,6 @@
 import type { Facts } from '../facts/model.js';
-import { APPLIES_SUFFIX, type CompiledRule, type RuleSet } from './compile.js';
+import type { EvaluatedCondition } from './checks/types.js';
+import type { CompiledRule, RuleSet } from './compile.js';
 import type { Finding, Status } from './model.js';
 
 /** Fill {name} placeholders; unknown names stay visible rather than vanish. */
@@ -16,14 +17,17 @@ function messageFor(compiled: CompiledRule, status: Status, vars: Record<string,
 
 /** Run the engine once over a report's flat facts and turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
-  const { results } = await ruleSet.engine.run(facts.values);
-  const succeeded = new Set(results.map((r) => r.name as string));
-  const verdicts = { passed: (name: string) => succeeded.has(name) };
+  const { results, failureResults } = await ruleSet.engine.run(facts.values);
+  const evaluated = new Map([...results, ...failureResults].map((r) => [r.name as string, r]));
   return ruleSet.rules.map((compiled): Finding => {
     const { rule } = compiled;
-    const applies = compiled.applicability === null || succeeded.has(rule.id + APPLIES_SUFFIX);
-    const status: Status = !applies ? 'not-applicable' : succeeded.has(rule.id) ? 'pass' : 'fail';
-    const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', verdicts);
+    const ruleResult = evaluated.get(rule.id);
+    const top = (ruleResult?.conditions ?? null) as EvaluatedCondition | null;
+    // With a gate the conditions are all: [gate, check] (see compile.ts).
+    const applies = compiled.applicability === null || top?.all?.[0]?.result === true;
+    const node = compiled.applicability === null ? top : (top?.all?.[1] ?? null);
+    const status: Status = !applies ? 'not-applicable' : ruleResult?.result === true ? 'pass' : 'fail';
+    const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', { node });
     const vars = { ...compiled.params, ...outcome.vars };
     return {
       ruleId: rule.id,

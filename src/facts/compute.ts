@@ -35,17 +35,50 @@ function span(line: DocLine, normStart: number, normEnd: number): LineSpan {
   return { line: line.number, start, end };
 }
 
-function findHits(line: DocLine, pattern: CompiledPattern): Hit[] {
-  const text = pattern.raw ? line.original : line.norm.text;
-  // Raw patterns already work in original offsets.
-  const place = (from: number, to: number): LineSpan => (pattern.raw ? { line: line.number, start: from, end: to } : span(line, from, to));
+/** The text lines of a document joined by \n, so each pattern runs once per document, not per line. */
+interface Joined {
+  text: string;
+  starts: number[];
+  lines: DocLine[];
+}
+
+function join(lines: DocLine[], raw: boolean): Joined {
+  const starts: number[] = [];
+  let offset = 0;
+  const parts = lines.map((line) => {
+    const text = raw ? line.original : line.norm.text;
+    starts.push(offset);
+    offset += text.length + 1;
+    return text;
+  });
+  return { text: parts.join('\n'), starts, lines };
+}
+
+/** Index of the line containing joined offset `at` (binary search). */
+function lineIndexAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function findHits(joined: Joined, pattern: CompiledPattern): Hit[] {
   const hits: Hit[] = [];
   pattern.re.lastIndex = 0;
-  for (const m of text.matchAll(pattern.re)) {
+  for (const m of joined.text.matchAll(pattern.re)) {
     if (m[0].length === 0) continue;
     if (pattern.validate && !pattern.validate(m[0])) continue;
-    const from = m.index;
-    const to = from + m[0].length;
+    const index = lineIndexAt(joined.starts, m.index);
+    const line = joined.lines[index] as DocLine;
+    const text = pattern.raw ? line.original : line.norm.text;
+    const from = m.index - (joined.starts[index] as number);
+    const to = Math.min(from + m[0].length, text.length);
+    // Raw patterns already work in original offsets.
+    const place = (a: number, b: number): LineSpan => (pattern.raw ? { line: line.number, start: a, end: b } : span(line, a, b));
     const [cs, ce] = clauseAround(text, from, to);
     if (pattern.not && pattern.not.test(text.slice(cs, ce))) continue;
     hits.push({ key: pattern.key, ...place(from, to), clause: place(cs, ce), parts: line.parts, inTitle: line.kind === 'title' });
@@ -131,12 +164,11 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   for (const p of plan.patterns) hits.set(p.key, []);
   const metrics: MetricValue[] = [];
   const numbers: NumberAt[] = [];
-  for (const line of document.lines) {
-    if (!TEXT_KINDS.has(line.kind)) continue;
-    for (const p of plan.patterns) {
-      const found = findHits(line, p);
-      if (found.length > 0) (hits.get(p.key) as Hit[]).push(...found);
-    }
+  const textLines = document.lines.filter((l) => TEXT_KINDS.has(l.kind));
+  const joinedNorm = join(textLines, false);
+  const joinedRaw = plan.patterns.some((p) => p.raw) ? join(textLines, true) : null;
+  for (const p of plan.patterns) hits.set(p.key, findHits(p.raw ? (joinedRaw as Joined) : joinedNorm, p));
+  for (const line of textLines) {
     const tokens = findNumbers(line.norm.text);
     for (const token of tokens) numbers.push(numberAt(line, token));
     if (plan.metrics.length > 0) metrics.push(...findMetrics(line, tokens, plan.metrics));

@@ -42,8 +42,10 @@ const MAX_CN_RUN = 24;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isCnNumeralChar = (ch: string): boolean =>
-  ch in CN_DIGITS || ch in CN_SMALL || ch === '万' || ch === '亿';
+// A flag per UTF-16 code unit: this test runs on every character of every report.
+const CN_NUMERAL = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿']) CN_NUMERAL[ch.charCodeAt(0)] = 1;
+const isCnNumeralChar = (ch: string): boolean => CN_NUMERAL[ch.charCodeAt(0)] === 1;
 /** A scanned Chinese numeral must start like a count (not 零件, 千家万户, 百姓). */
 const isCnLead = (ch: string): boolean => (ch in CN_DIGITS && CN_DIGITS[ch] !== 0) || ch === '十';
 const isCjk = (ch: string | undefined): boolean =>

@@ -29,6 +29,30 @@ export interface PatternOrigin {
   path: Array<string | number>;
 }
 
+/** Add \n to every negated character class ([^。;] → [^\n。;]), skipping escaped brackets. */
+export function withinParagraph(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (!inClass && ch === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') {
+        out += '[^\\n';
+        i++;
+        continue;
+      }
+    } else if (inClass && ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -57,7 +81,9 @@ export class PatternRegistry {
     const existing = this.bySource.get(id);
     if (existing) return existing;
     const key = `p${this.byKey.size}`;
-    const re = compile(source, origin, 'g');
+    // Patterns run over a whole document at once (paragraphs joined by \n): a negated class
+    // must not step over a paragraph break, and ^ $ mean the start and end of a paragraph.
+    const re = compile(withinParagraph(source), origin, 'gm');
     const notRe = not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
     this.byKey.set(key, { key, source, re, not: notRe, raw, validate: validator ? VALIDATORS[validator] : null });
     this.bySource.set(id, key);

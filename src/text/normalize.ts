@@ -28,6 +28,9 @@ const FOLD: Record<string, string> = {
   '﹕': ':',
 };
 
+const FOLD_CODES = new Map(Object.entries(FOLD).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+const UTF16 = new TextDecoder('utf-16le');
+
 function isRemovableSpace(code: number): boolean {
   return (
     code === 0x20 ||
@@ -49,7 +52,8 @@ function isRemovableSpace(code: number): boolean {
  * `skip` lists sorted, non-overlapping original spans to leave out (editor artefacts).
  */
 export function normalize(original: string, skip: ReadonlyArray<{ start: number; end: number }> = []): NormalizedText {
-  const out: string[] = [];
+  // Code units into a typed buffer, decoded once: far cheaper than building a string per character.
+  const out = new Uint16Array(original.length);
   const map = new Int32Array(original.length + 1);
   let n = 0;
   let k = 0;
@@ -59,14 +63,11 @@ export function normalize(original: string, skip: ReadonlyArray<{ start: number;
     if (cut && i >= cut.start) continue;
     const code = original.charCodeAt(i);
     if (isRemovableSpace(code)) continue;
-    let ch: string;
-    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-    else ch = FOLD[original[i] as string] ?? (original[i] as string);
-    out.push(ch);
+    out[n] = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : (FOLD_CODES.get(code) ?? code);
     map[n++] = i;
   }
   map[n] = original.length;
-  return { text: out.join(''), map: map.subarray(0, n + 1) };
+  return { text: UTF16.decode(out.subarray(0, n)), map: map.subarray(0, n + 1) };
 }
 
 /** Original [start, end) for a normalised span [start, end). */

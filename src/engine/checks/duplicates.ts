@@ -32,9 +32,10 @@ function sentencesOf(facts: Facts, scope: string, minLength: number): Sentence[]
   return out;
 }
 
-function bigrams(text: string): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
+/** Character pairs as numbers (two UTF-16 units in one integer): cheaper than substrings. */
+function bigrams(text: string): Set<number> {
+  const set = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) set.add(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
   return set;
 }
 
@@ -43,31 +44,40 @@ function bigrams(text: string): Set<string> {
  * copies (the shorter sentence shares at least that share of its character pairs).
  * An inverted index of character pairs keeps this near-linear on real reports.
  */
+/** A character pair in more sentences than this says little about copying: stop indexing it. */
+const MAX_POSTINGS = 24;
+
 function repeats(facts: Facts, scope: string, minLength: number, similarity: number): Repeat[] {
   const sentences = sentencesOf(facts, scope, minLength);
   const out: Repeat[] = [];
   const exact = new Map<string, number>();
-  const sets: Array<Set<string>> = [];
-  const postings = new Map<string, number[]>();
+  const sets: Array<Set<number>> = [];
+  const postings = new Map<number, number[]>();
   sentences.forEach((s, i) => {
     const first = exact.get(s.text);
     if (first !== undefined) {
       out.push({ span: s.span, firstLine: first, similarity: 1 });
     } else if (similarity < 1) {
       const grams = bigrams(s.text);
+      // Candidates share indexed (not too common) pairs; the score then counts every shared pair.
       const shared = new Map<number, number>();
       for (const g of grams) for (const j of postings.get(g) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
       let best: { j: number; score: number } | null = null;
-      for (const [j, n] of shared) {
-        const score = n / Math.min(grams.size, (sets[j] as Set<string>).size);
+      for (const [j, indexedShared] of shared) {
+        const other = sets[j] as Set<number>;
+        const smaller = Math.min(grams.size, other.size);
+        if (indexedShared < smaller * similarity * 0.25) continue;
+        let n = 0;
+        for (const g of grams) if (other.has(g)) n++;
+        const score = n / smaller;
         if (score >= similarity && (!best || score > best.score)) best = { j, score };
       }
       if (best) out.push({ span: s.span, firstLine: (sentences[best.j] as Sentence).line, similarity: best.score });
       sets[i] = grams;
       for (const g of grams) {
         const list = postings.get(g);
-        if (list) list.push(i);
-        else postings.set(g, [i]);
+        if (!list) postings.set(g, [i]);
+        else if (list.length < MAX_POSTINGS) list.push(i);
       }
     }
     if (first === undefined) exact.set(s.text, s.line);

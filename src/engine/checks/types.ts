@@ -18,22 +18,23 @@ export interface CompileContext {
   needHits(key: string, scope: string): void;
   /** Register a fact derived per report (ids are namespaced by the caller); returns the id. */
   addFact(id: string, compute: ComputedFact): string;
-  /** Compile a nested check (combinators); its verdict is available to explain(). */
-  compileNested(config: CheckConfig, path: Array<string | number>): NestedCheck;
+  /** Compile a nested check (combinators); its verdict is read from the evaluated conditions. */
+  compileNested(config: CheckConfig, path: Array<string | number>): CompiledCheck;
   /** A threshold as written: a number, or {param: name} read from the effective params. */
   number(value: NumberOrParam | undefined): number | undefined;
 }
 
-/** A sub-check of a combinator, with its own engine rule so its verdict is known. */
-export interface NestedCheck {
-  check: CompiledCheck;
-  /** Name of the engine rule holding the sub-check's conditions. */
-  rule: string;
+/** A condition node after json-rules-engine has evaluated it: every node records its result. */
+export interface EvaluatedCondition {
+  result?: boolean;
+  all?: EvaluatedCondition[];
+  any?: EvaluatedCondition[];
+  not?: EvaluatedCondition;
 }
 
-/** What explain() may ask after the engine has run. */
+/** What explain() gets after the engine has run: this check's own evaluated condition node. */
 export interface Verdicts {
-  passed(ruleName: string): boolean;
+  node: EvaluatedCondition | null;
 }
 
 export interface CheckOutcome {
