@@ -53,6 +53,9 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
   const exact = new Map<string, number>();
   const sets: Array<Set<number>> = [];
   const postings = new Map<number, number[]>();
+  // Shared-pair counts per earlier sentence, in a typed array reset after each use.
+  const counts = new Int32Array(sentences.length);
+  const touched: number[] = [];
   sentences.forEach((s, i) => {
     const first = exact.get(s.text);
     if (first !== undefined) {
@@ -60,10 +63,18 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
     } else if (similarity < 1) {
       const grams = bigrams(s.text);
       // Candidates share indexed (not too common) pairs; the score then counts every shared pair.
-      const shared = new Map<number, number>();
-      for (const g of grams) for (const j of postings.get(g) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+      for (const g of grams) {
+        const list = postings.get(g);
+        if (!list) continue;
+        for (const j of list) {
+          if (counts[j] === 0) touched.push(j);
+          counts[j] = (counts[j] as number) + 1;
+        }
+      }
       let best: { j: number; score: number } | null = null;
-      for (const [j, indexedShared] of shared) {
+      for (const j of touched) {
+        const indexedShared = counts[j] as number;
+        counts[j] = 0;
         const other = sets[j] as Set<number>;
         const smaller = Math.min(grams.size, other.size);
         if (indexedShared < smaller * similarity * 0.25) continue;
@@ -72,6 +83,7 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
         const score = n / smaller;
         if (score >= similarity && (!best || score > best.score)) best = { j, score };
       }
+      touched.length = 0;
       if (best) out.push({ span: s.span, firstLine: (sentences[best.j] as Sentence).line, similarity: best.score });
       sets[i] = grams;
       for (const g of grams) {
