@@ -5,7 +5,7 @@ export { compileRuleSet, type RuleSet, type ParamOverrides } from './engine/comp
 export { loadPackSet, loadPackFile, DEFAULT_PACKS, BUILTIN_DIR } from './packs/load.js';
 export { parseDocument } from './document/parse.js';
 export { readInput, type SourceText } from './ingest/index.js';
-export { FORMATTERS } from './formatters/index.js';
+export { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 export { toJson } from './formatters/json.js';
 export { FazhiError, InputError, PackError, UsageError } from './errors.js';
 export type { Document, PartId } from './document/model.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/check.js';
-import { EXAMPLE_KINDS } from '../src/cli/main.js';
+import { EXAMPLE_KINDS } from '../src/cli/rules.js';
 import { builtinRules, statusOf } from './helpers.js';
 
 const rules = builtinRules();

@@ -4,7 +4,7 @@ import { applyBaseline, baselineOf, loadBaseline } from '../baseline.js';
 import { Checker } from '../checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { FORMATTERS } from '../formatters/index.js';
+import { FORMAT_NAMES, isFormat, loadFormatter } from '../formatters/index.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import { runCheck } from '../run.js';
 import { exitCode, FAIL_ON, type FailOn } from './gate.js';
@@ -60,7 +60,7 @@ export function outputTargets(formats: string[], outputs: string[]): OutputTarge
     const file = outputs[i] ?? null;
     const format = formats[i] ?? (file ? BY_EXTENSION[path.extname(file).toLowerCase()] : undefined);
     if (!format) throw new UsageError(`-o ${file}: 无法从扩展名判断输出格式，请用 -f 指定`);
-    if (!FORMATTERS[format]) throw new UsageError(`--format ${format}: 不支持的输出格式（可用：${Object.keys(FORMATTERS).join('、')}）`);
+    if (!isFormat(format)) throw new UsageError(`--format ${format}: 不支持的输出格式（可用：${FORMAT_NAMES.join('、')}）`);
     targets.push({ format, file });
   }
   if (targets.length === 0) targets.push({ format: 'stylish', file: null });
@@ -139,7 +139,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const formatOptions = { color: useColor(options, io), verbose: options.verbose === true, exitCode: code, failOn };
   let writeFailed = false;
   for (const target of targets) {
-    const text = (FORMATTERS[target.format] as (typeof FORMATTERS)[string])(run, { ...formatOptions, color: target.file ? false : formatOptions.color });
+    const text = (await loadFormatter(target.format))(run, { ...formatOptions, color: target.file ? false : formatOptions.color });
     if (target.file === null) {
       io.stdout(text);
       continue;

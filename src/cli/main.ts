@@ -1,19 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { checkSource, checkText } from '../check.js';
-import { compileRuleSet, type RuleSet } from '../engine/compile.js';
-import { FazhiError, UsageError } from '../errors.js';
-import { FORMATTERS } from '../formatters/index.js';
-import { readInput } from '../ingest/index.js';
-import { renderRule, renderRuleDocs } from '../packs/docs.js';
-import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
-import { TOOL_VERSION } from '../run.js';
-import { agreement, compare, loadExpectations } from './eval.js';
-import { renderTable } from './table.js';
-import { checkCommand, type CheckOptions } from './check.js';
-import { initCommand, printConfigCommand } from './config.js';
+import { FazhiError } from '../errors.js';
+import { FORMAT_NAMES } from '../formatters/index.js';
+import type { CheckOptions } from './check.js';
 import { FAIL_ON } from './gate.js';
+import type { PackOptions } from './rules.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -28,94 +19,10 @@ export interface CliIO {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** Example lists of a rule and the status each must produce. */
-export const EXAMPLE_KINDS = [
-  ['pass', 'pass'],
-  ['fail', 'fail'],
-  ['notApplicable', 'not-applicable'],
-] as const;
+const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/**
- * Load, compile and run every rule's examples: a pack whose examples disagree is not valid.
- * Examples belong to the pack that defines the rule, so each pack's examples run in that
- * pack's own set (a later pack's overrides, e.g. a province's thresholds, do not apply).
- */
-async function validateCommand(packs: string[], io: CliIO): Promise<number> {
-  const all = compileRuleSet(loadPackSet(packs));
-  const problems: string[] = [];
-  for (const pack of all.packs.packs) {
-    const own = compileRuleSet(loadPackSet([path.resolve(pack.file)]));
-    for (const { rule } of own.rules.filter((r) => r.rule.pack === pack.id)) {
-      for (const [key, expected] of EXAMPLE_KINDS) {
-        for (const [i, text] of (rule.examples?.[key] ?? []).entries()) {
-          const report = await checkText(text, own, `${rule.id} examples.${key}[${i}]`);
-          const status = report.findings.find((f) => f.ruleId === rule.id)?.status;
-          if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${key}[${i}]: 期望 ${expected}，实际 ${status}`);
-        }
-      }
-    }
-  }
-  for (const p of problems) io.stderr(`fazhi: ${p}\n`);
-  if (problems.length > 0) return 2;
-  const files = all.packs.packs.map((p) => p.file).join('、');
-  io.stdout(`✓ 规则包有效：${files}（${all.rules.length} 条规则，示例全部符合预期）\n`);
-  return 0;
-}
-
-interface PackOptions {
-  pack?: string[];
-  area?: string;
-}
-
-function listCommand(options: PackOptions & { packId?: string }, io: CliIO): number {
-  const set = loadPackSet(options.pack ?? DEFAULT_PACKS);
-  const rules = set.rules.filter((r) => (!options.packId || r.pack === options.packId) && (!options.area || r.area === options.area));
-  if (rules.length === 0) throw new UsageError('没有符合条件的规则（检查 --pack-id / --area）');
-  const rows = rules.map((r) => [r.id, r.severity, r.basis, String(r.weight), set.areas.get(r.area)?.title ?? r.area, r.title]);
-  io.stdout(`${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows)}\n\n${rules.length} 条规则\n`);
-  return 0;
-}
-
-function explainCommand(ruleId: string, options: PackOptions, io: CliIO): number {
-  const set = loadPackSet(options.pack ?? DEFAULT_PACKS);
-  const rule = set.rules.find((r) => r.id === ruleId);
-  if (!rule) {
-    const near = set.rules.filter((r) => r.id.includes(ruleId.split('/').pop() ?? ruleId)).map((r) => r.id);
-    throw new UsageError(`没有规则 ${ruleId}${near.length ? `（是否要找：${near.slice(0, 5).join('、')}）` : '（用 fazhi rules list 查看）'}`);
-  }
-  io.stdout(`${renderRule(rule, set.areas.get(rule.area))}\n`);
-  return 0;
-}
-
-function docsCommand(dir: string, options: PackOptions, io: CliIO): number {
-  const pages = renderRuleDocs(loadPackSet(options.pack ?? DEFAULT_PACKS));
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of pages) writeFileSync(path.join(dir, name), text);
-  io.stdout(`✓ 已生成 ${pages.size} 个文档页：${dir}\n`);
-  return 0;
-}
-
-/** Agreement of the packs with verdicts a person decided by reading each report. */
-async function evalCommand(file: string, options: PackOptions, io: CliIO): Promise<number> {
-  const expectations = loadExpectations(file);
-  const ruleSet = compileRuleSet(loadPackSet(options.pack ?? DEFAULT_PACKS));
-  const results = [];
-  for (const report of expectations.reports.keys()) results.push(await checkSource(await readInput(report), ruleSet));
-  const rows = compare(results, expectations);
-  const reports = [...expectations.reports.keys()];
-  const short = reports.map((r) => path.basename(r).replace(/\.[^.]+$/, ''));
-  const mark = (expected: string | null, actual: string | null) =>
-    expected === null ? `? ${actual ?? '-'}` : expected === actual ? `✓ ${actual}` : `✗ ${actual ?? '-'}≠${expected}`;
-  const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
-  const table = ruleIds.map((id) => [id, ...reports.map((rep) => {
-    const row = rows.find((r) => r.report === rep && r.ruleId === id);
-    return row ? mark(row.expected, row.actual) : '';
-  })]);
-  const { agreed, judged, unjudged } = agreement(rows);
-  const pct = judged > 0 ? ((agreed / judged) * 100).toFixed(1) : '0.0';
-  io.stdout(`${renderTable(['rule', ...short], table)}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`);
-  return agreed === judged && unjudged === 0 ? 0 : 1;
-}
+// Commands load their modules when run, so starting one command never pays for the others.
+const ruleCommands = () => import('./rules.js');
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -136,7 +43,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('check')
     .description('检查一份或多份年度报告（- 表示标准输入）')
     .argument('<files...>', '报告文件（.txt .md .docx .pdf .html）、目录或通配符（加引号），- 表示标准输入')
-    .option('-f, --format <format>', `输出格式（可重复，与 -o 依次配对）：${Object.keys(FORMATTERS).join('、')}`, collect)
+    .option('-f, --format <format>', `输出格式（可重复，与 -o 依次配对）：${FORMAT_NAMES.join('、')}`, collect)
     .option('-o, --output <file>', '输出文件（可重复；写入是原子的）', collect)
     .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
     .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
@@ -153,13 +60,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--no-color', '不使用颜色')
     .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')
-    .action(async (files: string[], options: CheckOptions) => setExit(await checkCommand(files, options, io)));
+    .action(async (files: string[], options: CheckOptions) => setExit(await (await import('./check.js')).checkCommand(files, options, io)));
 
   program
     .command('init')
     .description('在当前目录写入带注释的 fazhi.config.yaml 模板')
     .option('--force', '覆盖已有的配置文件')
-    .action((options: { force?: boolean }) => setExit(initCommand(options, io)));
+    .action(async (options: { force?: boolean }) => setExit((await import('./config.js')).initCommand(options, io)));
 
   program
     .command('print-config')
@@ -168,41 +75,43 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
     .option('--no-config', '不读取配置文件')
     .option('--param <rule.name=value>', '本次运行修改规则参数（可重复）', collect)
-    .action((file: string | undefined, options: { config?: string | false; param?: string[] }) => setExit(printConfigCommand(file, options, io)));
+    .action(async (file: string | undefined, options: { config?: string | false; param?: string[] }) =>
+      setExit((await import('./config.js')).printConfigCommand(file, options, io)),
+    );
 
   const rules = program.command('rules').description('规则包相关命令');
   rules
     .command('validate')
     .description('校验规则包（结构、正则、示例）')
     .argument('<packs...>', '规则包文件或内置规则包编号')
-    .action(async (packs: string[]) => setExit(await validateCommand(packs, io)));
+    .action(async (packs: string[]) => setExit(await (await ruleCommands()).validateCommand(packs, io)));
   rules
     .command('list')
     .description('列出规则')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
     .option('--pack-id <id>', '只列出该规则包的规则，如 hygiene')
     .option('--area <id>', '只列出该领域的规则，如 enforcement')
-    .action((options: PackOptions & { packId?: string }) => setExit(listCommand(options, io)));
+    .action(async (options: PackOptions & { packId?: string }) => setExit((await ruleCommands()).listCommand(options, io)));
   rules
     .command('docs')
     .description('为规则包生成 Markdown 文档（每个领域一页）')
     .argument('[dir]', '输出目录', 'docs/rules')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action((dir: string, options: PackOptions) => setExit(docsCommand(dir, options, io)));
+    .action(async (dir: string, options: PackOptions) => setExit((await ruleCommands()).docsCommand(dir, options, io)));
 
   program
     .command('explain')
     .description('说明一条规则：要求、理由、依据、参数、示例')
     .argument('<ruleId>', '规则编号，如 mediation/success-rate')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action((ruleId: string, options: PackOptions) => setExit(explainCommand(ruleId, options, io)));
+    .action(async (ruleId: string, options: PackOptions) => setExit((await ruleCommands()).explainCommand(ruleId, options, io)));
 
   program
     .command('eval')
     .description('对照人工判定（期望结果文件）衡量规则的一致率')
     .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action(async (file: string, options: PackOptions) => setExit(await evalCommand(file, options, io)));
+    .action(async (file: string, options: PackOptions) => setExit(await (await ruleCommands()).evalCommand(file, options, io)));
   return program;
 }
 

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv as AjvType, ErrorObject } from 'ajv';
+import { newAjv } from '../packs/load.js';
 import { PackError } from '../errors.js';
 import type { Locator, ParamValue, Severity } from '../packs/model.js';
 import { displayFile, readValidatedYaml } from '../packs/yaml-file.js';
@@ -49,9 +50,9 @@ interface RawConfig {
 }
 
 export const CONFIG_SCHEMA_FILE = fileURLToPath(new URL('../../docs/config.schema.json', import.meta.url));
-let validator: ReturnType<Ajv['compile']> | null = null;
+let validator: ReturnType<AjvType['compile']> | null = null;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  validator ??= newAjv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
     JSON.parse(readFileSync(CONFIG_SCHEMA_FILE, 'utf8')) as object,
   );
   // An empty file is an empty config.

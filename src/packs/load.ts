@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv as AjvType, ErrorObject } from 'ajv';
 
 export { displayFile, PackErrors };
 import { PackError, type SourcePosition } from '../errors.js';
-import { displayFile, PackErrors, readValidatedYaml } from './yaml-file.js';
+import { displayFile, lazyLocator, PackErrors, readValidatedYaml } from './yaml-file.js';
 import {
   DEFAULT_GRADES,
   displayPath,
@@ -27,10 +29,31 @@ const schema = JSON.parse(readFileSync(path.join(BUILTIN_DIR, 'pack.schema.json'
 const CHECK_TYPE_NAMES: string[] = (
   schema as { definitions: { check: { oneOf: Array<{ properties: { type: { const: string } } }> } } }
 ).definitions.check.oneOf.map((b) => b.properties.type.const);
-let validator: ReturnType<Ajv['compile']> | null = null;
+let validator: ReturnType<AjvType['compile']> | null = null;
+/** Ajv is loaded and the schema compiled on first use: cached built-in packs need neither. */
+export function newAjv(options: Record<string, unknown>): AjvType {
+  const Ajv = createRequire(import.meta.url)('ajv') as new (o: Record<string, unknown>) => AjvType;
+  return new Ajv(options);
+}
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true }).compile(schema);
+  validator ??= newAjv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true }).compile(schema);
   return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+/** Built-in packs parsed and validated at build time (dist/builtin-packs.json), by content hash. */
+type PackCache = Record<string, { hash: string; data: unknown }>;
+let cache: PackCache | null | undefined;
+export const CACHE_FILE = fileURLToPath(new URL('../builtin-packs.json', import.meta.url));
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+function cachedBuiltin(file: string): { data: unknown; locate: Locator } | null {
+  if (path.dirname(path.resolve(file)) !== path.resolve(BUILTIN_DIR)) return null;
+  if (cache === undefined) cache = existsSync(CACHE_FILE) ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache) : null;
+  const entry = cache?.[path.basename(file)];
+  // An edited pack no longer matches its hash and is validated as usual.
+  if (!entry || entry.hash !== contentHash(readFileSync(file, 'utf8'))) return null;
+  return { data: entry.data, locate: lazyLocator(file) };
 }
 
 interface RawPack {
@@ -49,7 +72,7 @@ interface RawPack {
 /** Parse and validate one pack file. Throws PackError(s) with file:line:col. */
 export function loadPackFile(file: string): Pack {
   const shown = displayFile(file);
-  const { data, locate } = readValidatedYaml(file, '规则包', validate, CHECK_TYPE_NAMES);
+  const { data, locate } = cachedBuiltin(file) ?? readValidatedYaml(file, '规则包', validate, CHECK_TYPE_NAMES);
   const raw = data as RawPack;
   const pack: Pack = {
     id: raw.id,

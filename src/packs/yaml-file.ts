@@ -1,7 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
+
+// yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see cache.ts).
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | null = null;
+export function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
 import { PackError } from '../errors.js';
 import { displayPath, type Locator } from './model.js';
 
@@ -18,6 +27,7 @@ export function displayFile(file: string): string {
 }
 
 function nodeAt(root: unknown, segments: ReadonlyArray<string | number>): { node: YamlNode | null; key: YamlNode | null } {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = root;
   let key: YamlNode | null = null;
   for (const seg of segments) {
@@ -34,7 +44,7 @@ function nodeAt(root: unknown, segments: ReadonlyArray<string | number>): { node
   return { node: (node as YamlNode) ?? null, key };
 }
 
-function makeLocator(doc: ReturnType<typeof parseDocument>, lines: LineCounter): Locator {
+function makeLocator(doc: YamlDocument, lines: YamlLineCounter): Locator {
   return (segments, at = 'value') => {
     const { node, key } = nodeAt(doc.contents, segments);
     const target = at === 'key' && key?.range ? key : node?.range ? node : key;
@@ -135,8 +145,8 @@ export function readValidatedYaml(
     const code = (e as NodeJS.ErrnoException).code;
     throw new PackError(code === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${code ?? String(e)}`, shown);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0] as (typeof doc.errors)[number];
     const pos = lines.linePos(err.pos[0]);
@@ -148,4 +158,16 @@ export function readValidatedYaml(
   const errors = validate(data);
   if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate, checkTypes));
   return { data, locate, shown };
+}
+
+/** A locator that parses the file only when a position is first asked for (cached packs). */
+export function lazyLocator(file: string): Locator {
+  let locate: Locator | null = null;
+  return (segments, at) => {
+    if (!locate) {
+      const lines = new (yaml().LineCounter)();
+      locate = makeLocator(yaml().parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines }), lines);
+    }
+    return locate(segments, at);
+  };
 }

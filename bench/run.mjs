@@ -1,0 +1,168 @@
+// npm run bench: throughput, latency, memory, cold start and the floor, on generated corpora.
+// Not part of npm test. Writes bench/results.json and prints a table.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyseSource, compileRuleSet, loadPackSet } from '../dist/index.js';
+import { evaluate } from '../dist/engine/run.js';
+import { computeFacts } from '../dist/facts/compute.js';
+import { parseDocument } from '../dist/document/parse.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'bin', 'fazhi.js');
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const cores = os.availableParallelism();
+const work = path.join(os.tmpdir(), 'fazhi-bench');
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same corpus. */
+function rng(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SAMPLES = ['xuantan-2024', 'gurtu-2024', 'taojia-2025', 'draft-no-first-responsible', 'draft-low-mediation'].map((n) =>
+  readFileSync(path.join(root, 'reports', `${n}.txt`), 'utf8'),
+);
+const SYLLABLES = '东西南北金石青白河山林水安平和兴隆新华阳泉桥湾溪岭坪'.split('');
+const TOWNS = ['玄滩镇', '古尔图镇', '陶家镇', '青石镇', '白沙乡'];
+
+/** A variant of a sample: another town name, other numbers, body paragraphs reordered within their sections. */
+function variant(i, random) {
+  const base = SAMPLES[i % SAMPLES.length];
+  const name = `${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}${random() < 0.8 ? '镇' : '乡'}`;
+  let text = base;
+  for (const town of TOWNS) text = text.split(town).join(name);
+  text = text.replace(/\d+/g, (d) => (d.length === 4 && /^20\d\d$/.test(d) ? d : String(Math.max(1, Math.round(Number(d) * (0.6 + random() * 0.8))))));
+  const lines = text.split('\n');
+  // Shuffle runs of body paragraphs between headings.
+  let start = 0;
+  const isHeading = (l) => /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/.test(l);
+  for (let k = 0; k <= lines.length; k++) {
+    if (k === lines.length || isHeading(lines[k])) {
+      for (let a = k - 1; a > start + 1; a--) {
+        const b = start + 1 + Math.floor(random() * (a - start));
+        [lines[a], lines[b]] = [lines[b], lines[a]];
+      }
+      start = k;
+    }
+  }
+  return lines.join('\n');
+}
+
+function makeCorpus(n) {
+  const dir = path.join(work, `corpus-${n}`);
+  if (existsSync(path.join(dir, '.done'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const random = rng(n);
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const text = variant(i, random);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), text);
+  }
+  writeFileSync(path.join(dir, '.done'), String(bytes));
+  return dir;
+}
+
+const corpusBytes = (dir) => Number(readFileSync(path.join(dir, '.done'), 'utf8'));
+
+/** Run the CLI over a folder; wall time and peak RSS of the whole process tree (GNU time when present). */
+function runCli(dir, jobs) {
+  const args = [bin, 'check', dir, '--jobs', String(jobs), '--fail-on', 'never', '--no-progress', '-f', 'csv', '-o', path.join(work, 'out.csv')];
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const started = process.hrtime.bigint();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0) throw new Error(`fazhi exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+/** Engine latency per report, in-process: parse → facts → engine (what a worker does per file). */
+async function latency(texts) {
+  const rs = compileRuleSet(loadPackSet());
+  const engine = [];
+  const total = [];
+  for (const text of texts) {
+    const a = performance.now();
+    const doc = parseDocument({ file: 'x.txt', format: 'text', encoding: null, text });
+    const facts = computeFacts(doc, rs.plan);
+    const b = performance.now();
+    await evaluate(rs, facts);
+    const c = performance.now();
+    engine.push(c - b);
+    total.push(c - a);
+  }
+  const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+  return { engineP50: pct(engine, 50), engineP99: pct(engine, 99), reportP50: pct(total, 50), reportP99: pct(total, 99) };
+}
+
+/** The floor: every pack pattern combined in one alternation, one scan of each text. The least any checker must do. */
+function floor(texts) {
+  const rs = compileRuleSet(loadPackSet());
+  const combined = new RegExp(rs.plan.patterns.map((p) => `(?:${p.re.source})`).join('|'), 'gm');
+  const a = performance.now();
+  let hits = 0;
+  for (const text of texts) for (const _ of text.matchAll(combined)) hits++;
+  return { seconds: (performance.now() - a) / 1000, hits };
+}
+
+function coldStart(runs = 10) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const a = process.hrtime.bigint();
+    spawnSync(process.execPath, [bin, 'check', path.join(root, 'reports/taojia-2025.txt'), '--no-config'], { encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - a) / 1e6);
+  }
+  return times.sort((x, y) => x - y)[Math.floor(runs / 2)];
+}
+
+const results = { machine: { cores, cpu: os.cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString().slice(0, 10) }, runs: [] };
+for (const n of sizes) {
+  const dir = makeCorpus(n);
+  const mb = corpusBytes(dir) / 1024 / 1024;
+  const one = runCli(dir, 1);
+  const all = runCli(dir, cores);
+  results.runs.push({
+    reports: n,
+    corpusMb: +mb.toFixed(1),
+    oneCore: { reportsPerSecond: +(n / one.seconds).toFixed(0), mbPerSecond: +(mb / one.seconds).toFixed(2), seconds: +one.seconds.toFixed(2), peakRssMb: +one.rssMb.toFixed(0) },
+    allCores: { cores, reportsPerSecond: +(n / all.seconds).toFixed(0), mbPerSecond: +(mb / all.seconds).toFixed(2), seconds: +all.seconds.toFixed(2), peakRssMb: +all.rssMb.toFixed(0) },
+  });
+}
+{
+  const dir = makeCorpus(sizes[0]);
+  const texts = Array.from({ length: Math.min(1000, sizes[0]) }, (_, i) => readFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), 'utf8'));
+  results.latencyMs = Object.fromEntries(Object.entries(await latency(texts)).map(([k, v]) => [k, +v.toFixed(2)]));
+  const fl = floor(texts);
+  const a = performance.now();
+  const rs = compileRuleSet(loadPackSet());
+  for (const text of texts) await analyseSource({ file: 'x.txt', format: 'text', encoding: null, text }, rs);
+  const fazhiSeconds = (performance.now() - a) / 1000;
+  results.floor = { reports: texts.length, floorSeconds: +fl.seconds.toFixed(3), fazhiSeconds: +fazhiSeconds.toFixed(3), ratio: +(fazhiSeconds / fl.seconds).toFixed(1) };
+}
+results.coldStartMs = +coldStart().toFixed(0);
+results.targets = {
+  reportsPerSecondAllCores: { target: '≥ 1000', measured: results.runs.at(-1).allCores.reportsPerSecond },
+  floorRatio: { target: '≤ 3', measured: results.floor.ratio },
+  coldStartMs: { target: '≤ 200', measured: results.coldStartMs },
+  peakRssMbAt10000: { target: '≤ 200', measured: results.runs.find((r) => r.reports === 10000)?.allCores.peakRssMb ?? null },
+};
+
+writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const row = (...c) => console.log(c.map((x, i) => String(x).padEnd(i === 0 ? 12 : 18)).join(''));
+row('reports', '1 core rep/s', `${cores} cores rep/s`, 'MB/s (all)', 'peak RSS MB');
+for (const r of results.runs) row(r.reports, r.oneCore.reportsPerSecond, r.allCores.reportsPerSecond, r.allCores.mbPerSecond, r.allCores.peakRssMb);
+console.log(`engine latency per report: p50 ${results.latencyMs.engineP50} ms, p99 ${results.latencyMs.engineP99} ms (whole report p50 ${results.latencyMs.reportP50} ms, p99 ${results.latencyMs.reportP99} ms)`);
+console.log(`floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports → ${results.floor.ratio}× the floor`);
+console.log(`cold start (one report): ${results.coldStartMs} ms`);
+console.log('written: bench/results.json');

@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILTIN_DIR, CACHE_FILE, contentHash, loadPackFile } from './load.js';
+import { yaml } from './yaml-file.js';
+
+/**
+ * Build step (npm run build): parse and validate the built-in packs once and store them
+ * by content hash, so a run on the built-in packs starts without YAML parsing or Ajv.
+ */
+export function writePackCache(): number {
+  const entries: Record<string, { hash: string; data: unknown }> = {};
+  for (const name of readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+    const file = path.join(BUILTIN_DIR, name);
+    loadPackFile(file); // validates: an invalid pack fails the build
+    const text = readFileSync(file, 'utf8');
+    entries[name] = { hash: contentHash(text), data: yaml().parse(text) as unknown };
+  }
+  writeFileSync(CACHE_FILE, `${JSON.stringify(entries)}\n`);
+  return Object.keys(entries).length;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const n = writePackCache();
+  console.log(`built-in pack cache: ${n} packs → ${path.relative(process.cwd(), CACHE_FILE)}`);
+}
