@@ -12,13 +12,13 @@ if (port) {
   try {
     const config = setup.configFile ? loadConfig(setup.configFile) : emptyConfig();
     const checker = new Checker(loadPackSet(setup.packs), config, setup.params);
-    port.on('message', (task: { index: number; file: string } | null) => {
-      if (task === null) return;
+    port.on('message', (task: { index: number; file: string }) => {
       checkFile(checker, task.file, maxBytes ? { maxBytes } : {}).then(
         (outcome) => port.postMessage({ index: task.index, outcome }),
         (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
       );
     });
+    port.postMessage({ ready: true });
   } catch (e) {
     port.postMessage({ error: e instanceof Error ? e.message : String(e) });
   }

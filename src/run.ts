@@ -22,12 +22,17 @@ export interface RunOptions {
   jobs?: number;
   /** How to rebuild the same Checker in a worker thread (pack refs, config file, params). */
   pool?: PoolSetup;
+  /** Per-report time budget in worker threads (default 30 s). */
+  timeoutMs?: number;
+  /** Always check in worker threads (packs whose regexes were not analysed at build time). */
+  isolate?: boolean;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 8;
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type Outcome = { report: ReportResult } | { failure: InputFailure };
 
@@ -54,9 +59,16 @@ export async function runCheck(inputs: string[], target: RuleSet | Checker, opti
   const failures: InputFailure[] = expanded.empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
 
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
+  const parallel = jobs > 1 && files.length >= POOL_THRESHOLD;
   let outcomes: Outcome[];
-  if (options.pool && jobs > 1 && files.length >= POOL_THRESHOLD && !files.includes('-')) {
-    outcomes = await runInPool(files, jobs, options.pool, options.maxBytes, options.onProgress);
+  if (options.pool && files.length > 0 && (parallel || options.isolate) && !files.includes('-')) {
+    outcomes = await runInPool(files, {
+      jobs,
+      setup: options.pool,
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   } else {
     outcomes = [];
     for (const file of files) {

@@ -5,7 +5,8 @@ import { Checker } from '../checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { FORMAT_NAMES, isFormat, loadFormatter } from '../formatters/index.js';
-import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
+import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
+import { assertSafeRegexes } from '../packs/redos.js';
 import { runCheck } from '../run.js';
 import { exitCode, FAIL_ON, type FailOn } from './gate.js';
 import type { CliIO } from './main.js';
@@ -22,6 +23,7 @@ export interface CheckOptions {
   maxWarnings?: string;
   maxSize?: string;
   jobs?: string;
+  timeout?: string;
   baseline?: string;
   updateBaseline?: boolean;
   verbose?: boolean;
@@ -118,10 +120,15 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const maxWarnings = number(options.maxWarnings, '--max-warnings', 0, Infinity, true) ?? config.maxWarnings ?? null;
   const maxSizeMb = number(options.maxSize, '--max-size', Number.MIN_VALUE, Infinity) ?? config.maxSize ?? 20;
   const jobs = number(options.jobs, '--jobs', 1, 256, true);
+  const timeoutSeconds = number(options.timeout, '--timeout', 0.1, 3600) ?? 30;
   const cliParams = parseParamOptions(options.param ?? []);
   const packRefs = [...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends];
   // Packs and config are loaded and compiled before any report is read: a bad one checks nothing.
   const checker = new Checker(loadPackSet(packRefs), config, cliParams);
+  const { regexes } = checker.defaultRuleSet;
+  await assertSafeRegexes(regexes, isTrustedPackFile);
+  // Regexes not analysed at build time run in worker threads, where a runaway can be stopped.
+  const isolate = regexes.some((r) => !isTrustedPackFile(r.origin.file));
   const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true) : null;
 
   const progress = progressBar(io, options);
@@ -130,6 +137,8 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     maxBytes: Math.round(maxSizeMb * 1024 * 1024),
     ...(jobs !== undefined ? { jobs } : {}),
     pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+    isolate,
     onProgress: progress,
   });
   progress.stop();

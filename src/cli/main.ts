@@ -56,6 +56,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--update-baseline', '用本次结果写入（更新）--baseline 指定的基线文件')
     .option('--max-size <MB>', '单个文件大小上限（MB，默认 20）')
     .option('-j, --jobs <n>', '并行检查的线程数（默认每个 CPU 核一个）')
+    .option('--timeout <seconds>', '单份报告的检查时限（秒，默认 30；超时的报告被中止并报告）')
     .option('--verbose', '同时显示通过和不适用的规则')
     .option('--no-color', '不使用颜色')
     .option('--no-progress', '不显示进度条')

@@ -5,7 +5,8 @@ import { compileRuleSet, type RuleSet } from '../engine/compile.js';
 import { UsageError } from '../errors.js';
 import { readInput } from '../ingest/index.js';
 import { renderRule, renderRuleDocs } from '../packs/docs.js';
-import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
+import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
+import { assertSafeRegexes } from '../packs/redos.js';
 import { agreement, compare, loadExpectations } from './eval.js';
 import type { CliIO } from './main.js';
 import { renderTable } from './table.js';
@@ -26,6 +27,7 @@ export const EXAMPLE_KINDS = [
  */
 export async function validateCommand(packs: string[], io: CliIO): Promise<number> {
   const all = compileRuleSet(loadPackSet(packs));
+  await assertSafeRegexes(all.regexes, isTrustedPackFile);
   const problems: string[] = [];
   for (const pack of all.packs.packs) {
     const own = compileRuleSet(loadPackSet([path.resolve(pack.file)]));

@@ -2,7 +2,7 @@ import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { PackError, UsageError } from '../errors.js';
 import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
 import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
-import { PatternRegistry } from '../packs/patterns.js';
+import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
 import { CHECK_TYPES } from './checks/index.js';
 import type { CompileContext, CompiledCheck } from './checks/types.js';
 import { registerOperators } from './operators.js';
@@ -21,6 +21,8 @@ export interface RuleSet {
   rules: CompiledRule[];
   plan: FactPlan;
   engine: Engine;
+  /** Every regex the packs wrote, with its origin (checked for ReDoS before a run). */
+  regexes: WrittenRegex[];
 }
 
 /** --param overrides: rule id → param name → raw value. */
@@ -79,6 +81,7 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   for (const id of Object.keys(overrides)) {
     if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi rules list 查看规则编号）`);
   }
+  takeWrittenRegexes(); // start a fresh list: compilation is synchronous, so these are this set's
   const patterns = new PatternRegistry();
   const metrics = compileMetrics(packs);
   const scopes = new Map<string, Set<string>>();
@@ -125,5 +128,5 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     engine.addRule({ name: rule.id, conditions, event: { type: 'pass' } });
     rules.push({ rule, params, check, applicability });
   }
-  return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed }, engine };
+  return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed }, engine, regexes: takeWrittenRegexes() };
 }

@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_DIR, CACHE_FILE, contentHash, loadPackFile } from './load.js';
+import { compileRuleSet } from '../engine/compile.js';
+import { BUILTIN_DIR, CACHE_FILE, contentHash, loadPackFile, loadPackSet } from './load.js';
+import { assertSafeRegexes } from './redos.js';
 import { yaml } from './yaml-file.js';
 
 /**
  * Build step (npm run build): parse and validate the built-in packs once and store them
  * by content hash, so a run on the built-in packs starts without YAML parsing or Ajv.
  */
-export function writePackCache(): number {
+export async function writePackCache(): Promise<number> {
+  // The cache marks these packs as trusted, so their regexes are analysed for ReDoS here.
+  const builtins = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).map((f) => path.join(BUILTIN_DIR, f));
+  await assertSafeRegexes(compileRuleSet(loadPackSet(builtins)).regexes);
   const entries: Record<string, { hash: string; data: unknown }> = {};
   for (const name of readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
     const file = path.join(BUILTIN_DIR, name);
@@ -21,6 +26,6 @@ export function writePackCache(): number {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const n = writePackCache();
+  const n = await writePackCache();
   console.log(`built-in pack cache: ${n} packs → ${path.relative(process.cwd(), CACHE_FILE)}`);
 }

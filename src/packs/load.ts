@@ -47,6 +47,11 @@ export const CACHE_FILE = fileURLToPath(new URL('../builtin-packs.json', import.
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+/** A built-in pack unchanged since the build: validated and ReDoS-checked then. */
+export function isTrustedPackFile(file: string): boolean {
+  return cachedBuiltin(path.resolve(file)) !== null;
+}
+
 function cachedBuiltin(file: string): { data: unknown; locate: Locator } | null {
   if (path.dirname(path.resolve(file)) !== path.resolve(BUILTIN_DIR)) return null;
   if (cache === undefined) cache = existsSync(CACHE_FILE) ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache) : null;

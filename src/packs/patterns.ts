@@ -57,9 +57,24 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Every regex a pack set compiled, with where it was written (for the ReDoS check). */
+export interface WrittenRegex {
+  source: string;
+  flags: string;
+  origin: PatternOrigin;
+}
+const written: WrittenRegex[] = [];
+
+/** The regexes compiled since the last call (compileRuleSet collects them per rule set). */
+export function takeWrittenRegexes(): WrittenRegex[] {
+  return written.splice(0, written.length);
+}
+
 function compile(source: string, origin: PatternOrigin, flags: string): RegExp {
   try {
-    return new RegExp(source, flags);
+    const re = new RegExp(source, flags);
+    written.push({ source, flags, origin });
+    return re;
   } catch (e) {
     const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
     throw new PackError(`${displayPath(origin.path)}: invalid regex（正则表达式无效）: ${reason}`, origin.file, origin.locate(origin.path));
