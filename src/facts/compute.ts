@@ -171,7 +171,8 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   for (const line of textLines) {
     const tokens = findNumbers(line.norm.text);
     for (const token of tokens) numbers.push(numberAt(line, token));
-    if (plan.metrics.length > 0) metrics.push(...findMetrics(line, tokens, plan.metrics));
+    // A loop, not push(...): one huge line can hold more metrics than the call stack takes arguments.
+    if (plan.metrics.length > 0) for (const m of findMetrics(line, tokens, plan.metrics)) metrics.push(m);
   }
 
   const achieved = new Map<string, MetricValue>();

@@ -235,7 +235,7 @@ export function buildLines(items: PdfTextItem[], page: number): PdfLine[] {
       text: tidySpaces(text),
       x0: first.x,
       x1: end,
-      fontSize: Math.max(...group.map((it) => it.fontSize)),
+      fontSize: group.reduce((m, it) => Math.max(m, it.fontSize), 0),
     };
     const font = dominantFont(group);
     if (font !== undefined) line.font = font;
@@ -272,7 +272,7 @@ export function dropPageNumbers(lines: PdfLine[]): PdfLine[] {
     // At most two at each end (a header "第3页" and a footer "- 3 -" on a one-line page, say).
     for (let n = 0; n < 2 && start < end && isPageNumberLine(list[start]!.text); n++) start++;
     for (let n = 0; n < 2 && end > start && isPageNumberLine(list[end - 1]!.text); n++) end--;
-    out.push(...list.slice(start, end));
+    for (let k = start; k < end; k++) out.push(list[k] as (typeof list)[number]);
   }
   return out;
 }
@@ -505,7 +505,7 @@ async function extractLines(bytes: Uint8Array, file: string): Promise<PdfLine[]>
         const item = toItem(raw);
         if (item) items.push(item);
       }
-      lines.push(...buildLines(items, p));
+      for (const l of buildLines(items, p)) lines.push(l);
       page.cleanup();
     }
     return lines;

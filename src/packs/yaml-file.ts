@@ -153,7 +153,13 @@ export function readValidatedYaml(
     const firstLine = err.message.split('\n')[0] ?? err.message;
     throw new PackError(`YAML syntax error（YAML 语法错误）: ${firstLine}`, shown, { line: pos.line, column: pos.col });
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // e.g. an alias to an anchor that does not exist (*x)
+    throw new PackError(`YAML error（YAML 错误）: ${(e as Error).message.split('\n')[0]}`, shown, { line: 1, column: 1 });
+  }
   const locate = makeLocator(doc, lines);
   const errors = validate(data);
   if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate, checkTypes));
