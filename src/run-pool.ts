@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import type { PackRule } from './packs/model.js';
 import type { Outcome } from './run.js';
+import { expandReport, type CompactReport } from './run-transfer.js';
 
 /** What a worker needs to build the same Checker as the main thread. */
 export interface PoolSetup {
@@ -14,6 +16,8 @@ export interface PoolOptions {
   maxBytes?: number;
   /** Per-report budget: a check running longer is ended (its worker terminated) and reported. */
   timeoutMs: number;
+  /** The main thread's rules, whose shared strings are re-attached to arriving reports. */
+  rules: Map<string, PackRule>;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -74,13 +78,13 @@ export function runInPool(files: string[], options: PoolOptions): Promise<Outcom
       const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: { setup: options.setup, maxBytes: options.maxBytes } });
       const slot: Slot = { worker, task: null, timer: null };
       slots.add(slot);
-      worker.on('message', (msg: { index: number; outcome: Outcome } | { error: string } | { ready: true }) => {
+      worker.on('message', (msg: { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } } | { error: string } | { ready: true }) => {
         if ('error' in msg) return finish(new Error(msg.error));
         // The budget starts once the worker has its packs compiled, not while it loads.
         if ('ready' in msg) return feed(slot);
         if (slot.timer) clearTimeout(slot.timer);
         slot.timer = null;
-        record(msg.index, msg.outcome);
+        record(msg.index, 'compact' in msg.outcome ? { report: expandReport(msg.outcome.compact, options.rules) } : msg.outcome);
         feed(slot);
       });
       worker.on('error', (e) => {

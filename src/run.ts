@@ -67,6 +67,7 @@ export async function runCheck(inputs: string[], target: RuleSet | Checker, opti
       setup: options.pool,
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } else {
