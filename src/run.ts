@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Checker } from './checker.js';
 import { isIgnored } from './config/settings.js';
@@ -10,9 +9,9 @@ import { docPathFor } from './packs/docs.js';
 import type { InputFailure, ReportResult, RunResult } from './result.js';
 import { runInPool, type PoolSetup } from './run-pool.js';
 
-export const TOOL_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+import { TOOL_VERSION } from './paths.js';
+
+export { TOOL_VERSION };
 
 export interface RunOptions {
   stdin?: NodeJS.ReadableStream;

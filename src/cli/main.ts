@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { TOOL_VERSION } from '../paths.js';
 import { Command, CommanderError, Option } from 'commander';
 import { FazhiError } from '../errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
@@ -19,7 +19,7 @@ export interface CliIO {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 
 // Commands load their modules when run, so starting one command never pays for the others.
 const ruleCommands = () => import('./rules.js');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { newAjv } from '../packs/load.js';
 import { PackError } from '../errors.js';
@@ -49,7 +49,7 @@ interface RawConfig {
   ignore?: string[];
 }
 
-export const CONFIG_SCHEMA_FILE = fileURLToPath(new URL('../../docs/config.schema.json', import.meta.url));
+export const CONFIG_SCHEMA_FILE = fromRoot('docs', 'config.schema.json');
 let validator: ReturnType<AjvType['compile']> | null = null;
 function validate(data: unknown): ErrorObject[] {
   validator ??= newAjv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(

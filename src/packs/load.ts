@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 
 export { displayFile, PackErrors };
@@ -21,7 +21,7 @@ import {
 } from './model.js';
 
 /** Folder of the built-in packs (works from src/ under vitest and from dist/). */
-export const BUILTIN_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+export const BUILTIN_DIR = fromRoot('rules');
 export const DEFAULT_PACKS = ['annual-report', 'outline-2021-2025', 'numbers', 'hygiene'];
 
 const schema = JSON.parse(readFileSync(path.join(BUILTIN_DIR, 'pack.schema.json'), 'utf8')) as object;
@@ -43,7 +43,7 @@ function validate(data: unknown): ErrorObject[] {
 /** Built-in packs parsed and validated at build time (dist/builtin-packs.json), by content hash. */
 type PackCache = Record<string, { hash: string; data: unknown }>;
 let cache: PackCache | null | undefined;
-export const CACHE_FILE = fileURLToPath(new URL('../builtin-packs.json', import.meta.url));
+export const CACHE_FILE = fromRoot('dist', 'builtin-packs.json');
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
