@@ -79,3 +79,32 @@ export interface BaselineSummary {
   /** In the baseline but not found any more: fixed, so the baseline can be pruned. */
   disappeared: BaselineEntry[];
 }
+
+/** Failed findings that count for the gate and the summaries (a baseline's known ones do not), optionally of one severity. */
+export function failedFindings(report: ReportResult, severity?: Finding['severity']): Finding[] {
+  return report.findings.filter((f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity));
+}
+
+/** How many counted failures of one severity, over one report or several. */
+export function countFailed(reports: ReportResult | ReportResult[], severity: Finding['severity']): number {
+  return (Array.isArray(reports) ? reports : [reports]).reduce((n, r) => n + failedFindings(r, severity).length, 0);
+}
+
+/** The applicable area with the lowest share of its points (the first in pack order on ties); null when all are full. */
+export function weakestArea(report: ReportResult): Score['areas'][number] | null {
+  let weakest: Score['areas'][number] | null = null;
+  for (const a of report.score.areas) {
+    if (a.max > 0 && (!weakest || a.score / a.max < weakest.score / weakest.max)) weakest = a;
+  }
+  return weakest && weakest.score < weakest.max ? weakest : null;
+}
+
+/** Reports by score, highest first (input order on ties, which share a rank). */
+export function rankReports(reports: ReportResult[]): Array<{ rank: number; report: ReportResult; index: number }> {
+  const sorted = reports.map((report, index) => ({ report, index })).sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
+  let rank = 0;
+  return sorted.map((x, i) => {
+    if (i === 0 || x.report.score.total !== sorted[i - 1]?.report.score.total) rank = i + 1;
+    return { rank, ...x };
+  });
+}

@@ -11,7 +11,6 @@ import { loadPackSet } from '../src/packs/load.js';
 import { MINIMAL_PACK, runCli, type CliResult as Result } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin', 'fazhi.js');
 const ANSI = /\u001b\[/;
 const TAOJIA = 'reports/taojia-2025.txt';
 const XUANTAN = 'reports/xuantan-2024.txt';

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/model.js';
-import type { RunResult } from '../result.js';
+import { failedFindings, type RunResult } from '../result.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -12,16 +12,12 @@ export interface Gate {
   maxWarnings: number | null;
 }
 
-/** Failed findings that count for the gate (a baseline's known findings do not). */
-function counted(run: RunResult) {
-  return run.reports.flatMap((r) => r.findings.filter((f) => f.status === 'fail' && !f.suppressed));
-}
 
 /** Exit code for a finished run: 2 unreadable input, 1 gate failed, 0 passed. */
 export function exitCode(run: RunResult, gate: Gate): 0 | 1 | 2 {
   if (run.failures.length > 0) return 2;
   const threshold = gate.failOn === 'never' ? Infinity : RANK[gate.failOn];
-  const failed = counted(run);
+  const failed = run.reports.flatMap((r) => failedFindings(r));
   const failedFinding = failed.some((f) => RANK[f.severity] >= threshold);
   const lowScore = gate.minScore !== null && run.reports.some((r) => r.score.total < (gate.minScore as number));
   const tooManyWarnings = gate.maxWarnings !== null && failed.filter((f) => f.severity === 'warning').length > gate.maxWarnings;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkSource, checkText } from '../check.js';
-import { compileRuleSet, type RuleSet } from '../engine/compile.js';
+import { compileRuleSet } from '../engine/compile.js';
 import { UsageError } from '../errors.js';
 import { readInput } from '../ingest/index.js';
 import { renderRule, renderRuleDocs } from '../packs/docs.js';

@@ -1,4 +1,4 @@
-import type { SourceMeta, SourcePlace } from '../ingest/index.js';
+import type { SourcePlace } from '../ingest/index.js';
 import type { NormalizedText } from '../text/normalize.js';
 
 /** The five statutory parts of an annual report (ids are part of the public contract). */

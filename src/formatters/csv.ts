@@ -1,5 +1,4 @@
-import type { Finding } from '../engine/model.js';
-import type { ReportResult, RunResult } from '../result.js';
+import { countFailed, weakestArea, type RunResult } from '../result.js';
 import type { Formatter } from './types.js';
 
 const BOM = '\uFEFF';
@@ -15,22 +14,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function count(r: ReportResult, severity: Finding['severity']): number {
-  return r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === severity).length;
-}
 
-/** The applicable area with the lowest score/max ratio (first in pack order on ties); empty when every area is full. */
-function weakestArea(r: ReportResult, order: string[]): string {
-  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
-  let best: { title: string; ratio: number; rank: number } | null = null;
-  for (const a of r.score.areas) {
-    if (a.max <= 0) continue;
-    const ratio = a.score / a.max;
-    const candidate = { title: a.title, ratio, rank: rank(a.id) };
-    if (!best || ratio < best.ratio || (ratio === best.ratio && candidate.rank < best.rank)) best = candidate;
-  }
-  return best && best.ratio < 1 ? best.title : '';
-}
 
 /** One row per report (and per unreadable input) for Excel: UTF-8 with BOM, CRLF, RFC 4180. */
 export const csvFormatter: Formatter = (run: RunResult) => {
@@ -46,10 +30,10 @@ export const csvFormatter: Formatter = (run: RunResult) => {
       r.score.total,
       r.score.grade,
       ...order.map((id) => scores.get(id) ?? null),
-      count(r, 'error'),
-      count(r, 'warning'),
-      count(r, 'info'),
-      weakestArea(r, order),
+      countFailed(r, 'error'),
+      countFailed(r, 'warning'),
+      countFailed(r, 'info'),
+      weakestArea(r)?.title ?? '',
       r.meta.published,
       '',
     ]);

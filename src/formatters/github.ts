@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import type { Finding } from '../engine/model.js';
-import type { RunResult } from '../result.js';
+import { countFailed, failedFindings, type RunResult } from '../result.js';
 import { messageWithQuote, relativePath } from './sarif.js';
 import { placeLabel } from './stylish.js';
 import type { FormatOptions, Formatter } from './types.js';
@@ -59,8 +59,7 @@ function annotation(file: string | null, f: Finding): string {
 }
 
 function summary(run: RunResult): string {
-  const count = (sev: Finding['severity']) =>
-    run.reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === sev).length, 0);
+  const count = (sev: Finding['severity']) => countFailed(run.reports, sev);
   const parts = [`${run.reports.length} 份报告`, `${count('error')} 个错误`, `${count('warning')} 个警告`, `${count('info')} 个提示`];
   if (run.failures.length > 0) parts.push(`${run.failures.length} 个文件无法读取`);
   return `fazhi：${parts.join('，')}`;
@@ -71,7 +70,7 @@ export const githubFormatter: Formatter = (run, options) => {
   const lines: string[] = [];
   for (const r of run.reports) {
     const file = filePath(r.file, cwd);
-    for (const f of r.findings) if (f.status === 'fail' && !f.suppressed) lines.push(annotation(file, f));
+    for (const f of failedFindings(r)) lines.push(annotation(file, f));
   }
   for (const failure of run.failures) {
     const file = filePath(failure.file, cwd);

@@ -1,7 +1,6 @@
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import type { ReportPart, ReportResult, RunResult } from '../result.js';
-import { rankReports } from './markdown.js';
+import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunResult } from '../result.js';
 import { placeLabel } from './stylish.js';
 import type { Formatter } from './types.js';
 
@@ -17,9 +16,6 @@ const e = escapeHtml;
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-function failed(r: ReportResult, severity?: Finding['severity']): Finding[] {
-  return r.findings.filter((f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity));
-}
 
 /** Score band, for colour only (the grade and the number are always printed as text). */
 function band(ratio: number): 'good' | 'fair' | 'pass' | 'poor' {
@@ -149,7 +145,7 @@ function scoreCard(r: ReportResult): string {
     `文件 <code>${e(r.file)}</code>`,
   ];
   const counts = (['error', 'warning', 'info'] as const).map(
-    (s) => `<li><span class="badge sev-${s}">${SEVERITY_ICON[s]} ${SEVERITY_LABEL[s]} ${failed(r, s).length}</span></li>`,
+    (s) => `<li><span class="badge sev-${s}">${SEVERITY_ICON[s]} ${SEVERITY_LABEL[s]} ${failedFindings(r, s).length}</span></li>`,
   );
   const passed = r.findings.filter((f) => f.status === 'pass').length;
   counts.push(`<li><span class="badge band-good">✓ 通过 ${passed}</span></li>`);
@@ -217,7 +213,7 @@ ${quotes}<dt>整改建议</dt><dd>${e(f.fix)}</dd></dl>
 }
 
 function findingsByArea(r: ReportResult, areaTitles: Map<string, string>): string {
-  const fails = failed(r);
+  const fails = failedFindings(r);
   if (fails.length === 0) return '<p class="ok">✓ 未发现需要整改的问题。</p>';
   const order = [...areaTitles.keys()];
   const groups = new Map<string, Finding[]>();
@@ -258,7 +254,7 @@ ${scoreCard(r)}
 ${areaBars(r)}
 <h3>报告要件（五个法定部分）</h3>
 ${partsTable(r)}
-<h3>需要整改的问题（${failed(r).length} 项）</h3>
+<h3>需要整改的问题（${failedFindings(r).length} 项）</h3>
 ${findingsByArea(r, areaTitles)}
 ${passing(r)}
 </article>`;
@@ -270,7 +266,7 @@ function ranking(run: RunResult): string {
     const sub = r.meta.title && r.meta.title !== name ? r.meta.title : r.file;
     return `<tr><td class="n">${rank}</td><td><a href="#report-${index + 1}">${e(name)}</a><span class="sub">${e(sub)}</span></td>` +
       `<td>${r.meta.year ?? ''}</td><td class="n"><strong>${r.score.total.toFixed(1)}</strong></td><td class="nw">${e(r.score.grade)}</td>` +
-      `<td class="n">${failed(r, 'error').length}</td><td class="n">${failed(r, 'warning').length}</td><td class="n">${failed(r, 'info').length}</td></tr>`;
+      `<td class="n">${failedFindings(r, 'error').length}</td><td class="n">${failedFindings(r, 'warning').length}</td><td class="n">${failedFindings(r, 'info').length}</td></tr>`;
   });
   return `<div class="scroll"><table class="ranking"><thead><tr><th class="n">名次</th><th>乡镇 / 报告</th><th>年度</th><th class="n">得分</th><th>等级</th><th class="n">错误</th><th class="n">警告</th><th class="n">提示</th></tr></thead><tbody>
 ${rows.join('\n')}

@@ -1,12 +1,8 @@
-import type { Finding } from '../engine/model.js';
-import type { ReportResult, RunResult } from '../result.js';
+import { countFailed, type RunResult } from '../result.js';
 import type { Formatter } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
-function countFailures(reports: ReportResult[], severity: Finding['severity']): number {
-  return reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === severity).length, 0);
-}
 
 /** The documented JSON shape (docs/result.schema.json), built field by field so nothing internal leaks. */
 export function toJson(run: RunResult) {
@@ -75,9 +71,9 @@ export function toJson(run: RunResult) {
       files: run.reports.length + run.failures.length,
       checked: run.reports.length,
       unreadable: run.failures.length,
-      errors: countFailures(run.reports, 'error'),
-      warnings: countFailures(run.reports, 'warning'),
-      infos: countFailures(run.reports, 'info'),
+      errors: countFailed(run.reports, 'error'),
+      warnings: countFailed(run.reports, 'warning'),
+      infos: countFailed(run.reports, 'info'),
       suppressed: run.baseline?.suppressed ?? 0,
     },
   };

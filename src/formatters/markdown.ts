@@ -1,5 +1,5 @@
 import type { Evidence, Finding } from '../engine/model.js';
-import type { ReportResult, RunResult } from '../result.js';
+import { failedFindings, rankReports, type ReportResult, type RunResult } from '../result.js';
 import { placeLabel } from './stylish.js';
 import type { Formatter } from './types.js';
 
@@ -17,9 +17,6 @@ export function escapeMarkdown(text: string): string {
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-function failed(r: ReportResult, severity: Finding['severity']): Finding[] {
-  return r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === severity);
-}
 
 function reportName(r: ReportResult): string {
   return r.meta.title ?? r.file;
@@ -56,9 +53,9 @@ function renderReport(r: ReportResult): string[] {
     ...(meta.published ? [`发布日期 ${escapeMarkdown(meta.published)}`] : []),
     `文件 ${escapeMarkdown(r.file)}`,
   ];
-  const errors = failed(r, 'error');
-  const warnings = failed(r, 'warning');
-  const infos = failed(r, 'info');
+  const errors = failedFindings(r, 'error');
+  const warnings = failedFindings(r, 'warning');
+  const infos = failedFindings(r, 'info');
   const out = [`# 关于《${escapeMarkdown(reportName(r))}》的审核意见`, '', facts.join(' · '), ''];
   out.push(
     `**得分：${score.total.toFixed(1)} / 100　等级：${escapeMarkdown(score.grade)}**（错误 ${errors.length} 项，警告 ${warnings.length} 项，提示 ${infos.length} 项）`,
@@ -90,17 +87,6 @@ function renderReport(r: ReportResult): string[] {
   return out;
 }
 
-/** Reports best first; equal scores share a rank (1, 2, 2, 4). */
-export function rankReports(reports: ReportResult[]): Array<{ rank: number; report: ReportResult; index: number }> {
-  const sorted = reports
-    .map((report, index) => ({ report, index }))
-    .sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
-  return sorted.map((x, i) => {
-    let rank = i + 1;
-    for (let j = i - 1; j >= 0 && sorted[j]!.report.score.total === x.report.score.total; j--) rank = j + 1;
-    return { rank, ...x };
-  });
-}
 
 function ranking(run: RunResult): string[] {
   const out = ['# 审核结果汇总', '', `共 ${run.reports.length} 份报告，按得分从高到低排列。`, ''];
@@ -108,7 +94,7 @@ function ranking(run: RunResult): string[] {
   for (const { rank, report: r } of rankReports(run.reports)) {
     const town = escapeMarkdown(r.meta.body ?? reportName(r));
     out.push(
-      `| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${failed(r, 'error').length} | ${failed(r, 'warning').length} |`,
+      `| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${failedFindings(r, 'error').length} | ${failedFindings(r, 'warning').length} |`,
     );
   }
   return out;

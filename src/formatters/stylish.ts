@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { PART_IDS } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import type { ReportPart, ReportResult, RunResult } from '../result.js';
+import { countFailed, rankReports, weakestArea, type ReportPart, type ReportResult, type RunResult } from '../result.js';
 import { renderTable } from '../cli/table.js';
 import type { Formatter } from './types.js';
 
@@ -88,33 +88,24 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
   return out.join('\n');
 }
 
-/** The weakest area of a report: the lowest share of its points. */
-export function weakestArea(r: ReportResult): string {
-  const areas = r.score.areas.filter((a) => a.max > 0);
-  const weakest = [...areas].sort((a, b) => a.score / a.max - b.score / b.max || a.id.localeCompare(b.id))[0];
-  return weakest && weakest.score < weakest.max ? weakest.title : '—';
-}
 
 /** Reports ranked by score (highest first; ties in input order), for an inspector's overview. */
 function ranking(c: ChalkInstance, run: RunResult): string {
-  const ranked = run.reports.map((r, i) => ({ r, i })).sort((a, b) => b.r.score.total - a.r.score.total || a.i - b.i);
-  const failed = (r: ReportResult, sev: Finding['severity']) => r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === sev).length;
-  const rows = ranked.map(({ r }, n) => [
-    String(n + 1),
+  const rows = rankReports(run.reports).map(({ rank, report: r }) => [
+    String(rank),
     r.meta.body ?? r.file,
     r.meta.year ? String(r.meta.year) : '—',
     r.score.total.toFixed(1),
     r.score.grade,
-    String(failed(r, 'error')),
-    String(failed(r, 'warning')),
-    weakestArea(r),
+    String(countFailed(r, 'error')),
+    String(countFailed(r, 'warning')),
+    weakestArea(r)?.title ?? '—',
   ]);
   return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows)}`;
 }
 
 function summary(c: ChalkInstance, run: RunResult): string {
-  const count = (sev: Finding['severity']) =>
-    run.reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail' && !f.suppressed && f.severity === sev).length, 0);
+  const count = (sev: Finding['severity']) => countFailed(run.reports, sev);
   const errors = count('error');
   const warnings = count('warning');
   const infos = count('info');
