@@ -15,6 +15,17 @@ export interface FileSettings {
   params: ParamOverrides;
 }
 
+// Globs compiled once per config, not once per file checked.
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
+function matcher(globs: readonly string[]): (path: string) => boolean {
+  let match = matchers.get(globs);
+  if (!match) {
+    match = picomatch([...globs], { dot: true });
+    matchers.set(globs, match);
+  }
+  return match;
+}
+
 function relative(config: Config, file: string): string {
   return path.relative(config.dir, path.resolve(file)).split(path.sep).join('/');
 }
@@ -30,7 +41,7 @@ export function settingsFor(config: Config, file: string, cliParams: ParamOverri
   mergeParams(params, config.params);
   const rel = relative(config, file);
   for (const o of config.overrides) {
-    if (!picomatch(o.files, { dot: true })(rel)) continue;
+    if (!matcher(o.files)(rel)) continue;
     Object.assign(rules, o.rules);
     mergeParams(params, o.params);
   }
@@ -39,7 +50,7 @@ export function settingsFor(config: Config, file: string, cliParams: ParamOverri
 }
 
 export function isIgnored(config: Config, file: string): boolean {
-  return config.ignore.length > 0 && file !== '-' && picomatch(config.ignore, { dot: true })(relative(config, file));
+  return config.ignore.length > 0 && file !== '-' && matcher(config.ignore)(relative(config, file));
 }
 
 /** Rule ids a config names must exist in the pack set: a typo must not silently do nothing. */

@@ -49,11 +49,20 @@ export function contentHash(text: string): string {
 }
 /** A built-in pack unchanged since the build: validated and ReDoS-checked then. */
 export function isTrustedPackFile(file: string): boolean {
-  return cachedBuiltin(path.resolve(file)) !== null;
+  return cachedBuiltin(file) !== null;
 }
 
+// Decided once per file and run: the trust check is asked for every regex a pack wrote.
+const cachedByFile = new Map<string, { data: unknown; locate: Locator } | null>();
+
 function cachedBuiltin(file: string): { data: unknown; locate: Locator } | null {
-  if (path.dirname(path.resolve(file)) !== path.resolve(BUILTIN_DIR)) return null;
+  const resolved = path.resolve(file);
+  if (!cachedByFile.has(resolved)) cachedByFile.set(resolved, readCachedBuiltin(resolved));
+  return cachedByFile.get(resolved) ?? null;
+}
+
+function readCachedBuiltin(file: string): { data: unknown; locate: Locator } | null {
+  if (path.dirname(file) !== path.resolve(BUILTIN_DIR)) return null;
   if (cache === undefined) cache = existsSync(CACHE_FILE) ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache) : null;
   const entry = cache?.[path.basename(file)];
   // An edited pack no longer matches its hash and is validated as usual.
