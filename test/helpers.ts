@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { analyseSource, checkText, type Analysis } from '../src/check.js';
+import { InputError } from '../src/errors.js';
 import { compileRuleSet, type ParamOverrides, type RuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';
 import type { ReportResult } from '../src/result.js';
@@ -79,4 +81,34 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: No
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The error an unreadable input must raise: an InputError naming the file, one line, with this message. */
+function assertInputError(caught: unknown, message: string | RegExp, file: string): void {
+  expect(caught).toBeInstanceOf(InputError);
+  const err = caught as InputError;
+  if (typeof message === 'string') expect(err.message).toBe(message);
+  else expect(err.message).toMatch(message);
+  expect(err.file).toBe(file);
+  expect(err.toLine()).not.toContain('\n');
+}
+
+export function expectInputError(fn: () => unknown, message: string | RegExp, file: string): void {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (err) {
+    caught = err;
+  }
+  assertInputError(caught, message, file);
+}
+
+export async function expectInputErrorAsync(fn: () => unknown, message: string | RegExp, file: string): Promise<void> {
+  let caught: unknown;
+  try {
+    await fn();
+  } catch (err) {
+    caught = err;
+  }
+  assertInputError(caught, message, file);
 }

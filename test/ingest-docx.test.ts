@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
 import { docxAdapter, extractParagraphs, formatNumber, ListNumbering, MAX_PART_BYTES } from '../src/ingest/docx.js';
-import { REPORTS, ROOT } from './helpers.js';
+import { expectInputErrorAsync, REPORTS, ROOT } from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/docx');
 const fixture = (name: string): Uint8Array => readFileSync(path.join(FIXTURES, name));
@@ -49,20 +48,6 @@ async function readDocx(bytes: Uint8Array, file = 'r.docx'): Promise<string> {
   return (await docxAdapter.read(bytes, file)).text;
 }
 
-async function expectInputError(bytes: Uint8Array, message: string | RegExp, file = 'bad.docx'): Promise<void> {
-  let caught: unknown;
-  try {
-    await docxAdapter.read(bytes, file);
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(InputError);
-  const err = caught as InputError;
-  if (typeof message === 'string') expect(err.message).toBe(message);
-  else expect(err.message).toMatch(message);
-  expect(err.message).not.toContain('\n');
-  expect(err.file).toBe(file);
-}
 
 /** The report's non-empty lines, trimmed; half-width (一) as Word renders （%2）. */
 function expectedLines(report: string): string[] {
@@ -125,34 +110,34 @@ describe('docx adapter: sniffing and bad input', () => {
   });
 
   it('truncated zip', async () => {
-    await expectInputError(fixture('truncated.docx'), MSG_CORRUPT);
+    await expectDocxError(fixture('truncated.docx'), MSG_CORRUPT);
   });
 
   it('not a zip at all', async () => {
-    await expectInputError(strToU8('一、主要举措和成效\n'), MSG_CORRUPT);
-    await expectInputError(new Uint8Array(0), MSG_CORRUPT);
+    await expectDocxError(strToU8('一、主要举措和成效\n'), MSG_CORRUPT);
+    await expectDocxError(new Uint8Array(0), MSG_CORRUPT);
   });
 
   it('a zip without word/document.xml', async () => {
-    await expectInputError(fixture('not-word.docx'), MSG_NO_DOCUMENT);
+    await expectDocxError(fixture('not-word.docx'), MSG_NO_DOCUMENT);
   });
 
   it('a document without text', async () => {
-    await expectInputError(fixture('empty-text.docx'), MSG_NO_TEXT, 'empty.docx');
-    await expectInputError(zip({ 'word/document.xml': documentXml('<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>') }), MSG_NO_TEXT);
+    await expectDocxError(fixture('empty-text.docx'), MSG_NO_TEXT, 'empty.docx');
+    await expectDocxError(zip({ 'word/document.xml': documentXml('<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>') }), MSG_NO_TEXT);
   });
 
   it('absurdly deep XML is refused (the XML parser would go quadratic)', async () => {
     const depth = 20000;
     const body = `${'<w:sdt><w:sdtContent>'.repeat(depth)}${p('深处')}${'</w:sdtContent></w:sdt>'.repeat(depth)}`;
-    await expectInputError(zip({ 'word/document.xml': documentXml(body) }), 'Word 文档已损坏或不是 .docx 格式（XML 嵌套过深）');
+    await expectDocxError(zip({ 'word/document.xml': documentXml(body) }), 'Word 文档已损坏或不是 .docx 格式（XML 嵌套过深）');
   });
 
   it('corrupt deflate data', async () => {
     const bytes = zip({ 'word/document.xml': documentXml(p('正文'.repeat(200))) });
     const broken = Uint8Array.from(bytes);
     for (let i = 60; i < 120; i++) broken[i] = 0xff;
-    await expectInputError(broken, MSG_CORRUPT);
+    await expectDocxError(broken, MSG_CORRUPT);
   });
 
   describe('zip bomb', () => {
@@ -161,7 +146,7 @@ describe('docx adapter: sniffing and bad input', () => {
 
     it('is refused by its declared size', async () => {
       expect(bomb.length).toBeLessThan(1024 * 1024);
-      await expectInputError(bomb, /^Word 文档解压后过大（word\/document\.xml 超过 50 MB），疑似压缩炸弹$/);
+      await expectDocxError(bomb, /^Word 文档解压后过大（word\/document\.xml 超过 50 MB），疑似压缩炸弹$/);
     });
 
     it('is refused while inflating when it lies about its size', async () => {
@@ -175,7 +160,7 @@ describe('docx adapter: sniffing and bad input', () => {
           break;
         }
       }
-      await expectInputError(lying, /疑似压缩炸弹/);
+      await expectDocxError(lying, /疑似压缩炸弹/);
     });
   });
 });
@@ -478,3 +463,7 @@ describe('docx adapter: a whole package', () => {
     expect(await readDocx(bytes)).toBe('法治政府建设');
   });
 });
+
+function expectDocxError(bytes: Uint8Array, message: string | RegExp, file = 'bad.docx'): Promise<void> {
+  return expectInputErrorAsync(() => docxAdapter.read(bytes, file), message, file);
+}

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
 import { htmlAdapter } from '../src/ingest/html.js';
 import type { SourceText } from '../src/ingest/index.js';
+import { expectInputError } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'fixtures', 'html');
@@ -51,17 +51,6 @@ function differences(actual: string[], expected: string[]): string[] {
   return out;
 }
 
-function expectInputError(fn: () => unknown, message: string, file: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(InputError);
-  expect((caught as InputError).message).toBe(message);
-  expect((caught as InputError).file).toBe(file);
-}
 
 /** Report paragraphs; the first alone is just over the 200-hanzi article minimum. */
 const XUANTAN = gen.xuantanReportLines();

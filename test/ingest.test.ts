@@ -8,6 +8,7 @@ import { InputError } from '../src/errors.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { adapters, pickAdapter, readInput } from '../src/ingest/index.js';
 import { textAdapter } from '../src/ingest/text.js';
+import { expectInputError } from './helpers.js';
 
 const SAMPLE = '一、主要举措和成效\r\n全年调解矛盾纠纷125件，调解成功率98%。\n二、存在的不足\n开展法治宣传“进村入户”活动12场次。\n';
 
@@ -33,20 +34,6 @@ function pseudoRandomBytes(n: number, seed = 12345): Uint8Array {
   return out;
 }
 
-function expectInputError(fn: () => unknown, message: string | RegExp, file: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).toBeInstanceOf(InputError);
-  const err = caught as InputError;
-  if (typeof message === 'string') expect(err.message).toBe(message);
-  else expect(err.message).toMatch(message);
-  expect(err.message).not.toContain('\n');
-  expect(err.file).toBe(file);
-}
 
 describe('decodeText: encodings', () => {
   const cases: Array<[string, Uint8Array, string]> = [
