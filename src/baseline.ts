@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fingerprint } from './engine/fingerprint.js';
 import { FazhiError } from './errors.js';
-import type { BaselineEntry, RunResult } from './result.js';
+import type { BaselineEntry, BaselineSummary, ReportResult } from './result.js';
 
 interface BaselineFile {
   version: 1;
@@ -30,40 +30,59 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
   }
 }
 
-/** Mark failed findings the baseline knows as suppressed, and list baseline entries no longer found. */
-export function applyBaseline(run: RunResult, entries: BaselineEntry[], file: string): RunResult {
-  const known = new Set(entries.map((e) => e.fingerprint));
-  const seen = new Set<string>();
-  let suppressed = 0;
-  const reports = run.reports.map((r) => ({
-    ...r,
-    findings: r.findings.map((f) => {
+/**
+ * A baseline applied report by report as a run streams: failed findings it knows are marked
+ * suppressed; at the end, its entries for checked files that were not seen have disappeared.
+ */
+export class BaselineFilter {
+  private readonly known: Set<string>;
+  private readonly seen = new Set<string>();
+  private readonly checked = new Set<string>();
+  private suppressed = 0;
+
+  constructor(
+    private readonly entries: BaselineEntry[],
+    private readonly file: string,
+  ) {
+    this.known = new Set(entries.map((e) => e.fingerprint));
+  }
+
+  apply(report: ReportResult): ReportResult {
+    this.checked.add(baseName(report.file));
+    const findings = report.findings.map((f) => {
       if (f.status !== 'fail') return f;
-      const id = fingerprint(r.file, f);
-      if (!known.has(id)) return f;
-      seen.add(id);
-      suppressed++;
+      const id = fingerprint(report.file, f);
+      if (!this.known.has(id)) return f;
+      this.seen.add(id);
+      this.suppressed++;
       return { ...f, suppressed: true };
-    }),
-  }));
-  // Only entries for files this run checked can have disappeared.
-  const checked = new Set(run.reports.map((r) => baseName(r.file)));
-  const disappeared = entries.filter((e) => checked.has(e.file) && !seen.has(e.fingerprint));
-  return { ...run, reports, baseline: { file, suppressed, disappeared } };
+    });
+    return { ...report, findings };
+  }
+
+  summary(): BaselineSummary {
+    // Only entries for files this run checked can have disappeared.
+    const disappeared = this.entries.filter((e) => this.checked.has(baseName(e.file)) && !this.seen.has(e.fingerprint));
+    return { file: this.file, suppressed: this.suppressed, disappeared };
+  }
 }
 
 /**
- * The baseline after this run: every failed finding of the files checked, in report and
- * rule order, plus the previous entries of files this run did not check.
+ * The baseline after a run, collected report by report: every failed finding of the files
+ * checked, in report and rule order, plus the previous entries of files not checked.
  */
-export function baselineOf(run: RunResult, previous: BaselineEntry[] = []): string {
-  const checked = new Set(run.reports.map((r) => baseName(r.file)));
-  const findings: BaselineEntry[] = [
-    ...previous.filter((e) => !checked.has(e.file)),
-    ...run.reports.flatMap((r) =>
-      r.findings.filter((f) => f.status === 'fail').map((f) => ({ file: baseName(r.file), ruleId: f.ruleId, fingerprint: fingerprint(r.file, f) })),
-    ),
-  ];
-  const data: BaselineFile = { version: 1, tool: 'fazhi', findings };
-  return `${JSON.stringify(data, null, 2)}\n`;
+export class BaselineRecorder {
+  private readonly findings: BaselineEntry[] = [];
+  private readonly checked = new Set<string>();
+
+  add(report: ReportResult): void {
+    const file = baseName(report.file);
+    this.checked.add(file);
+    for (const f of report.findings) if (f.status === 'fail') this.findings.push({ file, ruleId: f.ruleId, fingerprint: fingerprint(report.file, f) });
+  }
+
+  text(previous: BaselineEntry[] = []): string {
+    const data: BaselineFile = { version: 1, tool: 'fazhi', findings: [...previous.filter((e) => !this.checked.has(e.file)), ...this.findings] };
+    return `${JSON.stringify(data, null, 2)}\n`;
+  }
 }

@@ -1,6 +1,6 @@
 /** Library entry: the same pipeline the CLI runs. */
 export { analyseSource, checkSource, checkText } from './check.js';
-export { runCheck, TOOL_VERSION } from './run.js';
+export { checkEach, runCheck, runHead, TOOL_VERSION, type RunEnd } from './run.js';
 export { compileRuleSet, type RuleSet, type ParamOverrides } from './engine/compile.js';
 export { loadPackSet, loadPackFile, DEFAULT_PACKS, BUILTIN_DIR } from './packs/load.js';
 export { parseDocument } from './document/parse.js';
@@ -12,4 +12,5 @@ export type { Document, PartId } from './document/model.js';
 export type { Facts } from './facts/model.js';
 export type { Finding, Evidence, Status } from './engine/model.js';
 export type { PackRule, PackSet, Severity } from './packs/model.js';
-export type { ReportResult, RunResult } from './result.js';
+export { summarizeReport, summarizeRun } from './result.js';
+export type { ReportResult, ReportSummary, RunHead, RunResult, RunSummary } from './result.js';

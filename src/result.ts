@@ -80,18 +80,50 @@ export interface BaselineSummary {
   disappeared: BaselineEntry[];
 }
 
+/** What is known of a run before any report is checked: enough to start every output. */
+export type RunHead = Pick<RunResult, 'tool' | 'packs' | 'rules' | 'areas'>;
+
+/**
+ * A report once its own text has been written: what rankings, totals and the gate use.
+ * Outputs stream report by report, so a run over 10,000 files keeps only these in memory.
+ */
+export interface ReportSummary {
+  file: string;
+  format: string;
+  meta: ReportResult['meta'];
+  score: Score;
+  /** Counted failures (not suppressed by a baseline) per severity. */
+  failed: Record<Finding['severity'], number>;
+}
+
+/** The run as the end of every output sees it: summaries instead of whole reports, and how it ends. */
+export interface RunSummary extends Omit<RunResult, 'reports'> {
+  reports: ReportSummary[];
+  exitCode: number;
+}
+
 /** Failed findings that count for the gate and the summaries (a baseline's known ones do not), optionally of one severity. */
 export function failedFindings(report: ReportResult, severity?: Finding['severity']): Finding[] {
   return report.findings.filter((f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity));
 }
 
-/** How many counted failures of one severity, over one report or several. */
-export function countFailed(reports: ReportResult | ReportResult[], severity: Finding['severity']): number {
-  return (Array.isArray(reports) ? reports : [reports]).reduce((n, r) => n + failedFindings(r, severity).length, 0);
+export function summarizeReport(report: ReportResult): ReportSummary {
+  const failed = { error: 0, warning: 0, info: 0 };
+  for (const f of failedFindings(report)) failed[f.severity]++;
+  return { file: report.file, format: report.format, meta: report.meta, score: report.score, failed };
+}
+
+export function summarizeRun(run: RunResult, exitCode = 0): RunSummary {
+  return { ...run, reports: run.reports.map(summarizeReport), exitCode };
+}
+
+/** How many counted failures of one severity over several reports. */
+export function totalFailed(reports: ReportSummary[], severity: Finding['severity']): number {
+  return reports.reduce((n, r) => n + r.failed[severity], 0);
 }
 
 /** The applicable area with the lowest share of its points (the first in pack order on ties); null when all are full. */
-export function weakestArea(report: ReportResult): Score['areas'][number] | null {
+export function weakestArea(report: { score: Score }): Score['areas'][number] | null {
   let weakest: Score['areas'][number] | null = null;
   for (const a of report.score.areas) {
     if (a.max > 0 && (!weakest || a.score / a.max < weakest.score / weakest.max)) weakest = a;
@@ -100,7 +132,7 @@ export function weakestArea(report: ReportResult): Score['areas'][number] | null
 }
 
 /** Reports by score, highest first (input order on ties, which share a rank). */
-export function rankReports(reports: ReportResult[]): Array<{ rank: number; report: ReportResult; index: number }> {
+export function rankReports<R extends { score: Score }>(reports: R[]): Array<{ rank: number; report: R; index: number }> {
   const sorted = reports.map((report, index) => ({ report, index })).sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
   let rank = 0;
   return sorted.map((x, i) => {

@@ -23,18 +23,22 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
-  task: number | null;
+  /** Tasks sent, oldest first: the worker runs them one at a time, in this order. */
+  tasks: number[];
   timer: NodeJS.Timeout | null;
 }
 
+/** Tasks per worker in flight: the next file is already queued when one finishes, so no worker waits on the main thread. */
+const IN_FLIGHT = 2;
+
 /**
- * Check files on worker threads, each with its own compiled packs, and return the outcomes
- * in input order (the order of completion never shows). A report that exceeds the time
- * budget (a runaway regex cannot be interrupted inside a thread) costs its worker: the
- * worker is terminated, the file reported, and a fresh worker takes over.
+ * Check files on worker threads, each with its own compiled packs, handing each outcome over
+ * as it completes (the caller restores input order). A report that exceeds the time budget
+ * (a runaway regex cannot be interrupted inside a thread) costs its worker: the worker is
+ * terminated, the file reported, its queued files handed to a fresh worker.
  */
-export function runInPool(files: string[], options: PoolOptions): Promise<Outcome[]> {
-  const outcomes = new Array<Outcome>(files.length);
+export function runInPool(files: string[], options: PoolOptions, onOutcome: (index: number, outcome: Outcome) => void): Promise<void> {
+  const retry: number[] = [];
   let next = 0;
   let done = 0;
   const seconds = Math.round(options.timeoutMs / 100) / 10;
@@ -49,43 +53,56 @@ export function runInPool(files: string[], options: PoolOptions): Promise<Outcom
         void slot.worker.terminate();
       }
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(outcomes);
+      else resolve();
     };
     const record = (index: number, outcome: Outcome) => {
-      outcomes[index] = outcome;
       done++;
+      try {
+        onOutcome(index, outcome);
+      } catch (e) {
+        return finish(e);
+      }
       options.onProgress?.(done, files.length, files[index] as string);
       if (done === files.length) finish();
     };
-    const feed = (slot: Slot) => {
-      if (finished) return;
-      if (next >= files.length) {
-        slot.task = null;
-        return;
-      }
-      const index = next++;
-      slot.task = index;
+    // The budget runs for the task the worker is on: the oldest one sent.
+    const arm = (slot: Slot) => {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      const index = slot.tasks[0];
+      if (index === undefined) return;
       slot.timer = setTimeout(() => {
-        // Runaway check: end this worker, report the file, carry on with a new worker.
+        // Runaway check: end this worker, report the file, give its queue to a new worker.
         slots.delete(slot);
         void slot.worker.terminate();
+        retry.push(...slot.tasks.slice(1));
         record(index, { failure: { file: files[index] as string, message: `检查超时（超过 ${seconds} 秒），已中止；可能是规则包中的正则表达式过于复杂（可用 --timeout 调整）` } });
         if (!finished) start();
       }, options.timeoutMs);
-      slot.worker.postMessage({ index, file: files[index] });
+    };
+    const feed = (slot: Slot) => {
+      while (!finished && slot.tasks.length < IN_FLIGHT && (retry.length > 0 || next < files.length)) {
+        const index = retry.length > 0 ? (retry.shift() as number) : next++;
+        slot.tasks.push(index);
+        slot.worker.postMessage({ index, file: files[index] });
+      }
     };
     const start = () => {
       const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: { setup: options.setup, maxBytes: options.maxBytes } });
-      const slot: Slot = { worker, task: null, timer: null };
+      const slot: Slot = { worker, tasks: [], timer: null };
       slots.add(slot);
       worker.on('message', (msg: { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } } | { error: string } | { ready: true }) => {
+        if (!slots.has(slot)) return; // ended for a timeout: its late messages are stale
         if ('error' in msg) return finish(new Error(msg.error));
         // The budget starts once the worker has its packs compiled, not while it loads.
-        if ('ready' in msg) return feed(slot);
-        if (slot.timer) clearTimeout(slot.timer);
-        slot.timer = null;
-        record(msg.index, 'compact' in msg.outcome ? { report: expandReport(msg.outcome.compact, options.rules) } : msg.outcome);
+        if ('ready' in msg) {
+          feed(slot);
+          return arm(slot);
+        }
+        slot.tasks = slot.tasks.filter((t) => t !== msg.index);
         feed(slot);
+        arm(slot);
+        record(msg.index, 'compact' in msg.outcome ? { report: expandReport(msg.outcome.compact, options.rules) } : msg.outcome);
       });
       worker.on('error', (e) => {
         if (slots.has(slot)) finish(e);

@@ -6,7 +6,7 @@ import { FazhiError } from './errors.js';
 import { readInput } from './ingest/index.js';
 import { expandInputs } from './ingest/inputs.js';
 import { docPathFor } from './packs/docs.js';
-import type { InputFailure, ReportResult, RunResult } from './result.js';
+import type { InputFailure, ReportResult, RunHead, RunResult } from './result.js';
 import { runInPool, type PoolSetup } from './run-pool.js';
 
 import { TOOL_VERSION } from './paths.js';
@@ -46,41 +46,8 @@ export async function checkFile(checker: Checker, file: string, options: Pick<Ru
   }
 }
 
-/**
- * Check every input; results come back in input order whatever the parallelism. An
- * unreadable input becomes a failure beside the results and never stops the others.
- */
-export async function runCheck(inputs: string[], target: RuleSet | Checker, options: RunOptions = {}): Promise<RunResult> {
-  const checker = target instanceof Checker ? target : new Checker(target);
-  const expanded = await expandInputs(inputs);
-  const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
-  const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
-  const failures: InputFailure[] = expanded.empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
-
-  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
-  const parallel = jobs > 1 && files.length >= POOL_THRESHOLD;
-  let outcomes: Outcome[];
-  if (options.pool && files.length > 0 && (parallel || options.isolate) && !files.includes('-')) {
-    outcomes = await runInPool(files, {
-      jobs,
-      setup: options.pool,
-      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-  } else {
-    outcomes = [];
-    for (const file of files) {
-      outcomes.push(await checkFile(checker, file, options));
-      options.onProgress?.(outcomes.length, files.length, file);
-    }
-  }
-  const reports: ReportResult[] = [];
-  for (const o of outcomes) {
-    if ('report' in o) reports.push(o.report);
-    else failures.push(o.failure);
-  }
+/** What every output can be started with before any report is read. */
+export function runHead(checker: Checker): RunHead {
   const ruleSet = checker.defaultRuleSet;
   return {
     tool: { name: 'fazhi', version: TOOL_VERSION },
@@ -100,8 +67,66 @@ export async function runCheck(inputs: string[], target: RuleSet | Checker, opti
         doc: docPathFor(rule),
         pack: rule.pack,
       })),
-    reports,
-    failures,
-    skipped,
   };
+}
+
+/** The end of a streamed run: what was not a report. */
+export interface RunEnd {
+  failures: InputFailure[];
+  skipped: string[];
+}
+
+/**
+ * Check every input, handing each report to `onReport` in input order as soon as it and every
+ * report before it are done (parallelism never shows in the order). An unreadable input
+ * becomes a failure and never stops the others. Reports are not kept: the caller decides.
+ */
+export async function checkEach(inputs: string[], checker: Checker, options: RunOptions, onReport: (report: ReportResult) => void): Promise<RunEnd> {
+  const expanded = await expandInputs(inputs);
+  const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
+  const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
+  const failures: InputFailure[] = expanded.empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
+
+  // Outcomes that arrive early wait here until every one before them is in.
+  const waiting = new Map<number, Outcome>();
+  let emitted = 0;
+  const arrive = (index: number, outcome: Outcome) => {
+    waiting.set(index, outcome);
+    for (let o = waiting.get(emitted); o !== undefined; o = waiting.get(emitted)) {
+      waiting.delete(emitted++);
+      if ('report' in o) onReport(o.report);
+      else failures.push(o.failure);
+    }
+  };
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
+  const parallel = jobs > 1 && files.length >= POOL_THRESHOLD;
+  if (options.pool && files.length > 0 && (parallel || options.isolate) && !files.includes('-')) {
+    await runInPool(
+      files,
+      {
+        jobs,
+        setup: options.pool,
+        ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      },
+      arrive,
+    );
+  } else {
+    for (const [index, file] of files.entries()) {
+      arrive(index, await checkFile(checker, file, options));
+      options.onProgress?.(index + 1, files.length, file);
+    }
+  }
+  return { failures, skipped };
+}
+
+/** Check every input and keep every report (tests, library users; the CLI streams with checkEach). */
+export async function runCheck(inputs: string[], target: RuleSet | Checker, options: RunOptions = {}): Promise<RunResult> {
+  const checker = target instanceof Checker ? target : new Checker(target);
+  const reports: ReportResult[] = [];
+  const end = await checkEach(inputs, checker, options, (r) => reports.push(r));
+  return { ...runHead(checker), reports, ...end };
 }

@@ -1,16 +1,17 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { applyBaseline, baselineOf, loadBaseline } from '../baseline.js';
+import { BaselineFilter, BaselineRecorder, loadBaseline } from '../baseline.js';
 import { Checker } from '../checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { FORMAT_NAMES, isFormat, loadFormatter } from '../formatters/index.js';
+import { FORMAT_NAMES, isFormat, loadWriter } from '../formatters/index.js';
 import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
 import { assertSafeRegexes } from '../packs/redos.js';
-import { runCheck } from '../run.js';
+import { summarizeReport, type ReportSummary, type RunSummary } from '../result.js';
+import { checkEach, runHead } from '../run.js';
 import { exitCode, FAIL_ON, type FailOn } from './gate.js';
 import type { CliIO } from './main.js';
-import { writeAtomic } from './output.js';
+import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
 
 export interface CheckOptions {
@@ -94,7 +95,7 @@ export function resolveConfig(option: string | false | undefined, cwd = process.
 }
 
 /** A progress bar on stderr for a terminal only: never in CI, in pipes or for one file. */
-function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: number) => void) & { stop(): void } {
+function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: number) => void) & { stop(): void; shown: boolean } {
   const show = options.progress && io.stderrIsTTY && !io.env.CI && (io.env.NO_COLOR ?? '') === '';
   let bar: SingleBar | null = null;
   const update = (done: number, total: number) => {
@@ -105,7 +106,13 @@ function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: n
     }
     bar.update(done);
   };
-  return Object.assign(update, { stop: () => bar?.stop() });
+  return Object.assign(update, {
+    stop: () => {
+      bar?.stop();
+      bar = null;
+    },
+    shown: show === true,
+  });
 }
 
 export async function checkCommand(inputs: string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -132,38 +139,56 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true) : null;
 
   const progress = progressBar(io, options);
-  let run = await runCheck(inputs, checker, {
-    ...(io.stdin ? { stdin: io.stdin } : {}),
-    maxBytes: Math.round(maxSizeMb * 1024 * 1024),
-    ...(jobs !== undefined ? { jobs } : {}),
-    pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
-    timeoutMs: Math.round(timeoutSeconds * 1000),
-    isolate,
-    onProgress: progress,
-  });
-  progress.stop();
-  if (baseline && options.baseline && !options.updateBaseline) run = applyBaseline(run, baseline, options.baseline);
-
-  const code = exitCode(run, { failOn, minScore, maxWarnings });
-  const formatOptions = { color: useColor(options, io), verbose: options.verbose === true, exitCode: code, failOn };
-  let writeFailed = false;
-  for (const target of targets) {
-    const text = (await loadFormatter(target.format))(run, { ...formatOptions, color: target.file ? false : formatOptions.color });
-    if (target.file === null) {
-      io.stdout(text);
-      continue;
+  const head = runHead(checker);
+  const color = useColor(options, io);
+  const formatOptions = { color, verbose: options.verbose === true, failOn };
+  // The terminal report streams as reports complete, unless a progress bar shares the terminal.
+  const holdStdout = progress.shown && io.isTTY;
+  const sinks = await Promise.all(
+    targets.map(async (t) => new OutputSink(t.file, (await loadWriter(t.format))(head, { ...formatOptions, color: t.file ? false : color }), io.stdout, holdStdout)),
+  );
+  const filter = baseline && options.baseline && !options.updateBaseline ? new BaselineFilter(baseline, options.baseline) : null;
+  const recorder = options.updateBaseline ? new BaselineRecorder() : null;
+  const summaries: ReportSummary[] = [];
+  try {
+    const end = await checkEach(
+      inputs,
+      checker,
+      {
+        ...(io.stdin ? { stdin: io.stdin } : {}),
+        maxBytes: Math.round(maxSizeMb * 1024 * 1024),
+        ...(jobs !== undefined ? { jobs } : {}),
+        pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
+        timeoutMs: Math.round(timeoutSeconds * 1000),
+        isolate,
+        onProgress: progress,
+      },
+      (checked) => {
+        const report = filter ? filter.apply(checked) : checked;
+        recorder?.add(report);
+        summaries.push(summarizeReport(report));
+        for (const sink of sinks) sink.report(report);
+      },
+    );
+    progress.stop();
+    const run: RunSummary = { ...head, reports: summaries, ...end, ...(filter ? { baseline: filter.summary() } : {}), exitCode: 0 };
+    run.exitCode = exitCode(run, { failOn, minScore, maxWarnings });
+    let writeFailed = false;
+    for (const sink of sinks) {
+      sink.finish(run);
+      if (sink.error) {
+        writeFailed = true;
+        io.stderr(`fazhi: ${sink.error.toLine()}\n`);
+      }
     }
-    try {
-      writeAtomic(target.file, text);
-    } catch (e) {
-      writeFailed = true;
-      io.stderr(`fazhi: ${(e as { toLine?: () => string }).toLine?.() ?? String(e)}\n`);
+    for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
+    if (recorder && options.baseline) {
+      writeAtomic(options.baseline, recorder.text(baseline ?? []));
+      io.stderr(`fazhi: 已更新基线 ${options.baseline}\n`);
     }
+    return writeFailed ? 2 : run.exitCode;
+  } finally {
+    progress.stop();
+    for (const sink of sinks) sink.discard();
   }
-  for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
-  if (options.updateBaseline && options.baseline) {
-    writeAtomic(options.baseline, baselineOf(run, baseline ?? []));
-    io.stderr(`fazhi: 已更新基线 ${options.baseline}\n`);
-  }
-  return writeFailed ? 2 : code;
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/model.js';
-import { failedFindings, type RunResult } from '../result.js';
+import { totalFailed, type RunSummary } from '../result.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -14,13 +14,13 @@ export interface Gate {
 
 
 /** Exit code for a finished run: 2 unreadable input, 1 gate failed, 0 passed. */
-export function exitCode(run: RunResult, gate: Gate): 0 | 1 | 2 {
+export function exitCode(run: Pick<RunSummary, 'failures' | 'reports'>, gate: Gate): 0 | 1 | 2 {
   if (run.failures.length > 0) return 2;
   const threshold = gate.failOn === 'never' ? Infinity : RANK[gate.failOn];
-  const failed = run.reports.flatMap((r) => failedFindings(r));
-  const failedFinding = failed.some((f) => RANK[f.severity] >= threshold);
+  const severities = (Object.keys(RANK) as Array<Finding['severity']>).filter((s) => RANK[s] >= threshold);
+  const failedFinding = run.reports.some((r) => severities.some((s) => r.failed[s] > 0));
   const lowScore = gate.minScore !== null && run.reports.some((r) => r.score.total < (gate.minScore as number));
-  const tooManyWarnings = gate.maxWarnings !== null && failed.filter((f) => f.severity === 'warning').length > gate.maxWarnings;
+  const tooManyWarnings = gate.maxWarnings !== null && totalFailed(run.reports, 'warning') > gate.maxWarnings;
   return failedFinding || lowScore || tooManyWarnings ? 1 : 0;
 }
 

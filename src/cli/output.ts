@@ -1,6 +1,10 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { FazhiError } from '../errors.js';
+import type { FormatWriter } from '../formatters/types.js';
+import type { ReportResult, RunSummary } from '../result.js';
 
 /**
  * Write a whole file or nothing: a temporary file beside it, then a rename, so a failed
@@ -20,5 +24,162 @@ export function writeAtomic(file: string, content: string): void {
     }
     const code = (e as NodeJS.ErrnoException).code;
     throw new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, file);
+  }
+}
+
+const CHUNK = 1 << 16;
+
+/** Appends text to a file through a buffer (one system call per 64 KB, not per report). */
+class FileAppender {
+  private readonly fd: number;
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'w');
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  /** Copy a finished file's bytes to the end of this one. */
+  append(from: string): void {
+    this.flush();
+    const source = openSync(from, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK * 16);
+      for (let n = readSync(source, buffer); n > 0; n = readSync(source, buffer)) writeSync(this.fd, buffer, 0, n);
+    } finally {
+      closeSync(source);
+    }
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** Calls `emit` with a file's text in pieces, never splitting a character. */
+function replay(file: string, emit: (text: string) => void): void {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(CHUNK * 16);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) emit(decoder.write(buffer.subarray(0, n)));
+    emit(decoder.end());
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const tempBeside = (file: string, tag: string) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${tag}.tmp`);
+
+/**
+ * One output of a run, written report by report. A file is built under a temporary name and
+ * renamed when complete, so a failed run never leaves a half-written output. A head that
+ * needs the whole run sends the reports' text to a temporary file until the end.
+ */
+export class OutputSink {
+  private body: FileAppender | null = null;
+  private out: FileAppender | null = null;
+  private readonly temps: string[] = [];
+  /** Why this output cannot be written (reported at the end; the run goes on). */
+  error: FazhiError | null = null;
+
+  constructor(
+    readonly file: string | null,
+    private readonly writer: FormatWriter,
+    private readonly stdout: (text: string) => void,
+    /** Hold standard output back until the end (a progress bar is drawing on the same terminal). */
+    holdStdout = false,
+  ) {
+    const streamHead = typeof writer.head === 'string';
+    this.guard(() => {
+      if (file !== null) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        this.out = this.open(tempBeside(file, 'out'));
+        if (streamHead) this.out.write(writer.head as string);
+        else this.body = this.open(tempBeside(file, 'body'));
+      } else if (streamHead && !holdStdout) {
+        stdout(writer.head as string);
+      } else {
+        this.body = this.open(path.join(os.tmpdir(), `fazhi-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`));
+      }
+    });
+  }
+
+  private open(file: string): FileAppender {
+    this.temps.push(file);
+    return new FileAppender(file);
+  }
+
+  private guard(step: () => void): void {
+    if (this.error) return;
+    try {
+      step();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      this.error = new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, this.file ?? '<stdout>');
+      this.discard();
+    }
+  }
+
+  report(report: ReportResult): void {
+    if (this.error) return;
+    const text = this.writer.report(report);
+    this.guard(() => {
+      if (this.body) this.body.write(text);
+      else if (this.out) this.out.write(text);
+      else this.stdout(text);
+    });
+  }
+
+  /** Write what comes around the reports and put the output in place. */
+  finish(run: RunSummary): void {
+    const tail = this.writer.tail(run);
+    const head = typeof this.writer.head === 'string' ? this.writer.head : this.writer.head(run);
+    this.guard(() => {
+      this.body?.close();
+      if (this.out && this.file !== null) {
+        if (this.body) {
+          this.out.write(head);
+          this.out.append(this.temps[1] as string);
+        }
+        this.out.write(tail);
+        this.out.close();
+        renameSync(this.temps[0] as string, this.file);
+        this.temps.shift();
+      } else {
+        // Standard output: whatever was held back, then the end.
+        if (this.body) {
+          this.stdout(head);
+          replay(this.temps[0] as string, this.stdout);
+        }
+        this.stdout(tail);
+      }
+    });
+    this.discard();
+  }
+
+  /** Remove the temporary files (after a failure, or once the output is in place). */
+  discard(): void {
+    for (const temp of this.temps.splice(0)) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // The folder itself is unusable: nothing was left in it.
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
-import { countFailed, weakestArea, type RunResult } from '../result.js';
-import type { Formatter } from './types.js';
+import { summarizeReport, weakestArea } from '../result.js';
+import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const BOM = '\uFEFF';
 const EOL = '\r\n';
@@ -17,29 +17,19 @@ export function csvCell(value: string | number | null | undefined): string {
 
 
 /** One row per report (and per unreadable input) for Excel: UTF-8 with BOM, CRLF, RFC 4180. */
-export const csvFormatter: Formatter = (run: RunResult) => {
+export const csvWriter: FormatWriterFactory = (run) => {
   const order = run.areas.map((a) => a.id);
+  const row = (cells: Array<string | number | null>) => cells.map(csvCell).join(',') + EOL;
   const header = ['文件', '乡镇', '年度', '得分', '等级', ...run.areas.map((a) => a.title), '错误', '警告', '提示', '最弱领域', '发布日期', '说明'];
-  const rows: Array<Array<string | number | null>> = [header];
-  for (const r of run.reports) {
-    const scores = new Map(r.score.areas.map((a) => [a.id, a.score] as const));
-    rows.push([
-      r.file,
-      r.meta.body,
-      r.meta.year,
-      r.score.total,
-      r.score.grade,
-      ...order.map((id) => scores.get(id) ?? null),
-      countFailed(r, 'error'),
-      countFailed(r, 'warning'),
-      countFailed(r, 'info'),
-      weakestArea(r)?.title ?? '',
-      r.meta.published,
-      '',
-    ]);
-  }
-  for (const f of run.failures) {
-    rows.push([f.file, '', '', '', '无法读取', ...order.map(() => ''), '', '', '', '', '', f.message]);
-  }
-  return BOM + rows.map((row) => row.map(csvCell).join(',') + EOL).join('');
+  return {
+    head: BOM + row(header),
+    report(r) {
+      const scores = new Map(r.score.areas.map((a) => [a.id, a.score] as const));
+      const { error, warning, info } = summarizeReport(r).failed;
+      return row([r.file, r.meta.body, r.meta.year, r.score.total, r.score.grade, ...order.map((id) => scores.get(id) ?? null), error, warning, info, weakestArea(r)?.title ?? '', r.meta.published, '']);
+    },
+    tail: (end) => end.failures.map((f) => row([f.file, '', '', '', '无法读取', ...order.map(() => ''), '', '', '', '', '', f.message])).join(''),
+  };
 };
+
+export const csvFormatter: Formatter = wholeDocument(csvWriter);

@@ -17,10 +17,10 @@
  */
 import path from 'node:path';
 import type { Finding } from '../engine/model.js';
-import { countFailed, failedFindings, type RunResult } from '../result.js';
+import { failedFindings, totalFailed, type RunSummary } from '../result.js';
 import { messageWithQuote, relativePath } from './sarif.js';
 import { placeLabel } from './stylish.js';
-import type { FormatOptions, Formatter } from './types.js';
+import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { cwd?: string };
 
@@ -58,24 +58,31 @@ function annotation(file: string | null, f: Finding): string {
   return command(COMMAND[f.severity], props, `${messageWithQuote(f)}${place} 建议：${f.fix}`);
 }
 
-function summary(run: RunResult): string {
-  const count = (sev: Finding['severity']) => countFailed(run.reports, sev);
+function summary(run: RunSummary): string {
+  const count = (sev: Finding['severity']) => totalFailed(run.reports, sev);
   const parts = [`${run.reports.length} 份报告`, `${count('error')} 个错误`, `${count('warning')} 个警告`, `${count('info')} 个提示`];
   if (run.failures.length > 0) parts.push(`${run.failures.length} 个文件无法读取`);
   return `fazhi：${parts.join('，')}`;
 }
 
-export const githubFormatter: Formatter = (run, options) => {
+export const githubWriter: FormatWriterFactory = (_run, options) => {
   const cwd = (options as Options).cwd ?? process.cwd();
-  const lines: string[] = [];
-  for (const r of run.reports) {
-    const file = filePath(r.file, cwd);
-    for (const f of failedFindings(r)) lines.push(annotation(file, f));
-  }
-  for (const failure of run.failures) {
-    const file = filePath(failure.file, cwd);
-    lines.push(command('error', file !== null ? [['file', file]] : [], failure.message));
-  }
-  lines.push(summary(run));
-  return `${lines.join('\n')}\n`;
+  return {
+    head: '',
+    report(r) {
+      const file = filePath(r.file, cwd);
+      return failedFindings(r).map((f) => `${annotation(file, f)}\n`).join('');
+    },
+    tail(run) {
+      const lines: string[] = [];
+      for (const failure of run.failures) {
+        const file = filePath(failure.file, cwd);
+        lines.push(command('error', file !== null ? [['file', file]] : [], failure.message));
+      }
+      lines.push(summary(run));
+      return `${lines.join('\n')}\n`;
+    },
+  };
 };
+
+export const githubFormatter: Formatter = wholeDocument(githubWriter);

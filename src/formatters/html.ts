@@ -1,8 +1,8 @@
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunResult } from '../result.js';
+import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../result.js';
 import { placeLabel } from './stylish.js';
-import type { Formatter } from './types.js';
+import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -113,7 +113,7 @@ footer { color: var(--muted); font-size: 12px; text-align: center; margin: 8px 0
   body { background: #fff; padding: 0; font-size: 10.5pt; }
   main { max-width: none; }
   .run, .report, .failures { box-shadow: none; border: none; border-radius: 0; padding: 0; margin: 0 0 8mm; }
-  .report.page, .failures { break-before: page; page-break-before: always; }
+  .run ~ .report, .report ~ .report, .failures { break-before: page; page-break-before: always; }
   .finding, .quotes li, .card, .parts tr, .ranking tr { break-inside: avoid; page-break-inside: avoid; }
   h3, h4 { break-after: avoid; page-break-after: avoid; }
   .scroll { overflow-x: auto; }
@@ -247,8 +247,8 @@ ${na.length > 0 ? `<p>不适用：</p><ul class="passlist na">${na.map(item).joi
 </details>`;
 }
 
-function report(r: ReportResult, index: number, newPage: boolean, areaTitles: Map<string, string>): string {
-  return `<article class="report${newPage ? ' page' : ''}" id="report-${index + 1}">
+function report(r: ReportResult, index: number, areaTitles: Map<string, string>): string {
+  return `<article class="report" id="report-${index + 1}">
 ${scoreCard(r)}
 <h3>各领域得分</h3>
 ${areaBars(r)}
@@ -260,20 +260,20 @@ ${passing(r)}
 </article>`;
 }
 
-function ranking(run: RunResult): string {
+function ranking(run: RunSummary): string {
   const rows = rankReports(run.reports).map(({ rank, report: r, index }) => {
     const name = r.meta.body ?? r.meta.title ?? r.file;
     const sub = r.meta.title && r.meta.title !== name ? r.meta.title : r.file;
     return `<tr><td class="n">${rank}</td><td><a href="#report-${index + 1}">${e(name)}</a><span class="sub">${e(sub)}</span></td>` +
       `<td>${r.meta.year ?? ''}</td><td class="n"><strong>${r.score.total.toFixed(1)}</strong></td><td class="nw">${e(r.score.grade)}</td>` +
-      `<td class="n">${failedFindings(r, 'error').length}</td><td class="n">${failedFindings(r, 'warning').length}</td><td class="n">${failedFindings(r, 'info').length}</td></tr>`;
+      `<td class="n">${r.failed.error}</td><td class="n">${r.failed.warning}</td><td class="n">${r.failed.info}</td></tr>`;
   });
   return `<div class="scroll"><table class="ranking"><thead><tr><th class="n">名次</th><th>乡镇 / 报告</th><th>年度</th><th class="n">得分</th><th>等级</th><th class="n">错误</th><th class="n">警告</th><th class="n">提示</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
 }
 
-function failures(run: RunResult): string {
+function failures(run: RunSummary): string {
   if (run.failures.length === 0 && run.skipped.length === 0) return '';
   const parts = ['<section class="failures">'];
   if (run.failures.length > 0) {
@@ -288,21 +288,25 @@ function failures(run: RunResult): string {
   return parts.join('\n');
 }
 
-/** One self-contained HTML page (inline CSS and SVG, no scripts, no external assets), printable on A4. */
-export const htmlFormatter: Formatter = (run) => {
+/**
+ * One self-contained HTML page (inline CSS and SVG, no scripts, no external assets), printable
+ * on A4. The ranking opens the page, so the reports' sections wait until the run is over.
+ */
+export const htmlWriter: FormatWriterFactory = (run) => {
   const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
-  const many = run.reports.length >= 2;
-  const title =
-    run.reports.length === 1 ? `审核意见：${run.reports[0]!.meta.title ?? run.reports[0]!.file}` : '法治政府建设年度报告审核结果';
-  const head = many
-    ? `<section class="run"><h1>法治政府建设年度报告审核结果</h1>
-<p>共 ${run.reports.length} 份报告，按得分从高到低排列${run.failures.length > 0 ? `；${run.failures.length} 个文件无法读取` : ''}。点击乡镇名称查看该报告的审核意见。</p>
-${ranking(run)}
+  let count = 0;
+  let firstTitle: string | null = null;
+  return {
+    head(end) {
+      const many = end.reports.length >= 2;
+      const title = end.reports.length === 1 ? `审核意见：${firstTitle}` : '法治政府建设年度报告审核结果';
+      const ranked = many
+        ? `<section class="run"><h1>法治政府建设年度报告审核结果</h1>
+<p>共 ${end.reports.length} 份报告，按得分从高到低排列${end.failures.length > 0 ? `；${end.failures.length} 个文件无法读取` : ''}。点击乡镇名称查看该报告的审核意见。</p>
+${ranking(end)}
 </section>`
-    : '';
-  const body = run.reports.map((r, i) => report(r, i, many || i > 0, areaTitles)).join('\n');
-  const packs = run.packs.map((p) => `${e(p.id)} ${e(p.version)}`).join('、');
-  return `<!DOCTYPE html>
+        : '';
+      return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -312,12 +316,24 @@ ${ranking(run)}
 </head>
 <body>
 <main>
-${head}
-${body || (run.failures.length === 0 ? '<section class="run"><p>没有可检查的报告。</p></section>' : '')}
-${failures(run)}
+${ranked}
+`;
+    },
+    report(r) {
+      firstTitle ??= r.meta.title ?? r.file;
+      return `${count === 0 ? '' : '\n'}${report(r, count++, areaTitles)}`;
+    },
+    tail(end) {
+      const packs = run.packs.map((p) => `${e(p.id)} ${e(p.version)}`).join('、');
+      return `${count === 0 && end.failures.length === 0 ? '<section class="run"><p>没有可检查的报告。</p></section>' : ''}
+${failures(end)}
 <footer>由 ${e(run.tool.name)} ${e(run.tool.version)} 生成${packs ? ` · 规则包 ${packs}` : ''}</footer>
 </main>
 </body>
 </html>
 `;
+    },
+  };
 };
+
+export const htmlFormatter: Formatter = wholeDocument(htmlWriter);

@@ -1,69 +1,72 @@
-import { countFailed, type RunResult } from '../result.js';
-import type { Formatter } from './types.js';
+import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../result.js';
+import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
 
-/** The documented JSON shape (docs/result.schema.json), built field by field so nothing internal leaks. */
-export function toJson(run: RunResult) {
+type ReportJson = ReturnType<typeof reportJson>;
+
+/** One report in the documented JSON shape (docs/result.schema.json), built field by field so nothing internal leaks. */
+export function reportJson(r: ReportResult) {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: run.tool,
-    packs: run.packs,
-    reports: run.reports.map((r) => ({
-      file: r.file,
-      format: r.format,
-      meta: {
-        title: r.meta.title,
-        body: r.meta.body,
-        year: r.meta.year,
-        published: r.meta.published,
-        issuer: r.meta.issuer,
-        indexNo: r.meta.indexNo,
-      },
-      parts: r.parts.map((p) => ({ id: p.id, heading: p.heading, line: p.line, inferred: p.inferred })),
-      metrics: r.metrics.map((m) => ({
-        id: m.id,
-        value: m.value,
-        unit: m.unit,
-        part: m.part,
-        line: m.line,
-        column: m.column,
-        quote: m.quote,
-        target: m.target,
-        derived: m.derived,
-      })),
-      findings: r.findings.map((f) => ({
-        ruleId: f.ruleId,
-        title: f.title,
-        status: f.status,
-        severity: f.severity,
-        area: f.area,
-        weight: f.weight,
-        basis: f.basis,
-        message: f.message,
-        clause: f.clause,
-        fix: f.fix,
-        ...(f.suppressed ? { suppressed: true } : {}),
-        evidence: f.evidence.map((e) => ({
-          line: e.line,
-          column: e.column,
-          endLine: e.endLine,
-          endColumn: e.endColumn,
-          quote: e.quote,
-          ...(e.note ? { note: e.note } : {}),
-          ...(e.page !== undefined ? { page: e.page } : {}),
-          ...(e.pageLine !== undefined ? { pageLine: e.pageLine } : {}),
-          ...(e.paragraph !== undefined ? { paragraph: e.paragraph } : {}),
-        })),
-      })),
-      score: {
-        total: r.score.total,
-        grade: r.score.grade,
-        areas: r.score.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, max: a.max })),
-        deductions: r.score.deductions,
-      },
+    file: r.file,
+    format: r.format,
+    meta: {
+      title: r.meta.title,
+      body: r.meta.body,
+      year: r.meta.year,
+      published: r.meta.published,
+      issuer: r.meta.issuer,
+      indexNo: r.meta.indexNo,
+    },
+    parts: r.parts.map((p) => ({ id: p.id, heading: p.heading, line: p.line, inferred: p.inferred })),
+    metrics: r.metrics.map((m) => ({
+      id: m.id,
+      value: m.value,
+      unit: m.unit,
+      part: m.part,
+      line: m.line,
+      column: m.column,
+      quote: m.quote,
+      target: m.target,
+      derived: m.derived,
     })),
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      title: f.title,
+      status: f.status,
+      severity: f.severity,
+      area: f.area,
+      weight: f.weight,
+      basis: f.basis,
+      message: f.message,
+      clause: f.clause,
+      fix: f.fix,
+      ...(f.suppressed ? { suppressed: true } : {}),
+      evidence: f.evidence.map((e) => ({
+        line: e.line,
+        column: e.column,
+        endLine: e.endLine,
+        endColumn: e.endColumn,
+        quote: e.quote,
+        ...(e.note ? { note: e.note } : {}),
+        ...(e.page !== undefined ? { page: e.page } : {}),
+        ...(e.pageLine !== undefined ? { pageLine: e.pageLine } : {}),
+        ...(e.paragraph !== undefined ? { paragraph: e.paragraph } : {}),
+      })),
+    })),
+    score: {
+      total: r.score.total,
+      grade: r.score.grade,
+      areas: r.score.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, max: a.max })),
+      deductions: r.score.deductions,
+    },
+  };
+}
+
+/** The fields after the reports: they need the whole run. */
+function runEnd(run: RunSummary) {
+  return {
     failures: run.failures,
     skipped: run.skipped,
     ...(run.baseline ? { baseline: run.baseline } : {}),
@@ -71,12 +74,38 @@ export function toJson(run: RunResult) {
       files: run.reports.length + run.failures.length,
       checked: run.reports.length,
       unreadable: run.failures.length,
-      errors: countFailed(run.reports, 'error'),
-      warnings: countFailed(run.reports, 'warning'),
-      infos: countFailed(run.reports, 'info'),
+      errors: totalFailed(run.reports, 'error'),
+      warnings: totalFailed(run.reports, 'warning'),
+      infos: totalFailed(run.reports, 'info'),
       suppressed: run.baseline?.suppressed ?? 0,
     },
   };
 }
 
-export const jsonFormatter: Formatter = (run) => `${JSON.stringify(toJson(run), null, 2)}\n`;
+/** The documented JSON shape of a whole run, as an object (tests, library users). */
+export function toJson(run: RunResult): { schemaVersion: number; tool: RunResult['tool']; packs: RunResult['packs']; reports: ReportJson[] } & ReturnType<typeof runEnd> {
+  return { schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs, reports: run.reports.map(reportJson), ...runEnd(summarizeRun(run)) };
+}
+
+const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * Written as JSON.stringify(toJson(run), null, 2) would write it, one report at a time:
+ * a run over 10,000 reports is never one string in memory.
+ */
+export const jsonWriter: FormatWriterFactory = (run) => {
+  let count = 0;
+  const start = JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs }, null, 2);
+  return {
+    head: `${start.slice(0, -2)},\n  "reports": [`,
+    report(r) {
+      return `${count++ === 0 ? '' : ','}\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`;
+    },
+    tail(end) {
+      const rest = JSON.stringify(runEnd(end), null, 2);
+      return `${count === 0 ? '' : '\n  '}],\n${rest.slice(2)}\n`;
+    },
+  };
+};
+
+export const jsonFormatter: Formatter = wholeDocument(jsonWriter);

@@ -24,9 +24,9 @@
  */
 import type { FailOn } from '../cli/gate.js';
 import type { Finding } from '../engine/model.js';
-import type { InputFailure, ReportResult, RunResult } from '../result.js';
+import type { InputFailure, ReportResult } from '../result.js';
 import { placeLabel } from './stylish.js';
-import type { FormatOptions, Formatter } from './types.js';
+import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { failOn?: FailOn };
 
@@ -107,35 +107,37 @@ function reportSuite(r: ReportResult, failOn: FailOn): { xml: string; counts: Co
   return { xml, counts };
 }
 
-function failureSuite(f: InputFailure): { xml: string; counts: Counts } {
+function failureSuite(f: InputFailure): string {
   const counts: Counts = { tests: 1, failures: 0, errors: 1, skipped: 0 };
-  const xml = [
+  return [
     `  <testsuite${attrs({ name: f.file, ...counts })}>`,
     `    <testcase${attrs({ classname: 'fazhi', name: '读取报告' })}>`,
     `      <error${attrs({ type: 'unreadable', message: f.message })}/>`,
     '    </testcase>',
     '  </testsuite>',
   ].join('\n');
-  return { xml, counts };
 }
 
-export const junitFormatter: Formatter = (run: RunResult, options) => {
+/** Test suites as they come; the <testsuites> totals are written once the run is over. */
+export const junitWriter: FormatWriterFactory = (_run, options) => {
   const failOn = (options as Options).failOn ?? 'error';
-  const suites = [...run.reports.map((r) => reportSuite(r, failOn)), ...run.failures.map(failureSuite)];
-  const total = suites.reduce<Counts>(
-    (t, s) => ({
-      tests: t.tests + s.counts.tests,
-      failures: t.failures + s.counts.failures,
-      errors: t.errors + s.counts.errors,
-      skipped: t.skipped + s.counts.skipped,
-    }),
-    { tests: 0, failures: 0, errors: 0, skipped: 0 },
-  );
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: 'fazhi', ...total })}>`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  return {
+    head(end) {
+      // Each unreadable input is one test with one error (see failureSuite).
+      const all = { ...total, tests: total.tests + end.failures.length, errors: total.errors + end.failures.length };
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'fazhi', ...all })}>\n`;
+    },
+    report(r) {
+      const { xml, counts } = reportSuite(r, failOn);
+      total.tests += counts.tests;
+      total.failures += counts.failures;
+      total.errors += counts.errors;
+      total.skipped += counts.skipped;
+      return `${xml}\n`;
+    },
+    tail: (end) => `${end.failures.map((f) => `${failureSuite(f)}\n`).join('')}</testsuites>\n`,
+  };
 };
+
+export const junitFormatter: Formatter = wholeDocument(junitWriter);

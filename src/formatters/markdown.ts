@@ -1,7 +1,7 @@
 import type { Evidence, Finding } from '../engine/model.js';
-import { failedFindings, rankReports, type ReportResult, type RunResult } from '../result.js';
+import { failedFindings, rankReports, type ReportResult, type RunSummary } from '../result.js';
 import { placeLabel } from './stylish.js';
-import type { Formatter } from './types.js';
+import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 
@@ -18,7 +18,7 @@ export function escapeMarkdown(text: string): string {
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 
-function reportName(r: ReportResult): string {
+function reportName(r: Pick<ReportResult, 'meta' | 'file'>): string {
   return r.meta.title ?? r.file;
 }
 
@@ -88,36 +88,41 @@ function renderReport(r: ReportResult): string[] {
 }
 
 
-function ranking(run: RunResult): string[] {
+function ranking(run: RunSummary): string[] {
   const out = ['# 审核结果汇总', '', `共 ${run.reports.length} 份报告，按得分从高到低排列。`, ''];
   out.push('| 名次 | 乡镇 | 年度 | 得分 | 等级 | 错误 | 警告 |', '|---:|---|---|---:|---|---:|---:|');
   for (const { rank, report: r } of rankReports(run.reports)) {
     const town = escapeMarkdown(r.meta.body ?? reportName(r));
-    out.push(
-      `| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${failedFindings(r, 'error').length} | ${failedFindings(r, 'warning').length} |`,
-    );
+    out.push(`| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${r.failed.error} | ${r.failed.warning} |`);
   }
   return out;
 }
 
-/** A feedback letter (审核意见) per report, in Markdown an inspector can paste and edit. */
-export const markdownFormatter: Formatter = (run) => {
-  const sections: string[][] = [];
-  if (run.reports.length >= 2) sections.push(ranking(run));
-  for (const r of run.reports) sections.push(renderReport(r));
-  const tail: string[] = [];
-  if (run.failures.length > 0) {
-    tail.push('## 无法读取的文件', '');
-    for (const f of run.failures) tail.push(`- ${escapeMarkdown(f.file)}：${escapeMarkdown(f.message)}`);
-    tail.push('');
-  }
-  if (run.skipped.length > 0) {
-    tail.push('## 跳过的文件', '', `以下 ${run.skipped.length} 个文件格式不支持，未检查：`, '');
-    for (const s of run.skipped) tail.push(`- ${escapeMarkdown(s)}`);
-    tail.push('');
-  }
-  if (tail.length > 0) sections.push(tail);
-  if (sections.length === 0) sections.push(['没有可检查的报告。']);
-  const text = sections.map((s) => s.join('\n').replace(/\n+$/, '')).join('\n\n---\n\n');
-  return `${text}\n`;
+const SEPARATOR = '\n\n---\n\n';
+const section = (lines: string[]) => lines.join('\n').replace(/\n+$/, '');
+
+/** A feedback letter (审核意见) per report, in Markdown an inspector can paste and edit; a ranking first when there are several. */
+export const markdownWriter: FormatWriterFactory = () => {
+  let count = 0;
+  return {
+    head: (end) => (end.reports.length >= 2 ? section(ranking(end)) + SEPARATOR : ''),
+    report: (r) => (count++ === 0 ? '' : SEPARATOR) + section(renderReport(r)),
+    tail(end) {
+      const tail: string[] = [];
+      if (end.failures.length > 0) {
+        tail.push('## 无法读取的文件', '');
+        for (const f of end.failures) tail.push(`- ${escapeMarkdown(f.file)}：${escapeMarkdown(f.message)}`);
+        tail.push('');
+      }
+      if (end.skipped.length > 0) {
+        tail.push('## 跳过的文件', '', `以下 ${end.skipped.length} 个文件格式不支持，未检查：`, '');
+        for (const s of end.skipped) tail.push(`- ${escapeMarkdown(s)}`);
+        tail.push('');
+      }
+      if (tail.length > 0) return `${count > 0 ? SEPARATOR : ''}${section(tail)}\n`;
+      return count > 0 ? '\n' : '没有可检查的报告。\n';
+    },
+  };
 };
+
+export const markdownFormatter: Formatter = wholeDocument(markdownWriter);

@@ -18,8 +18,8 @@ import { pathToFileURL } from 'node:url';
 import type { FailOn } from '../cli/gate.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { fingerprint } from '../engine/fingerprint.js';
-import type { ReportResult, RuleInfo, RunResult } from '../result.js';
-import type { FormatOptions, Formatter } from './types.js';
+import type { ReportResult, ReportSummary, RuleInfo, RunHead, RunSummary } from '../result.js';
+import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 /** Options the CI formatters read beyond FormatOptions (`cwd` for tests; defaults to process.cwd()). */
 export type CiFormatOptions = FormatOptions & { failOn?: FailOn; cwd?: string };
@@ -63,7 +63,7 @@ export function artifactLocation(file: string, cwd: string = process.cwd()): Art
   return { uri: pathToFileURL(path.resolve(cwd, file)).href };
 }
 
-function mimeType(r: ReportResult): string {
+function mimeType(r: Pick<ReportSummary, 'file' | 'format'>): string {
   const known = MIME[r.format];
   if (known) return known;
   return /\.(md|markdown)$/i.test(r.file) ? 'text/markdown' : 'text/plain';
@@ -154,13 +154,14 @@ function result(r: ReportResult, f: Finding, ruleIndex: Map<string, number>, cwd
   };
 }
 
-/** The SARIF log as an object (the formatter serialises it). */
-export function toSarif(run: RunResult, options: Partial<CiFormatOptions> = {}) {
+type SarifResult = ReturnType<typeof result>;
+
+/** The SARIF log around its results: the tool first, what the run ended with after the results. */
+function sarifLog(run: RunHead, results: SarifResult[], end: RunSummary | null, options: Partial<CiFormatOptions>) {
   const cwd = options.cwd ?? process.cwd();
-  const exitCode = options.exitCode ?? 0;
   const version = run.tool.version;
-  const ruleIndex = new Map(run.rules.map((rule, i) => [rule.id, i] as const));
   const root = pathToFileURL(cwd).href;
+  const exitCode = end?.exitCode ?? 0;
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -175,28 +176,62 @@ export function toSarif(run: RunResult, options: Partial<CiFormatOptions> = {}) 
             rules: run.rules.map((rule) => ruleDescriptor(rule, version)),
           },
         },
-        invocations: [
-          {
-            executionSuccessful: exitCode < 2,
-            exitCode,
-            ...(run.failures.length > 0
-              ? {
-                  toolExecutionNotifications: run.failures.map((failure) => ({
-                    level: 'error',
-                    message: { text: failure.message },
-                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
-                  })),
-                }
-              : {}),
-          },
-        ],
-        originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
-        artifacts: run.reports.map((r) => ({ location: artifactLocation(r.file, cwd), mimeType: mimeType(r) })),
-        results: run.reports.flatMap((r) => r.findings.filter((f) => f.status === 'fail').map((f) => result(r, f, ruleIndex, cwd))),
-        columnKind: 'utf16CodeUnits',
+        results,
+        ...(end
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: exitCode < 2,
+                  exitCode,
+                  ...(end.failures.length > 0
+                    ? {
+                        toolExecutionNotifications: end.failures.map((failure) => ({
+                          level: 'error',
+                          message: { text: failure.message },
+                          locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
+                        })),
+                      }
+                    : {}),
+                },
+              ],
+              originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
+              artifacts: end.reports.map((r) => ({ location: artifactLocation(r.file, cwd), mimeType: mimeType(r) })),
+              columnKind: 'utf16CodeUnits',
+            }
+          : {}),
       },
     ],
   };
 }
 
-export const sarifFormatter: Formatter = (run, options) => `${JSON.stringify(toSarif(run, options as CiFormatOptions), null, 2)}\n`;
+const RESULTS_OPEN = '"results": [';
+const RESULT_INDENT = '        ';
+
+/**
+ * Written as JSON.stringify(log, null, 2) would write it, one report's results at a time.
+ * (Results precede invocations and artifacts, which need the whole run; key order carries
+ * no meaning in SARIF.)
+ */
+export const sarifWriter: FormatWriterFactory = (run, options) => {
+  const ci = options as CiFormatOptions;
+  const cwd = ci.cwd ?? process.cwd();
+  const ruleIndex = new Map(run.rules.map((rule, i) => [rule.id, i] as const));
+  const skeleton = JSON.stringify(sarifLog(run, [], null, ci), null, 2);
+  let count = 0;
+  return {
+    head: skeleton.slice(0, skeleton.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length),
+    report(r) {
+      return r.findings
+        .filter((f) => f.status === 'fail')
+        .map((f) => `${count++ === 0 ? '' : ','}\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`)
+        .join('');
+    },
+    tail(end) {
+      const whole = JSON.stringify(sarifLog(run, [], end, ci), null, 2);
+      return `${count === 0 ? '' : `\n${RESULT_INDENT.slice(2)}`}${whole.slice(whole.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length)}\n`;
+    },
+  };
+};
+
+export const sarifFormatter: Formatter = wholeDocument(sarifWriter);
+

@@ -1,9 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { PART_IDS } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import { countFailed, rankReports, weakestArea, type ReportPart, type ReportResult, type RunResult } from '../result.js';
+import { rankReports, totalFailed, weakestArea, type ReportPart, type ReportResult, type RunSummary } from '../result.js';
 import { renderTable } from '../cli/table.js';
-import type { Formatter } from './types.js';
+import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 const SHORT_PART: Record<(typeof PART_IDS)[number], string> = {
@@ -90,22 +90,22 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
 
 
 /** Reports ranked by score (highest first; ties in input order), for an inspector's overview. */
-function ranking(c: ChalkInstance, run: RunResult): string {
+function ranking(c: ChalkInstance, run: RunSummary): string {
   const rows = rankReports(run.reports).map(({ rank, report: r }) => [
     String(rank),
     r.meta.body ?? r.file,
     r.meta.year ? String(r.meta.year) : '—',
     r.score.total.toFixed(1),
     r.score.grade,
-    String(countFailed(r, 'error')),
-    String(countFailed(r, 'warning')),
+    String(r.failed.error),
+    String(r.failed.warning),
     weakestArea(r)?.title ?? '—',
   ]);
   return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows)}`;
 }
 
-function summary(c: ChalkInstance, run: RunResult): string {
-  const count = (sev: Finding['severity']) => countFailed(run.reports, sev);
+function summary(c: ChalkInstance, run: RunSummary): string {
+  const count = (sev: Finding['severity']) => totalFailed(run.reports, sev);
   const errors = count('error');
   const warnings = count('warning');
   const infos = count('info');
@@ -118,17 +118,28 @@ function summary(c: ChalkInstance, run: RunResult): string {
   return c.green.bold(`✓ ${text}`);
 }
 
-/** Human output for a terminal: per report, gaps grouped by area with quotes, then a score banner. */
-export const stylishFormatter: Formatter = (run, options) => {
+/**
+ * Human output for a terminal: per report, gaps grouped by area with quotes, then a score
+ * banner. Each report is printed as soon as it is checked; the ranking and totals come last.
+ */
+export const stylishWriter: FormatWriterFactory = (run, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
-  const blocks = run.reports.map((r) => renderReport(c, r, areaTitles, options.verbose));
-  for (const f of run.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
-  if (run.skipped.length > 0) blocks.push(c.gray(`跳过 ${run.skipped.length} 个不支持或被忽略的文件：${run.skipped.join('、')}`));
-  if (run.reports.length >= 2) blocks.push(ranking(c, run));
-  if (run.baseline && run.baseline.disappeared.length > 0) {
-    const gone = run.baseline.disappeared.map((e) => `${e.file} ${e.ruleId}`).join('、');
-    blocks.push(c.cyan(`基线中有 ${run.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`));
-  }
-  return `${[...blocks, summary(c, run)].join('\n\n')}\n`;
+  return {
+    head: '',
+    report: (r) => `${renderReport(c, r, areaTitles, options.verbose)}\n\n`,
+    tail(end) {
+      const blocks: string[] = [];
+      for (const f of end.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
+      if (end.skipped.length > 0) blocks.push(c.gray(`跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.join('、')}`));
+      if (end.reports.length >= 2) blocks.push(ranking(c, end));
+      if (end.baseline && end.baseline.disappeared.length > 0) {
+        const gone = end.baseline.disappeared.map((e) => `${e.file} ${e.ruleId}`).join('、');
+        blocks.push(c.cyan(`基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`));
+      }
+      return `${[...blocks, summary(c, end)].join('\n\n')}\n`;
+    },
+  };
 };
+
+export const stylishFormatter: Formatter = wholeDocument(stylishWriter);

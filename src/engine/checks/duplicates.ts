@@ -32,27 +32,71 @@ function sentencesOf(facts: Facts, scope: string, minLength: number): Sentence[]
   return out;
 }
 
-/** Character pairs as numbers (two UTF-16 units in one integer): cheaper than substrings. */
-function bigrams(text: string): Set<number> {
-  const set = new Set<number>();
-  for (let i = 0; i + 1 < text.length; i++) set.add(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
-  return set;
+/** A character pair in more sentences than this says little about copying: stop indexing it. */
+const MAX_POSTINGS = 24;
+
+// Open-addressing table from a character pair (an int32) to a dense id, reused across calls
+// and cleared by bumping a generation. A Map here hashed heap numbers (CJK pairs exceed the
+// small-integer range), and sets per sentence allocated: together several times slower.
+let pairKeys = new Int32Array(1024);
+let pairValues = new Int32Array(1024);
+let pairStamps = new Int32Array(1024);
+let generation = 0;
+
+/** Each sentence's distinct character pairs, as small dense ids (one id space per call). */
+function pairIds(sentences: Sentence[]): { grams: number[][]; distinct: number } {
+  let total = 0;
+  for (const { text } of sentences) total += text.length;
+  const bits = Math.max(4, Math.ceil(Math.log2(total * 2 + 2)));
+  const size = 1 << bits;
+  if (pairKeys.length < size) {
+    pairKeys = new Int32Array(size);
+    pairValues = new Int32Array(size);
+    pairStamps = new Int32Array(size);
+  }
+  generation = (generation + 1) | 0;
+  const lastSentence: number[] = [];
+  const grams = sentences.map(({ text }, sentence) => {
+    const ids: number[] = [];
+    for (let i = 0; i + 1 < text.length; i++) {
+      const key = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
+      // Fibonacci hashing: the product's high bits spread keys that differ only in low bits.
+      let slot = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+      while (pairStamps[slot] === generation && pairKeys[slot] !== key) slot = (slot + 1) & (size - 1);
+      let id: number;
+      if (pairStamps[slot] !== generation) {
+        pairStamps[slot] = generation;
+        pairKeys[slot] = key;
+        id = lastSentence.length;
+        pairValues[slot] = id;
+        lastSentence.push(-1);
+      } else {
+        id = pairValues[slot] as number;
+      }
+      if (lastSentence[id] !== sentence) {
+        lastSentence[id] = sentence;
+        ids.push(id);
+      }
+    }
+    return ids;
+  });
+  return { grams, distinct: lastSentence.length };
 }
 
 /**
  * Sentences that appear again later: identical ones, and with similarity < 1 reworded
  * copies (the shorter sentence shares at least that share of its character pairs).
- * An inverted index of character pairs keeps this near-linear on real reports.
+ * An inverted index of character pairs keeps this near-linear on real reports; pairs
+ * too common to index only loosen an upper bound, so no copy is missed because of them.
  */
-/** A character pair in more sentences than this says little about copying: stop indexing it. */
-const MAX_POSTINGS = 24;
-
 function repeats(facts: Facts, scope: string, minLength: number, similarity: number): Repeat[] {
   const sentences = sentencesOf(facts, scope, minLength);
   const out: Repeat[] = [];
   const exact = new Map<string, number>();
-  const sets: Array<Set<number>> = [];
-  const postings = new Map<number, number[]>();
+  const { grams, distinct } = similarity < 1 ? pairIds(sentences) : { grams: [], distinct: 0 };
+  const postings: number[][] = [];
+  // The current sentence's pairs, marked with its index + 1: shared pairs counted without sets.
+  const marks = new Int32Array(distinct);
   // Shared-pair counts per earlier sentence, in a typed array reset after each use.
   const counts = new Int32Array(sentences.length);
   const touched: number[] = [];
@@ -61,11 +105,13 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
     if (first !== undefined) {
       out.push({ span: s.span, firstLine: first, similarity: 1 });
     } else if (similarity < 1) {
-      const grams = bigrams(s.text);
-      // Candidates share indexed (not too common) pairs; the score then counts every shared pair.
-      for (const g of grams) {
-        const list = postings.get(g);
+      const mine = grams[i] as number[];
+      let unindexed = 0;
+      for (const g of mine) {
+        marks[g] = i + 1;
+        const list = postings[g];
         if (!list) continue;
+        if (list.length >= MAX_POSTINGS) unindexed++;
         for (const j of list) {
           if (counts[j] === 0) touched.push(j);
           counts[j] = (counts[j] as number) + 1;
@@ -75,25 +121,24 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
       for (const j of touched) {
         const indexedShared = counts[j] as number;
         counts[j] = 0;
-        const other = sets[j] as Set<number>;
-        const smaller = Math.min(grams.size, other.size);
-        if (indexedShared < smaller * similarity * 0.25) continue;
-        let n = 0;
-        for (const g of grams) if (other.has(g)) n++;
-        const score = n / smaller;
+        const other = grams[j] as number[];
+        const smaller = Math.min(mine.length, other.length);
+        // Exact bound: even if every full-list pair were shared, the copy would fall short.
+        if (indexedShared + unindexed < smaller * similarity) continue;
+        let shared = 0;
+        for (const g of other) if (marks[g] === i + 1) shared++;
+        const score = shared / smaller;
         if (score >= similarity && (!best || score > best.score)) best = { j, score };
       }
       touched.length = 0;
       if (best) out.push({ span: s.span, firstLine: (sentences[best.j] as Sentence).line, similarity: best.score });
-      sets[i] = grams;
-      for (const g of grams) {
-        const list = postings.get(g);
-        if (!list) postings.set(g, [i]);
+      for (const g of mine) {
+        const list = postings[g];
+        if (!list) postings[g] = [i];
         else if (list.length < MAX_POSTINGS) list.push(i);
       }
     }
     if (first === undefined) exact.set(s.text, s.line);
-    sets[i] ??= new Set();
   });
   return out;
 }
