@@ -91,7 +91,8 @@ export interface ReportSummary {
   file: string;
   format: string;
   meta: ReportResult['meta'];
-  score: Score;
+  /** The score without its per-rule deductions. */
+  score: Omit<Score, 'deductions'>;
   /** Counted failures (not suppressed by a baseline) per severity. */
   failed: Record<Finding['severity'], number>;
 }
@@ -107,10 +108,20 @@ export function failedFindings(report: ReportResult, severity?: Finding['severit
   return report.findings.filter((f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity));
 }
 
+// Area ids and titles are the packs' own, but each report from a worker thread brings copies.
+const sharedStrings = new Map<string, string>();
+const shared = (text: string): string => sharedStrings.get(text) ?? (sharedStrings.set(text, text), text);
+
+/** A copy of a string that holds on to nothing else (a substring can keep its whole report's text alive). */
+const detached = <T extends string | number | null>(value: T): T => (typeof value === 'string' ? (JSON.parse(JSON.stringify(value)) as T) : value);
+
 export function summarizeReport(report: ReportResult): ReportSummary {
   const failed = { error: 0, warning: 0, info: 0 };
   for (const f of failedFindings(report)) failed[f.severity]++;
-  return { file: report.file, format: report.format, meta: report.meta, score: report.score, failed };
+  const { total, grade, areas } = report.score;
+  const score = { total, grade: shared(grade), areas: areas.map((a) => ({ ...a, id: shared(a.id), title: shared(a.title) })) };
+  const meta = Object.fromEntries(Object.entries(report.meta).map(([k, v]) => [k, detached(v as string | number | null)])) as ReportResult['meta'];
+  return { file: report.file, format: report.format, meta, score, failed };
 }
 
 export function summarizeRun(run: RunResult, exitCode = 0): RunSummary {
@@ -123,7 +134,7 @@ export function totalFailed(reports: ReportSummary[], severity: Finding['severit
 }
 
 /** The applicable area with the lowest share of its points (the first in pack order on ties); null when all are full. */
-export function weakestArea(report: { score: Score }): Score['areas'][number] | null {
+export function weakestArea(report: { score: Pick<Score, 'areas'> }): Score['areas'][number] | null {
   let weakest: Score['areas'][number] | null = null;
   for (const a of report.score.areas) {
     if (a.max > 0 && (!weakest || a.score / a.max < weakest.score / weakest.max)) weakest = a;
@@ -132,7 +143,7 @@ export function weakestArea(report: { score: Score }): Score['areas'][number] | 
 }
 
 /** Reports by score, highest first (input order on ties, which share a rank). */
-export function rankReports<R extends { score: Score }>(reports: R[]): Array<{ rank: number; report: R; index: number }> {
+export function rankReports<R extends { score: Pick<Score, 'total'> }>(reports: R[]): Array<{ rank: number; report: R; index: number }> {
   const sorted = reports.map((report, index) => ({ report, index })).sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
   let rank = 0;
   return sorted.map((x, i) => {

@@ -111,6 +111,7 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.isolate ? {} : { local: (file: string) => checkFile(checker, file, options) }),
       },
       arrive,
     );
