@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { BaselineFilter, BaselineRecorder, loadBaseline } from '../baseline.js';
 import { Checker } from '../checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
@@ -13,6 +13,9 @@ import { exitCode, FAIL_ON, type FailOn } from './gate.js';
 import type { CliIO } from './main.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
+import { lazy } from '../lazy.js';
+
+const lazyProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
 export interface CheckOptions {
   format?: string[];
@@ -101,7 +104,8 @@ function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: n
   const update = (done: number, total: number) => {
     if (!show || total < 2) return;
     if (!bar) {
-      bar = new SingleBar({ format: '检查中 [{bar}] {value}/{total} 份报告 {percentage}% 预计剩余 {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr });
+      const { SingleBar: Bar } = lazyProgress();
+      bar = new Bar({ format: '检查中 [{bar}] {value}/{total} 份报告 {percentage}% 预计剩余 {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr });
       bar.start(total, 0);
     }
     bar.update(done);

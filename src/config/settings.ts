@@ -1,5 +1,7 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { lazy } from '../lazy.js';
+
+const picomatch = lazy<typeof import('picomatch')>('picomatch');
 import type { ParamOverrides } from '../engine/compile.js';
 import type { Finding } from '../engine/model.js';
 import { PackError } from '../errors.js';
@@ -20,7 +22,7 @@ const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
 function matcher(globs: readonly string[]): (path: string) => boolean {
   let match = matchers.get(globs);
   if (!match) {
-    match = picomatch([...globs], { dot: true });
+    match = picomatch()([...globs], { dot: true });
     matchers.set(globs, match);
   }
   return match;

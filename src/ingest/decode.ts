@@ -4,7 +4,10 @@
  * with rejection of binaries and mojibake so later stages see real text.
  * Line endings are left untouched on purpose (the next stage handles \r\n).
  */
-import iconv from 'iconv-lite';
+import { lazy } from '../lazy.js';
+
+// Only GBK/GB18030 and UTF-16 detection need it: most reports are UTF-8.
+const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
 import { InputError } from '../errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -54,7 +57,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8', file);
 
-  const gb = iconv.decode(bytes, 'gb18030');
+  const gb = iconv().decode(bytes, 'gb18030');
   if (isPlausibleGb(gb)) return finish(gb, 'gb18030', file);
 
   // Last resort: pure-CJK UTF-16 without BOM and without any ASCII has no NULs at all.
@@ -192,7 +195,7 @@ function gb2312Table(): Map<number, 1 | 2> {
     }
     // GBK and GB18030 map a few symbol cells differently (e.g. A1A4, A1AA): take both.
     for (const encoding of ['gbk', 'gb18030'] as const) {
-      for (const ch of iconv.decode(buf, encoding)) {
+      for (const ch of iconv().decode(buf, encoding)) {
         const cp = ch.codePointAt(0)!;
         // Unassigned cells decode to U+FFFD or private-use code points: not real text.
         if (cp !== 0xfffd && !(cp >= 0xe000 && cp <= 0xf8ff) && !table.has(cp)) table.set(cp, level);

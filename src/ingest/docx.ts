@@ -6,8 +6,10 @@
  * Output: one line per non-empty paragraph (body, tables, content controls, text boxes),
  * in document order. Safe on hostile input: only three parts are inflated, each capped.
  */
-import { Inflate } from 'fflate';
-import { Parser } from 'htmlparser2';
+import { lazy } from '../lazy.js';
+
+const fflate = lazy<typeof import('fflate')>('fflate');
+const htmlparser2 = lazy<typeof import('htmlparser2')>('htmlparser2');
 import { InputError } from '../errors.js';
 import type { FormatAdapter, SourceText } from './index.js';
 
@@ -146,7 +148,7 @@ function extractEntry(bytes: Uint8Array, entry: ZipEntry, part: string, limit: n
   if (entry.size > limit) throw new PartTooLarge(part);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     total += chunk.length;
     if (total > limit) throw new PartTooLarge(part);
     chunks.push(chunk);
@@ -241,7 +243,7 @@ function walkXml(xml: string, handler: XmlHandler): void {
     return p === undefined ? name : p + name.slice(i);
   };
   const path: string[] = [];
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(raw, attribs) {
         for (const key in attribs) {

@@ -21,17 +21,23 @@
  * place(line) is { paragraph: line }: the n-th non-empty paragraph of the extracted
  * article (the prepended h1, when there is one, counts as paragraph 1).
  */
-import { isTag, isText, removeElement, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
-import iconv from 'iconv-lite';
+import { lazy } from '../lazy.js';
+
+const domutils = lazy<typeof import('domutils')>('domutils');
+const htmlparser2 = lazy<typeof import('htmlparser2')>('htmlparser2');
+const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
 import { InputError } from '../errors.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import type { FormatAdapter, SourceMeta, SourceText } from './index.js';
 
-type HtmlDocument = ReturnType<typeof parseDocument>;
+type HtmlDocument = ReturnType<typeof import('htmlparser2').parseDocument>;
 type HtmlNode = HtmlDocument['children'][number];
 type HtmlElement = Extract<HtmlNode, { attribs: Record<string, string> }>;
+type HtmlText = Extract<HtmlNode, { type: 'text' }>;
 type HtmlParent = HtmlDocument | HtmlElement;
+
+const isTag = (node: HtmlNode | HtmlParent): node is HtmlElement => domutils().isTag(node);
+const isText = (node: HtmlNode): node is HtmlText => domutils().isText(node);
 
 export const MSG_NO_ARTICLE = '网页中未找到正文（可能是栏目页或需要登录的页面）';
 
@@ -104,7 +110,7 @@ function decodeHtml(bytes: Uint8Array, file: string): DecodedHtml {
     // Pages re-saved as UTF-8 often keep their old <meta charset=gb2312>: valid UTF-8 with
     // non-ASCII content is UTF-8 (real GBK prose is practically never valid UTF-8).
     if (!(hasNonAscii(bytes) && strictUtf8(bytes) !== null)) {
-      const html = iconv.decode(Buffer.from(bytes), 'gb18030');
+      const html = iconv().decode(Buffer.from(bytes), 'gb18030');
       if (!tooManyReplacements(html)) return { html, encoding: 'gb18030' };
     }
   } else if (declared === 'utf-8') {
@@ -355,7 +361,7 @@ function collectLines(root: HtmlParent): string[] {
     }
     if (item.name === 'pre') {
       flush();
-      for (const l of textContent(item).split(/\r\n|\r|\n/)) {
+      for (const l of domutils().textContent(item).split(/\r\n|\r|\n/)) {
         buf = l;
         flush();
       }
@@ -508,7 +514,7 @@ function pickHeading(root: HtmlParent, pageTitle: string | null, siteNames: stri
     if (el.name === 'nav') return false;
     if ((el.attribs.id && SITE_BRANDING.test(el.attribs.id)) || classTokens(el).some((t) => SITE_BRANDING.test(t))) return false;
     if (el.name === 'h1') {
-      const text = cleanLine(textContent(el));
+      const text = cleanLine(domutils().textContent(el));
       if (hanCount(text) >= 4 && text.length <= 100 && !sites.has(comparable(text))) h1s.push({ el, text });
       return false;
     }
@@ -544,7 +550,7 @@ function dropChrome(body: HtmlParent): void {
     }
     return true;
   });
-  for (const el of doomed) removeElement(el);
+  for (const el of doomed) domutils().removeElement(el);
 }
 
 function sumChildren(root: HtmlParent, stats: Map<HtmlElement, Stats>): number {
@@ -597,11 +603,11 @@ function chooseArticle(body: HtmlParent): HtmlParent | null {
 
 export function readHtml(bytes: Uint8Array, file: string): SourceText {
   const { html, encoding } = decodeHtml(bytes, file);
-  const doc = parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+  const doc = htmlparser2().parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
 
   const metas = headMeta(doc);
   const titleEl = findElements(doc, (el) => el.name === 'title')[0];
-  const rawTitle = titleEl ? textContent(titleEl) : '';
+  const rawTitle = titleEl ? domutils().textContent(titleEl) : '';
   const pageTitle = stripSiteSuffix(rawTitle) || null;
   const siteNames = [...siteSuffixes(rawTitle), metas.get('sitename') ?? ''];
 
@@ -614,13 +620,13 @@ export function readHtml(bytes: Uint8Array, file: string): SourceText {
     }
     return true;
   });
-  for (const el of junk) removeElement(el);
+  for (const el of junk) domutils().removeElement(el);
 
   const body = findBody(doc);
   const labels = scanLabels(collectLines(body));
   const articleTitle = metas.get('articletitle') ? cleanLine(metas.get('articletitle')!) : null;
   const heading = pickHeading(body, articleTitle ?? pageTitle, siteNames);
-  const headingText = heading ? cleanLine(textContent(heading)) : null;
+  const headingText = heading ? cleanLine(domutils().textContent(heading)) : null;
   const meta = readMeta(labels, metas, articleTitle || headingText || pageTitle);
 
   dropChrome(body);

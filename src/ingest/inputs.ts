@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
+import { lazy } from '../lazy.js';
+
+const tinyglobby = lazy<typeof import('tinyglobby')>('tinyglobby');
 import { adapters } from './index.js';
 
 /** Extensions a folder walk picks up: every adapter's, plus legacy Office ones (to say "save as .docx"). */
@@ -54,10 +56,10 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     if (stat?.isDirectory()) {
       const base = toPosix(input).replace(/\/+$/, '');
       // A folder's README is about the folder, not a report (name it explicitly to check it).
-      const found = await glob('**/*', { cwd: input, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/README.*', '**/readme.*'] });
+      const found = await tinyglobby().glob('**/*', { cwd: input, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/README.*', '**/readme.*'] });
       take(input, found.map((f) => `${base}/${f}`));
     } else if (!stat && GLOB_CHARS.test(input)) {
-      take(input, await glob(toPosix(input), { onlyFiles: true, dot: false }));
+      take(input, await tinyglobby().glob(toPosix(input), { onlyFiles: true, dot: false }));
     } else {
       files.push(input);
     }

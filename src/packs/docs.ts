@@ -1,4 +1,6 @@
-import { stringify } from 'yaml';
+import { lazy } from '../lazy.js';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
 import type { AreaDef, PackRule, PackSet } from './model.js';
 
 /**
@@ -53,7 +55,7 @@ export function renderRule(rule: PackRule, area: AreaDef | undefined): string {
     }
     out.push('');
   }
-  out.push('**Check 检查方式:**', '', codeBlock(stringify(rule.when ? { check: rule.check, when: rule.when } : { check: rule.check }, { lineWidth: 0 }), 'yaml'), '');
+  out.push('**Check 检查方式:**', '', codeBlock(yaml().stringify(rule.when ? { check: rule.check, when: rule.when } : { check: rule.check }, { lineWidth: 0 }), 'yaml'), '');
   for (const [kind, label] of [
     ['pass', 'Passes 通过'],
     ['fail', 'Fails 不通过'],
