@@ -34,7 +34,7 @@ interface Slot {
 }
 
 /** Tasks per worker in flight: the next file is already queued when one finishes, so no worker waits on the main thread. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 /**
  * Check files on worker threads, each with its own compiled packs, handing each outcome over
@@ -121,6 +121,8 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
         while (!finished && (retry.length > 0 || next < files.length)) {
           const index = retry.length > 0 ? (retry.shift() as number) : next++;
           record(index, await local(files[index] as string));
+          // Let the workers' messages in: a check here settles in microtasks and would starve them.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       })().catch(finish);
     }

@@ -1,4 +1,4 @@
-import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
 import { PackError, UsageError } from '../errors.js';
 import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
 import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
@@ -12,7 +12,9 @@ export interface CompiledRule {
   params: Record<string, ParamValue>;
   check: CompiledCheck;
   /** Conditions under which the rule applies at all (rule `when` and the check's own). */
-  applicability: TopLevelCondition | null;
+  applicability: NestedCondition | null;
+  /** Where the check's evaluated node sits in the engine rule's conditions (see compile). */
+  checkAt: 'top' | 'wrapped' | 'gated';
 }
 
 /** A pack set compiled once per run: patterns, metrics, one json-rules-engine engine. */
@@ -21,9 +23,13 @@ export interface RuleSet {
   rules: CompiledRule[];
   plan: FactPlan;
   engine: Engine;
+  /** The facts the engine's conditions read (a report has more: titles, counts for messages). */
+  engineFacts: string[];
   /** Every regex the packs wrote, with its origin (checked for ReDoS before a run). */
   regexes: WrittenRegex[];
 }
+
+const isBoolean = (c: NestedCondition): boolean => 'all' in c || 'any' in c || 'not' in c;
 
 /** --param overrides: rule id → param name → raw value. */
 export type ParamOverrides = Record<string, Record<string, ParamValue>>;
@@ -120,13 +126,35 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     };
     const check = compileCheck('check') as CompiledCheck;
     const when = compileCheck('when');
-    const gates = [when?.conditions, when?.applicability, check.applicability].filter((c): c is TopLevelCondition => c !== undefined);
-    const applicability: TopLevelCondition | null = gates.length === 0 ? null : gates.length === 1 ? (gates[0] as TopLevelCondition) : { all: gates };
+    const gates = [when?.conditions, when?.applicability, check.applicability].filter((c): c is NestedCondition => c !== undefined);
+    const applicability: NestedCondition | null = gates.length === 0 ? null : gates.length === 1 ? (gates[0] as NestedCondition) : { all: gates };
     // One engine rule per pack rule. With a gate, the rule is `all: [gate, check]`: the engine
-    // evaluates both (no priorities, so no short-circuit) and records each one's result.
-    const conditions: TopLevelCondition = applicability ? { all: [applicability, check.conditions] } : check.conditions;
+    // evaluates both (no priorities, so no short-circuit) and records each one's result. The
+    // engine wants all/any/not at the top: a lone condition is wrapped there, and only there.
+    const checkAt = applicability ? 'gated' : isBoolean(check.conditions) ? 'top' : 'wrapped';
+    const conditions = (
+      applicability ? { all: [applicability, check.conditions] } : checkAt === 'top' ? check.conditions : { all: [check.conditions] }
+    ) as TopLevelCondition;
     engine.addRule({ name: rule.id, conditions, event: { type: 'pass' } });
-    rules.push({ rule, params, check, applicability });
+    rules.push({ rule, params, check, applicability, checkAt });
   }
-  return { packs, rules, plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed }, engine, regexes: takeWrittenRegexes() };
+  const engineFacts = new Set<string>();
+  const collect = (c: NestedCondition): void => {
+    if ('fact' in c) engineFacts.add(c.fact);
+    else if ('all' in c) c.all.forEach(collect);
+    else if ('any' in c) c.any.forEach(collect);
+    else if ('not' in c) collect(c.not);
+  };
+  for (const r of rules) {
+    collect(r.check.conditions);
+    if (r.applicability) collect(r.applicability);
+  }
+  return {
+    packs,
+    rules,
+    plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed },
+    engine,
+    engineFacts: [...engineFacts].sort(),
+    regexes: takeWrittenRegexes(),
+  };
 }

@@ -1,14 +1,36 @@
+import { Fact } from 'json-rules-engine';
 import type { Facts } from '../facts/model.js';
 import type { EvaluatedCondition } from './checks/types.js';
 import type { CompiledRule, RuleSet } from './compile.js';
 import type { Finding, Status } from './model.js';
 
+const NO_CACHE = { cache: false };
+
+type Vars = Record<string, string | number | boolean>;
+
+// Templates are the packs' own strings, few and reused for every report: split them once.
+const templates = new Map<string, Array<string | { name: string }>>();
+
 /** Fill {name} placeholders; unknown names stay visible rather than vanish. */
-export function fillTemplate(template: string, vars: Record<string, string | number | boolean>): string {
-  return template.replace(/\{([a-zA-Z][\w-]*)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export function fillTemplate(template: string, vars: Vars): string {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(/\{([a-zA-Z][\w-]*)\}/g)) {
+      parts.push(template.slice(last, m.index), { name: m[1] as string });
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    templates.set(template, parts);
+  }
+  if (parts.length === 1) return template;
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : p.name in vars ? String(vars[p.name]) : `{${p.name}}`;
+  return out;
 }
 
-function messageFor(compiled: CompiledRule, status: Status, vars: Record<string, string | number | boolean>, missing: boolean): string {
+function messageFor(compiled: CompiledRule, status: Status, vars: Vars, missing: boolean): string {
   const { rule } = compiled;
   if (status === 'pass') return fillTemplate(rule.messages?.pass ?? rule.title, vars);
   if (status === 'not-applicable') return fillTemplate(rule.messages?.notApplicable ?? `不适用：${rule.title}`, vars);
@@ -17,15 +39,18 @@ function messageFor(compiled: CompiledRule, status: Status, vars: Record<string,
 
 /** Run the engine once over a report's flat facts and turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
-  const { results, failureResults } = await ruleSet.engine.run(facts.values);
+  // Values computed for this report only: the engine's per-fact result cache would just hash them.
+  const runtime: Record<string, Fact> = {};
+  for (const id of ruleSet.engineFacts) if (id in facts.values) runtime[id] = new Fact(id, facts.values[id], NO_CACHE);
+  const { results, failureResults } = await ruleSet.engine.run(runtime);
   const evaluated = new Map([...results, ...failureResults].map((r) => [r.name as string, r]));
   return ruleSet.rules.map((compiled): Finding => {
     const { rule } = compiled;
     const ruleResult = evaluated.get(rule.id);
     const top = (ruleResult?.conditions ?? null) as EvaluatedCondition | null;
-    // With a gate the conditions are all: [gate, check] (see compile.ts).
-    const applies = compiled.applicability === null || top?.all?.[0]?.result === true;
-    const node = compiled.applicability === null ? top : (top?.all?.[1] ?? null);
+    // With a gate the conditions are all: [gate, check]; a lone condition is wrapped (see compile.ts).
+    const applies = compiled.checkAt !== 'gated' || top?.all?.[0]?.result === true;
+    const node = compiled.checkAt === 'top' ? top : (top?.all?.[compiled.checkAt === 'gated' ? 1 : 0] ?? null);
     const status: Status = !applies ? 'not-applicable' : ruleResult?.result === true ? 'pass' : 'fail';
     const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', { node });
     const vars = { ...compiled.params, ...outcome.vars };

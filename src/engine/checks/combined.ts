@@ -1,4 +1,4 @@
-import type { TopLevelCondition } from 'json-rules-engine';
+import type { NestedCondition } from 'json-rules-engine';
 import type { CombinedCheckConfig } from '../../packs/model.js';
 import type { Evidence } from '../model.js';
 import { byPosition } from './terms.js';
@@ -10,7 +10,7 @@ export const combinedCheck: CheckType<CombinedCheckConfig> = {
   compile(config, ctx) {
     const subs = config.checks.map((c, i) => ctx.compileNested(c, ['checks', i]));
     const conditions = subs.map((s) => s.conditions);
-    const gates = subs.map((s) => s.applicability).filter((g): g is TopLevelCondition => g !== undefined);
+    const gates = subs.map((s) => s.applicability).filter((g): g is NestedCondition => g !== undefined);
     const compiled: CompiledCheck = {
       conditions: config.type === 'all' ? { all: conditions } : { any: conditions },
       explain(facts, passed, verdicts): CheckOutcome {
@@ -32,7 +32,7 @@ export const combinedCheck: CheckType<CombinedCheckConfig> = {
         return { evidence: evidence.sort(byPosition).slice(0, 6), vars, missing };
       },
     };
-    if (gates.length > 0) compiled.applicability = gates.length === 1 ? (gates[0] as TopLevelCondition) : { all: gates };
+    if (gates.length > 0) compiled.applicability = gates.length === 1 ? (gates[0] as NestedCondition) : { all: gates };
     return compiled;
   },
 };

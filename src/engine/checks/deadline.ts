@@ -29,8 +29,8 @@ export const deadlineCheck: CheckType<DeadlineCheckConfig> = {
     };
     const fact = ctx.addFact(`deadline:${ctx.rule.id}`, daysLate);
     return {
-      conditions: { all: [{ fact, operator: 'atMost', value: 0 }] },
-      applicability: { all: [{ fact, operator: 'reported', value: true }] },
+      conditions: { fact, operator: 'atMost', value: 0 },
+      applicability: { fact, operator: 'reported', value: true },
       explain(facts): CheckOutcome {
         const late = daysLate(facts) ?? 0;
         return {

@@ -150,16 +150,23 @@ export const duplicatesCheck: CheckType<DuplicatesCheckConfig> = {
     const minLength = ctx.number(config.minLength) ?? 50;
     const similarity = ctx.number(config.similarity) ?? 1;
     const scope = scopeName(config.scope ?? 'all');
-    const fact = ctx.addFact(`duplicates:${ctx.rule.id}`, (facts) => repeats(facts, scope, minLength, similarity).length);
+    // Counted for the engine, listed again for a failing report's evidence: search once.
+    const found = new WeakMap<Facts, Repeat[]>();
+    const repeatsIn = (facts: Facts): Repeat[] => {
+      let list = found.get(facts);
+      if (!list) found.set(facts, (list = repeats(facts, scope, minLength, similarity)));
+      return list;
+    };
+    const fact = ctx.addFact(`duplicates:${ctx.rule.id}`, (facts) => repeatsIn(facts).length);
     return {
-      conditions: { all: [{ fact, operator: 'atMost', value: 0 }] },
+      conditions: { fact, operator: 'atMost', value: 0 },
       explain(facts, passed): CheckOutcome {
         if (passed) return { evidence: [], vars: { minLength } };
-        const found = repeats(facts, scope, minLength, similarity);
-        const evidence = found
+        const repeated = repeatsIn(facts);
+        const evidence = repeated
           .slice(0, 5)
           .map((r) => evidenceAt(facts.document, r.span, r.similarity === 1 ? `与第${r.firstLine}行重复` : `与第${r.firstLine}行内容相近（${Math.round(r.similarity * 100)}%）`));
-        return { evidence, vars: { minLength, count: found.length } };
+        return { evidence, vars: { minLength, count: repeated.length } };
       },
     };
   },

@@ -1,4 +1,3 @@
-import type { TopLevelCondition } from 'json-rules-engine';
 import { scopeName } from '../../facts/scope.js';
 import type { MentionCheckConfig } from '../../packs/model.js';
 import type { Evidence } from '../model.js';
@@ -24,10 +23,8 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
   compile(config, ctx) {
     const scope = scopeName(config.scope);
     const root = compileTerm(config.match, ['match'], scope, ctx);
-    const condition = termCondition(root, scope);
-    const conditions: TopLevelCondition = 'all' in condition || 'any' in condition ? (condition as TopLevelCondition) : { all: [condition] };
     return {
-      conditions,
+      conditions: termCondition(root, scope),
       explain(facts, passed): CheckOutcome {
         const evidence: Evidence[] = [];
         if (passed) {

@@ -1,4 +1,4 @@
-import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
+import type { NestedCondition } from 'json-rules-engine';
 import { PackError } from '../../errors.js';
 import { factId, type MetricValue } from '../../facts/model.js';
 import { displayPath, type MetricCheckConfig } from '../../packs/model.js';
@@ -34,8 +34,8 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
     if (min !== undefined) bounds.push({ fact, operator: 'atLeast', value: min });
     if (max !== undefined) bounds.push({ fact, operator: 'atMost', value: max });
     const missing = config.missing ?? 'fail';
-    let conditions: TopLevelCondition = { all: bounds };
-    if (missing === 'pass') conditions = { any: [{ fact, operator: 'reported', value: false }, { all: bounds }] };
+    const bounded: NestedCondition = bounds.length === 1 ? (bounds[0] as NestedCondition) : { all: bounds };
+    const conditions: NestedCondition = missing === 'pass' ? { any: [{ fact, operator: 'reported', value: false }, bounded] } : bounded;
     const compiled: ReturnType<CheckType['compile']> = {
       conditions,
       explain(facts) {
@@ -60,7 +60,7 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
         return { evidence: evidenceFor(facts, value), vars };
       },
     };
-    if (missing === 'not-applicable') compiled.applicability = { all: [{ fact, operator: 'reported', value: true }] };
+    if (missing === 'not-applicable') compiled.applicability = { fact, operator: 'reported', value: true };
     return compiled;
   },
 };

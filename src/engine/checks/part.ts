@@ -14,7 +14,7 @@ export const partCheck: CheckType<PartCheckConfig> = {
     const anyLevel = config.headings === 'any';
     const fact = anyLevel ? factId.heading(config.part) : factId.part(config.part);
     return {
-      conditions: { all: [{ fact, operator: 'equal', value: true }] },
+      conditions: { fact, operator: 'equal', value: true },
       explain(facts, passed) {
         const vars = { part: PART_TITLES[config.part] };
         if (!passed) return { evidence: [], vars };

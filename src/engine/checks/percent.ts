@@ -24,7 +24,7 @@ export const percentCheck: CheckType<PercentCheckConfig> = {
       );
     const fact = ctx.addFact(`percent:${ctx.rule.id}`, (facts) => offending(facts).length);
     return {
-      conditions: { all: [{ fact, operator: 'atMost', value: 0 }] },
+      conditions: { fact, operator: 'atMost', value: 0 },
       explain(facts, passed): CheckOutcome {
         const vars: Record<string, string | number> = {};
         if (max !== undefined) vars.max = max;

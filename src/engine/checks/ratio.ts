@@ -39,8 +39,8 @@ export const ratioCheck: CheckType<RatioCheckConfig> = {
     };
     const fact = ctx.addFact(`ratio:${ctx.rule.id}`, gap);
     return {
-      conditions: { all: [{ fact, operator: 'atMost', value: config.rate === undefined ? 0 : tolerance }] },
-      applicability: { all: [{ fact, operator: 'reported', value: true }] },
+      conditions: { fact, operator: 'atMost', value: config.rate === undefined ? 0 : tolerance },
+      applicability: { fact, operator: 'reported', value: true },
       explain(facts) {
         const num = stated(facts, config.numerator) as MetricValue;
         const den = stated(facts, config.denominator) as MetricValue;

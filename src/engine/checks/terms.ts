@@ -11,7 +11,7 @@ import type { CompileContext } from './types.js';
 /** A pack term compiled to pattern keys: the shared vocabulary of mention and absent. */
 export type CompiledTerm =
   | { kind: 'leaf'; key: string; min: number; label?: string }
-  | { kind: 'all' | 'any'; children: CompiledTerm[]; label?: string };
+  | { kind: 'all' | 'any'; children: CompiledTerm[]; label?: string; anyHits?: string };
 
 export type Leaf = Extract<CompiledTerm, { kind: 'leaf' }>;
 
@@ -41,7 +41,16 @@ export function compileTerm(term: Term, path: Array<string | number>, scope: str
     const kind = term.allOf ? 'all' : 'any';
     const list = (term.allOf ?? term.anyOf) as Term[];
     const children = list.map((t, i) => compileTerm(t, [...path, kind === 'all' ? 'allOf' : 'anyOf', i], scope, ctx));
-    return label ? { kind, children, label } : { kind, children };
+    const compiled: CompiledTerm = label ? { kind, children, label } : { kind, children };
+    // "Any of these, once" is one fact (their hits added up) and one condition for the engine,
+    // not one condition per alternative: the engine's cost is per condition.
+    if (kind === 'any' && children.length > 1 && children.every((c) => c.kind === 'leaf' && c.min === 1)) {
+      const ids = (children as Leaf[]).map((c) => factId.hits(c.key, scope));
+      compiled.anyHits = ctx.addFact(`any-hits:${(children as Leaf[]).map((c) => c.key).join('|')}@${scope}`, (facts) =>
+        ids.reduce((n, id) => n + ((facts.values[id] as number | undefined) ?? 0), 0),
+      );
+    }
+    return compiled;
   }
   const options = { not: term.not, raw: term.raw === true, validator: term.validator };
   const key = term.phrases
@@ -55,6 +64,7 @@ export function compileTerm(term: Term, path: Array<string | number>, scope: str
 
 export function termCondition(term: CompiledTerm, scope: string): NestedCondition {
   if (term.kind === 'leaf') return { fact: factId.hits(term.key, scope), operator: 'atLeast', value: term.min };
+  if (term.anyHits) return { fact: term.anyHits, operator: 'atLeast', value: 1 };
   const children = term.children.map((c) => termCondition(c, scope));
   return term.kind === 'all' ? { all: children } : { any: children };
 }

@@ -1,4 +1,4 @@
-import type { TopLevelCondition } from 'json-rules-engine';
+import type { NestedCondition } from 'json-rules-engine';
 import type { Facts } from '../../facts/model.js';
 import type { CompiledMetric, ComputedFact } from '../../facts/compute.js';
 import type { CheckConfig, NumberOrParam, ParamValue, PackRule } from '../../packs/model.js';
@@ -46,10 +46,13 @@ export interface CheckOutcome {
 }
 
 export interface CompiledCheck {
-  /** json-rules-engine conditions over flat facts: true means the rule passes. */
-  conditions: TopLevelCondition;
+  /**
+   * json-rules-engine conditions over flat facts: true means the rule passes. As lean as the
+   * check allows (a single condition need not be wrapped): the engine's cost is per node.
+   */
+  conditions: NestedCondition;
   /** When present, the rule applies only where these hold; otherwise not-applicable. */
-  applicability?: TopLevelCondition;
+  applicability?: NestedCondition;
   /** Evidence and message values once the engine has decided. */
   explain(facts: Facts, passed: boolean, verdicts: Verdicts): CheckOutcome;
 }

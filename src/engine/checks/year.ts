@@ -37,8 +37,8 @@ export const yearCheck: CheckType<YearCheckConfig> = {
     };
     const fact = ctx.addFact(`year:${ctx.rule.id}`, (facts) => matching(facts).length);
     return {
-      conditions: { all: [{ fact, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 }] },
-      applicability: { all: [{ fact: 'meta.year', operator: 'reported', value: true }] },
+      conditions: { fact, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 },
+      applicability: { fact: 'meta.year', operator: 'reported', value: true },
       explain(facts, passed): CheckOutcome {
         const found = matching(facts);
         const shown = expectPresent === passed ? found : [];

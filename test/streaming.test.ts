@@ -1,0 +1,79 @@
+// Outputs are written report by report (memory stays flat over thousands of files). What
+// lands in the files must be exactly what each format gives for the whole run at once.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Checker } from '../src/checker.js';
+import { exitCode } from '../src/cli/gate.js';
+import { emptyConfig } from '../src/config/load.js';
+import { FORMAT_NAMES, loadFormatter } from '../src/formatters/index.js';
+import { loadPackSet } from '../src/packs/load.js';
+import { summarizeRun } from '../src/result.js';
+import { runCheck } from '../src/run.js';
+import { MINIMAL_PACK, ROOT, runCli } from './helpers.js';
+
+let tmp = '';
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-stream-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const EXTENSION: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'log', markdown: 'md', html: 'html', csv: 'csv' };
+
+describe('streamed outputs equal the whole-run formatters', () => {
+  it.each([
+    ['several reports and an unreadable file', ['reports/', 'reports/missing.txt']],
+    ['one report', ['reports/taojia-2025.txt']],
+    ['no report at all', ['reports/missing.txt']],
+  ])('%s: every format, byte for byte', async (_name, inputs) => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'out-'));
+    const outputs = FORMAT_NAMES.flatMap((f) => ['-f', f, '-o', path.join(dir, `result.${EXTENSION[f]}`)]);
+    const r = runCli(['check', ...inputs, ...outputs, '--no-config', '--jobs', '1']);
+    const run = await runCheck(inputs, new Checker(loadPackSet(), emptyConfig(ROOT)), { jobs: 1 });
+    const code = exitCode(summarizeRun(run), { failOn: 'error', minScore: null, maxWarnings: null });
+    expect(r.code).toBe(code);
+    for (const format of FORMAT_NAMES) {
+      const expected = (await loadFormatter(format))(run, { color: false, verbose: false, exitCode: code, failOn: 'error', cwd: ROOT } as never);
+      expect(fs.readFileSync(path.join(dir, `result.${EXTENSION[format]}`), 'utf8'), format).toBe(expected);
+    }
+    // Nothing temporary is left beside the outputs.
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a format whose head needs the whole run (a ranking first) prints the same on standard output', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'stdout-'));
+    for (const format of ['markdown', 'junit', 'stylish', 'json']) {
+      const file = path.join(dir, `result.${EXTENSION[format]}`);
+      const toFile = runCli(['check', 'reports/', '--no-config', '--fail-on', 'never', '-f', format, '-o', file]);
+      const toStdout = runCli(['check', 'reports/', '--no-config', '--fail-on', 'never', '-f', format]);
+      expect(toFile.code).toBe(0);
+      expect(toStdout.stdout, format).toBe(fs.readFileSync(file, 'utf8'));
+    }
+  });
+});
+
+describe('worker threads', () => {
+  it('a worker ended for a timeout hands the files queued on it to a fresh worker', () => {
+    const big = path.join(tmp, 'big.txt');
+    fs.writeFileSync(big, fs.readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8').repeat(300));
+    const pack = path.join(tmp, 'custom.yaml');
+    fs.writeFileSync(pack, MINIMAL_PACK);
+    // One worker (an untrusted pack always runs in workers): all three files are queued on it.
+    const r = runCli(['check', big, 'reports/taojia-2025.txt', 'reports/gurtu-2024.txt', '--pack', pack, '--timeout', '0.3', '--jobs', '1', '-f', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`fazhi: ${big}: 检查超时（超过 0.3 秒），已中止`);
+    const reports = (JSON.parse(r.stdout) as { reports: Array<{ file: string }> }).reports.map((x) => x.file);
+    expect(reports).toEqual(['reports/taojia-2025.txt', 'reports/gurtu-2024.txt']);
+  });
+
+  it('checks on this thread and on workers give the same outputs as one thread alone', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'many-'));
+    for (let i = 0; i < 20; i++) fs.copyFileSync(path.join(ROOT, 'reports', ['gurtu-2024.txt', 'taojia-2025.txt', 'xuantan-2024.txt'][i % 3] as string), path.join(dir, `town-${String(i).padStart(2, '0')}.txt`));
+    const one = runCli(['check', dir, '--no-config', '--fail-on', 'never', '-f', 'csv', '--jobs', '1']);
+    const three = runCli(['check', dir, '--no-config', '--fail-on', 'never', '-f', 'csv', '--jobs', '3']);
+    expect(one.code).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    expect(one.stdout.trim().split('\r\n')).toHaveLength(21);
+  });
+});
