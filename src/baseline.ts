@@ -31,58 +31,41 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
 }
 
 /**
- * A baseline applied report by report as a run streams: failed findings it knows are marked
- * suppressed; at the end, its entries for checked files that were not seen have disappeared.
+ * Mark the failed findings a baseline knows as suppressed (one report; runs wherever the
+ * report was checked). Returns the fingerprints it matched, for the run's summary.
  */
-export class BaselineFilter {
-  private readonly known: Set<string>;
-  private readonly seen = new Set<string>();
-  private readonly checked = new Set<string>();
-  private suppressed = 0;
+export function suppressKnown(report: ReportResult, known: ReadonlySet<string>): { report: ReportResult; matched: string[] } {
+  const matched: string[] = [];
+  const findings = report.findings.map((f) => {
+    if (f.status !== 'fail') return f;
+    const id = fingerprint(report.file, f);
+    if (!known.has(id)) return f;
+    matched.push(id);
+    return { ...f, suppressed: true };
+  });
+  return { report: matched.length > 0 ? { ...report, findings } : report, matched };
+}
 
-  constructor(
-    private readonly entries: BaselineEntry[],
-    private readonly file: string,
-  ) {
-    this.known = new Set(entries.map((e) => e.fingerprint));
-  }
+/** A report's failed findings as baseline entries. */
+export function baselineEntries(report: ReportResult): BaselineEntry[] {
+  const file = baseName(report.file);
+  return report.findings.filter((f) => f.status === 'fail').map((f) => ({ file, ruleId: f.ruleId, fingerprint: fingerprint(report.file, f) }));
+}
 
-  apply(report: ReportResult): ReportResult {
-    this.checked.add(baseName(report.file));
-    const findings = report.findings.map((f) => {
-      if (f.status !== 'fail') return f;
-      const id = fingerprint(report.file, f);
-      if (!this.known.has(id)) return f;
-      this.seen.add(id);
-      this.suppressed++;
-      return { ...f, suppressed: true };
-    });
-    return { ...report, findings };
-  }
-
-  summary(): BaselineSummary {
-    // Only entries for files this run checked can have disappeared.
-    const disappeared = this.entries.filter((e) => this.checked.has(baseName(e.file)) && !this.seen.has(e.fingerprint));
-    return { file: this.file, suppressed: this.suppressed, disappeared };
-  }
+/** What a baseline did over a run: how many findings it suppressed, which of its entries for the checked files were not seen. */
+export function baselineSummary(entries: BaselineEntry[], file: string, checkedFiles: string[], matched: string[]): BaselineSummary {
+  const checked = new Set(checkedFiles.map(baseName));
+  const seen = new Set(matched);
+  // Only entries for files this run checked can have disappeared.
+  return { file, suppressed: matched.length, disappeared: entries.filter((e) => checked.has(e.file) && !seen.has(e.fingerprint)) };
 }
 
 /**
- * The baseline after a run, collected report by report: every failed finding of the files
- * checked, in report and rule order, plus the previous entries of files not checked.
+ * The baseline after a run: every failed finding of the files checked, in report and rule
+ * order, plus the previous entries of files this run did not check.
  */
-export class BaselineRecorder {
-  private readonly findings: BaselineEntry[] = [];
-  private readonly checked = new Set<string>();
-
-  add(report: ReportResult): void {
-    const file = baseName(report.file);
-    this.checked.add(file);
-    for (const f of report.findings) if (f.status === 'fail') this.findings.push({ file, ruleId: f.ruleId, fingerprint: fingerprint(report.file, f) });
-  }
-
-  text(previous: BaselineEntry[] = []): string {
-    const data: BaselineFile = { version: 1, tool: 'fazhi', findings: [...previous.filter((e) => !this.checked.has(e.file)), ...this.findings] };
-    return `${JSON.stringify(data, null, 2)}\n`;
-  }
+export function baselineText(previous: BaselineEntry[], checkedFiles: string[], entries: BaselineEntry[]): string {
+  const checked = new Set(checkedFiles.map(baseName));
+  const data: BaselineFile = { version: 1, tool: 'fazhi', findings: [...previous.filter((e) => !checked.has(e.file)), ...entries] };
+  return `${JSON.stringify(data, null, 2)}\n`;
 }

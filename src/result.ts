@@ -88,6 +88,8 @@ export type RunHead = Pick<RunResult, 'tool' | 'packs' | 'rules' | 'areas'>;
  * Outputs stream report by report, so a run over 10,000 files keeps only these in memory.
  */
 export interface ReportSummary {
+  /** Where the report's file was among the inputs (anchors in HTML). */
+  position: number;
   file: string;
   format: string;
   meta: ReportResult['meta'];
@@ -95,6 +97,9 @@ export interface ReportSummary {
   score: Omit<Score, 'deductions'>;
   /** Counted failures (not suppressed by a baseline) per severity. */
   failed: Record<Finding['severity'], number>;
+  /** How many rules were checked, and how many did not apply. */
+  findings: number;
+  notApplicable: number;
 }
 
 /** The run as the end of every output sees it: summaries instead of whole reports, and how it ends. */
@@ -115,17 +120,28 @@ const shared = (text: string): string => sharedStrings.get(text) ?? (sharedStrin
 /** A copy of a string that holds on to nothing else (a substring can keep its whole report's text alive). */
 const detached = <T extends string | number | null>(value: T): T => (typeof value === 'string' ? (JSON.parse(JSON.stringify(value)) as T) : value);
 
-export function summarizeReport(report: ReportResult): ReportSummary {
+export function summarizeReport(report: ReportResult, position: number): ReportSummary {
   const failed = { error: 0, warning: 0, info: 0 };
   for (const f of failedFindings(report)) failed[f.severity]++;
   const { total, grade, areas } = report.score;
   const score = { total, grade: shared(grade), areas: areas.map((a) => ({ ...a, id: shared(a.id), title: shared(a.title) })) };
   const meta = Object.fromEntries(Object.entries(report.meta).map(([k, v]) => [k, detached(v as string | number | null)])) as ReportResult['meta'];
-  return { file: report.file, format: report.format, meta, score, failed };
+  const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
+  return { position, file: report.file, format: report.format, meta, score, failed, findings: report.findings.length, notApplicable };
+}
+
+/** A summary that came from a worker thread: share the packs' strings again. */
+export function shareSummaryStrings(summary: ReportSummary): ReportSummary {
+  for (const a of summary.score.areas) {
+    a.id = shared(a.id);
+    a.title = shared(a.title);
+  }
+  summary.score.grade = shared(summary.score.grade);
+  return summary;
 }
 
 export function summarizeRun(run: RunResult, exitCode = 0): RunSummary {
-  return { ...run, reports: run.reports.map(summarizeReport), exitCode };
+  return { ...run, reports: run.reports.map((r, i) => summarizeReport(r, i)), exitCode };
 }
 
 /** How many counted failures of one severity over several reports. */

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { PackRule } from './packs/model.js';
 import type { Outcome } from './run.js';
+import type { RenderSetup } from './render.js';
+import { shareSummaryStrings } from './result.js';
 import { expandReport, type CompactReport } from './run-transfer.js';
 
 /** What a worker needs to build the same Checker as the main thread. */
@@ -23,7 +25,9 @@ export interface PoolOptions {
    * Check files on this thread too, as one of the `jobs` (packs whose regexes were analysed,
    * so no runaway needs a thread to stop it): one isolate fewer in memory, no core left idle.
    */
-  local?: (file: string) => Promise<Outcome>;
+  local?: (file: string, index: number) => Promise<Outcome>;
+  /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
+  render?: RenderSetup;
 }
 
 interface Slot {
@@ -93,7 +97,7 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
       }
     };
     const start = () => {
-      const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: { setup: options.setup, maxBytes: options.maxBytes } });
+      const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: { setup: options.setup, maxBytes: options.maxBytes, render: options.render } });
       const slot: Slot = { worker, tasks: [], timer: null };
       slots.add(slot);
       worker.on('message', (msg: { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } } | { error: string } | { ready: true }) => {
@@ -107,7 +111,10 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
         slot.tasks = slot.tasks.filter((t) => t !== msg.index);
         feed(slot);
         arm(slot);
-        record(msg.index, 'compact' in msg.outcome ? { report: expandReport(msg.outcome.compact, options.rules) } : msg.outcome);
+        const { outcome } = msg;
+        if ('compact' in outcome) record(msg.index, { report: expandReport(outcome.compact, options.rules) });
+        else if ('rendered' in outcome) record(msg.index, { rendered: { ...outcome.rendered, summary: shareSummaryStrings(outcome.rendered.summary) } });
+        else record(msg.index, outcome);
       });
       worker.on('error', (e) => {
         if (slots.has(slot)) finish(e);
@@ -120,7 +127,7 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
       void (async () => {
         while (!finished && (retry.length > 0 || next < files.length)) {
           const index = retry.length > 0 ? (retry.shift() as number) : next++;
-          record(index, await local(files[index] as string));
+          record(index, await local(files[index] as string, index));
           // Let the workers' messages in: a check here settles in microtasks and would starve them.
           await new Promise((resolve) => setImmediate(resolve));
         }

@@ -1,27 +1,33 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Checker } from './checker.js';
 import { emptyConfig, loadConfig } from './config/load.js';
 import { loadPackSet } from './packs/load.js';
-import { checkFile } from './run.js';
+import { createRenderer, type RenderSetup } from './render.js';
+import { checkFile, runHead, type Outcome } from './run.js';
 import type { PoolSetup } from './run-pool.js';
 import { compactReport } from './run-transfer.js';
 
 // One worker: build the Checker once (packs compiled once per thread), then check files on request.
-const { setup, maxBytes } = workerData as { setup: PoolSetup; maxBytes?: number };
+const { setup, maxBytes, render } = workerData as { setup: PoolSetup; maxBytes?: number; render?: RenderSetup };
 const port = parentPort;
-if (port) {
-  try {
-    const config = setup.configFile ? loadConfig(setup.configFile) : emptyConfig();
-    const checker = new Checker(loadPackSet(setup.packs), config, setup.params);
-    const rules = new Map(checker.packs.rules.map((r) => [r.id, r]));
-    port.on('message', (task: { index: number; file: string }) => {
-      checkFile(checker, task.file, maxBytes ? { maxBytes } : {}).then(
-        (outcome) => port.postMessage({ index: task.index, outcome: 'report' in outcome ? { compact: compactReport(outcome.report, rules) } : outcome }),
-        (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
-      );
-    });
-    port.postMessage({ ready: true });
-  } catch (e) {
-    port.postMessage({ error: e instanceof Error ? e.message : String(e) });
-  }
+
+async function start(port: MessagePort): Promise<void> {
+  const config = setup.configFile ? loadConfig(setup.configFile) : emptyConfig();
+  const checker = new Checker(loadPackSet(setup.packs), config, setup.params);
+  const rules = new Map(checker.packs.rules.map((r) => [r.id, r]));
+  // Rendered here, a report crosses back as a few strings and a summary, not as an object graph.
+  const renderer = render ? await createRenderer(render, runHead(checker)) : null;
+  const reply = (index: number, outcome: Outcome) => {
+    if ('report' in outcome) port.postMessage({ index, outcome: renderer ? { rendered: renderer(outcome.report, index) } : { compact: compactReport(outcome.report, rules) } });
+    else port.postMessage({ index, outcome });
+  };
+  port.on('message', (task: { index: number; file: string }) => {
+    checkFile(checker, task.file, maxBytes ? { maxBytes } : {}).then(
+      (outcome) => reply(task.index, outcome),
+      (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+    );
+  });
+  port.postMessage({ ready: true });
 }
+
+if (port) start(port).catch((e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) }));

@@ -6,6 +6,7 @@ import { FazhiError } from './errors.js';
 import { readInput } from './ingest/index.js';
 import { expandInputs } from './ingest/inputs.js';
 import { docPathFor } from './packs/docs.js';
+import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RunHead, RunResult } from './result.js';
 import { runInPool, type PoolSetup } from './run-pool.js';
 
@@ -27,13 +28,17 @@ export interface RunOptions {
   isolate?: boolean;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Render each report where it is checked (outputs' text, summary) instead of handing it over whole. */
+  render?: RenderSetup;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 8;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type Outcome = { report: ReportResult } | { failure: InputFailure };
+/** A checked report: whole, or already rendered for the outputs (RunOptions.render). */
+export type Checked = { report: ReportResult } | { rendered: Rendered };
+export type Outcome = Checked | { failure: InputFailure };
 
 /** Read and check one file; an unreadable file becomes a failure, never an exception. */
 export async function checkFile(checker: Checker, file: string, options: Pick<RunOptions, 'stdin' | 'maxBytes'>): Promise<Outcome> {
@@ -81,7 +86,7 @@ export interface RunEnd {
  * report before it are done (parallelism never shows in the order). An unreadable input
  * becomes a failure and never stops the others. Reports are not kept: the caller decides.
  */
-export async function checkEach(inputs: string[], checker: Checker, options: RunOptions, onReport: (report: ReportResult) => void): Promise<RunEnd> {
+export async function checkEach(inputs: string[], checker: Checker, options: RunOptions, onChecked: (checked: Checked) => void): Promise<RunEnd> {
   const expanded = await expandInputs(inputs);
   const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
   const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
@@ -94,9 +99,14 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
     waiting.set(index, outcome);
     for (let o = waiting.get(emitted); o !== undefined; o = waiting.get(emitted)) {
       waiting.delete(emitted++);
-      if ('report' in o) onReport(o.report);
-      else failures.push(o.failure);
+      if ('failure' in o) failures.push(o.failure);
+      else onChecked(o);
     }
+  };
+  const renderer = options.render ? await createRenderer(options.render, runHead(checker)) : null;
+  const checkHere = async (file: string, index: number): Promise<Outcome> => {
+    const outcome = await checkFile(checker, file, options);
+    return renderer && 'report' in outcome ? { rendered: renderer(outcome.report, index) } : outcome;
   };
 
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
@@ -111,13 +121,14 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.isolate ? {} : { local: (file: string) => checkFile(checker, file, options) }),
+        ...(options.render ? { render: options.render } : {}),
+        ...(options.isolate ? {} : { local: checkHere }),
       },
       arrive,
     );
   } else {
     for (const [index, file] of files.entries()) {
-      arrive(index, await checkFile(checker, file, options));
+      arrive(index, await checkHere(file, index));
       options.onProgress?.(index + 1, files.length, file);
     }
   }
@@ -128,6 +139,9 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
 export async function runCheck(inputs: string[], target: RuleSet | Checker, options: RunOptions = {}): Promise<RunResult> {
   const checker = target instanceof Checker ? target : new Checker(target);
   const reports: ReportResult[] = [];
-  const end = await checkEach(inputs, checker, options, (r) => reports.push(r));
+  const { render: _render, ...whole } = options;
+  const end = await checkEach(inputs, checker, whole, (c) => {
+    if ('report' in c) reports.push(c.report);
+  });
   return { ...runHead(checker), reports, ...end };
 }

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
-import { BaselineFilter, BaselineRecorder, loadBaseline } from '../baseline.js';
+import { baselineSummary, baselineText, loadBaseline } from '../baseline.js';
 import { Checker } from '../checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { FORMAT_NAMES, isFormat, loadWriter } from '../formatters/index.js';
 import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
 import { assertSafeRegexes } from '../packs/redos.js';
-import { summarizeReport, type ReportSummary, type RunSummary } from '../result.js';
+import type { RenderSetup } from '../render.js';
+import type { BaselineEntry, ReportSummary, RunSummary } from '../result.js';
 import { checkEach, runHead } from '../run.js';
 import { exitCode, FAIL_ON, type FailOn } from './gate.js';
 import type { CliIO } from './main.js';
@@ -146,14 +147,15 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const head = runHead(checker);
   const color = useColor(options, io);
   const formatOptions = { color, verbose: options.verbose === true, failOn };
+  const outputs = targets.map((t) => ({ format: t.format, options: { ...formatOptions, color: t.file ? false : color } }));
   // The terminal report streams as reports complete, unless a progress bar shares the terminal.
   const holdStdout = progress.shown && io.isTTY;
-  const sinks = await Promise.all(
-    targets.map(async (t) => new OutputSink(t.file, (await loadWriter(t.format))(head, { ...formatOptions, color: t.file ? false : color }), io.stdout, holdStdout)),
-  );
-  const filter = baseline && options.baseline && !options.updateBaseline ? new BaselineFilter(baseline, options.baseline) : null;
-  const recorder = options.updateBaseline ? new BaselineRecorder() : null;
+  const sinks = await Promise.all(targets.map(async (t, i) => new OutputSink(t.file, (await loadWriter(t.format))(head, outputs[i]!.options), io.stdout, holdStdout)));
+  const applying = baseline !== null && !options.updateBaseline;
+  const render: RenderSetup = { outputs, known: applying ? baseline.map((e) => e.fingerprint) : null, record: options.updateBaseline === true };
   const summaries: ReportSummary[] = [];
+  const matched: string[] = [];
+  const entries: BaselineEntry[] = [];
   try {
     const end = await checkEach(
       inputs,
@@ -166,16 +168,26 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         timeoutMs: Math.round(timeoutSeconds * 1000),
         isolate,
         onProgress: progress,
+        render,
       },
       (checked) => {
-        const report = filter ? filter.apply(checked) : checked;
-        recorder?.add(report);
-        summaries.push(summarizeReport(report));
-        for (const sink of sinks) sink.report(report);
+        if (!('rendered' in checked)) return;
+        const { summary, texts } = checked.rendered;
+        summaries.push(summary);
+        for (const id of checked.rendered.matched) matched.push(id);
+        for (const e of checked.rendered.entries) entries.push(e);
+        sinks.forEach((sink, i) => sink.write(texts[i] as string));
       },
     );
     progress.stop();
-    const run: RunSummary = { ...head, reports: summaries, ...end, ...(filter ? { baseline: filter.summary() } : {}), exitCode: 0 };
+    const checkedFiles = summaries.map((s) => s.file);
+    const run: RunSummary = {
+      ...head,
+      reports: summaries,
+      ...end,
+      ...(applying && options.baseline ? { baseline: baselineSummary(baseline, options.baseline, checkedFiles, matched) } : {}),
+      exitCode: 0,
+    };
     run.exitCode = exitCode(run, { failOn, minScore, maxWarnings });
     let writeFailed = false;
     for (const sink of sinks) {
@@ -186,8 +198,8 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       }
     }
     for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
-    if (recorder && options.baseline) {
-      writeAtomic(options.baseline, recorder.text(baseline ?? []));
+    if (options.updateBaseline && options.baseline) {
+      writeAtomic(options.baseline, baselineText(baseline ?? [], checkedFiles, entries));
       io.stderr(`fazhi: 已更新基线 ${options.baseline}\n`);
     }
     return writeFailed ? 2 : run.exitCode;

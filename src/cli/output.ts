@@ -4,7 +4,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { FazhiError } from '../errors.js';
 import type { FormatWriter } from '../formatters/types.js';
-import type { ReportResult, RunSummary } from '../result.js';
+import type { RunSummary } from '../result.js';
 
 /**
  * Write a whole file or nothing: a temporary file beside it, then a rename, so a failed
@@ -94,6 +94,7 @@ export class OutputSink {
   private body: FileAppender | null = null;
   private out: FileAppender | null = null;
   private readonly temps: string[] = [];
+  private written = 0;
   /** Why this output cannot be written (reported at the end; the run goes on). */
   error: FazhiError | null = null;
 
@@ -135,9 +136,10 @@ export class OutputSink {
     }
   }
 
-  report(report: ReportResult): void {
-    if (this.error) return;
-    const text = this.writer.report(report);
+  /** One report's text (rendered by the writer's `report`, here or on a worker thread). */
+  write(text: string): void {
+    if (this.error || text === '') return;
+    if (this.written++ > 0 && this.writer.separator) text = this.writer.separator + text;
     this.guard(() => {
       if (this.body) this.body.write(text);
       else if (this.out) this.out.write(text);
@@ -147,7 +149,7 @@ export class OutputSink {
 
   /** Write what comes around the reports and put the output in place. */
   finish(run: RunSummary): void {
-    const tail = this.writer.tail(run);
+    const tail = this.writer.tail(run, this.written === 0);
     const head = typeof this.writer.head === 'string' ? this.writer.head : this.writer.head(run);
     this.guard(() => {
       this.body?.close();

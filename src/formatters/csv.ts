@@ -1,4 +1,4 @@
-import { summarizeReport, weakestArea } from '../result.js';
+import { failedFindings, weakestArea } from '../result.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const BOM = '\uFEFF';
@@ -25,8 +25,8 @@ export const csvWriter: FormatWriterFactory = (run) => {
     head: BOM + row(header),
     report(r) {
       const scores = new Map(r.score.areas.map((a) => [a.id, a.score] as const));
-      const { error, warning, info } = summarizeReport(r).failed;
-      return row([r.file, r.meta.body, r.meta.year, r.score.total, r.score.grade, ...order.map((id) => scores.get(id) ?? null), error, warning, info, weakestArea(r)?.title ?? '', r.meta.published, '']);
+      const failed = (severity: 'error' | 'warning' | 'info') => failedFindings(r, severity).length;
+      return row([r.file, r.meta.body, r.meta.year, r.score.total, r.score.grade, ...order.map((id) => scores.get(id) ?? null), failed('error'), failed('warning'), failed('info'), weakestArea(r)?.title ?? '', r.meta.published, '']);
     },
     tail: (end) => end.failures.map((f) => row([f.file, '', '', '', '无法读取', ...order.map(() => ''), '', '', '', '', '', f.message])).join(''),
   };

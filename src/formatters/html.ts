@@ -261,10 +261,10 @@ ${passing(r)}
 }
 
 function ranking(run: RunSummary): string {
-  const rows = rankReports(run.reports).map(({ rank, report: r, index }) => {
+  const rows = rankReports(run.reports).map(({ rank, report: r }) => {
     const name = r.meta.body ?? r.meta.title ?? r.file;
     const sub = r.meta.title && r.meta.title !== name ? r.meta.title : r.file;
-    return `<tr><td class="n">${rank}</td><td><a href="#report-${index + 1}">${e(name)}</a><span class="sub">${e(sub)}</span></td>` +
+    return `<tr><td class="n">${rank}</td><td><a href="#report-${r.position + 1}">${e(name)}</a><span class="sub">${e(sub)}</span></td>` +
       `<td>${r.meta.year ?? ''}</td><td class="n"><strong>${r.score.total.toFixed(1)}</strong></td><td class="nw">${e(r.score.grade)}</td>` +
       `<td class="n">${r.failed.error}</td><td class="n">${r.failed.warning}</td><td class="n">${r.failed.info}</td></tr>`;
   });
@@ -294,12 +294,11 @@ function failures(run: RunSummary): string {
  */
 export const htmlWriter: FormatWriterFactory = (run) => {
   const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
-  let count = 0;
-  let firstTitle: string | null = null;
   return {
     head(end) {
       const many = end.reports.length >= 2;
-      const title = end.reports.length === 1 ? `审核意见：${firstTitle}` : '法治政府建设年度报告审核结果';
+      const only = end.reports.length === 1 ? end.reports[0] : undefined;
+      const title = only ? `审核意见：${only.meta.title ?? only.file}` : '法治政府建设年度报告审核结果';
       const ranked = many
         ? `<section class="run"><h1>法治政府建设年度报告审核结果</h1>
 <p>共 ${end.reports.length} 份报告，按得分从高到低排列${end.failures.length > 0 ? `；${end.failures.length} 个文件无法读取` : ''}。点击乡镇名称查看该报告的审核意见。</p>
@@ -319,13 +318,11 @@ ${ranking(end)}
 ${ranked}
 `;
     },
-    report(r) {
-      firstTitle ??= r.meta.title ?? r.file;
-      return `${count === 0 ? '' : '\n'}${report(r, count++, areaTitles)}`;
-    },
-    tail(end) {
+    report: (r, position) => report(r, position, areaTitles),
+    separator: '\n',
+    tail(end, empty) {
       const packs = run.packs.map((p) => `${e(p.id)} ${e(p.version)}`).join('、');
-      return `${count === 0 && end.failures.length === 0 ? '<section class="run"><p>没有可检查的报告。</p></section>' : ''}
+      return `${empty && end.failures.length === 0 ? '<section class="run"><p>没有可检查的报告。</p></section>' : ''}
 ${failures(end)}
 <footer>由 ${e(run.tool.name)} ${e(run.tool.version)} 生成${packs ? ` · 规则包 ${packs}` : ''}</footer>
 </main>

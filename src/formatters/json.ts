@@ -94,16 +94,14 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
  * a run over 10,000 reports is never one string in memory.
  */
 export const jsonWriter: FormatWriterFactory = (run) => {
-  let count = 0;
   const start = JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs }, null, 2);
   return {
     head: `${start.slice(0, -2)},\n  "reports": [`,
-    report(r) {
-      return `${count++ === 0 ? '' : ','}\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`;
-    },
-    tail(end) {
+    report: (r) => `\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`,
+    separator: ',',
+    tail(end, empty) {
       const rest = JSON.stringify(runEnd(end), null, 2);
-      return `${count === 0 ? '' : '\n  '}],\n${rest.slice(2)}\n`;
+      return `${empty ? '' : '\n  '}],\n${rest.slice(2)}\n`;
     },
   };
 };

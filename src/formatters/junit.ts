@@ -121,21 +121,19 @@ function failureSuite(f: InputFailure): string {
 /** Test suites as they come; the <testsuites> totals are written once the run is over. */
 export const junitWriter: FormatWriterFactory = (_run, options) => {
   const failOn = (options as Options).failOn ?? 'error';
-  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   return {
     head(end) {
-      // Each unreadable input is one test with one error (see failureSuite).
-      const all = { ...total, tests: total.tests + end.failures.length, errors: total.errors + end.failures.length };
-      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'fazhi', ...all })}>\n`;
+      // The same counts as each suite's (see reportSuite), from the reports' summaries; each
+      // unreadable input is one test with one error (see failureSuite).
+      const total: Counts = { tests: end.failures.length, failures: 0, errors: end.failures.length, skipped: 0 };
+      for (const r of end.reports) {
+        total.tests += r.findings;
+        total.skipped += r.notApplicable;
+        for (const severity of ['error', 'warning', 'info'] as const) if (failsGate(severity, failOn)) total.failures += r.failed[severity];
+      }
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'fazhi', ...total })}>\n`;
     },
-    report(r) {
-      const { xml, counts } = reportSuite(r, failOn);
-      total.tests += counts.tests;
-      total.failures += counts.failures;
-      total.errors += counts.errors;
-      total.skipped += counts.skipped;
-      return `${xml}\n`;
-    },
+    report: (r) => `${reportSuite(r, failOn).xml}\n`,
     tail: (end) => `${end.failures.map((f) => `${failureSuite(f)}\n`).join('')}</testsuites>\n`,
   };
 };

@@ -103,11 +103,11 @@ const section = (lines: string[]) => lines.join('\n').replace(/\n+$/, '');
 
 /** A feedback letter (审核意见) per report, in Markdown an inspector can paste and edit; a ranking first when there are several. */
 export const markdownWriter: FormatWriterFactory = () => {
-  let count = 0;
   return {
     head: (end) => (end.reports.length >= 2 ? section(ranking(end)) + SEPARATOR : ''),
-    report: (r) => (count++ === 0 ? '' : SEPARATOR) + section(renderReport(r)),
-    tail(end) {
+    report: (r) => section(renderReport(r)),
+    separator: SEPARATOR,
+    tail(end, empty) {
       const tail: string[] = [];
       if (end.failures.length > 0) {
         tail.push('## 无法读取的文件', '');
@@ -119,8 +119,8 @@ export const markdownWriter: FormatWriterFactory = () => {
         for (const s of end.skipped) tail.push(`- ${escapeMarkdown(s)}`);
         tail.push('');
       }
-      if (tail.length > 0) return `${count > 0 ? SEPARATOR : ''}${section(tail)}\n`;
-      return count > 0 ? '\n' : '没有可检查的报告。\n';
+      if (tail.length > 0) return `${empty ? '' : SEPARATOR}${section(tail)}\n`;
+      return empty ? '没有可检查的报告。\n' : '\n';
     },
   };
 };

@@ -217,18 +217,17 @@ export const sarifWriter: FormatWriterFactory = (run, options) => {
   const cwd = ci.cwd ?? process.cwd();
   const ruleIndex = new Map(run.rules.map((rule, i) => [rule.id, i] as const));
   const skeleton = JSON.stringify(sarifLog(run, [], null, ci), null, 2);
-  let count = 0;
   return {
     head: skeleton.slice(0, skeleton.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length),
-    report(r) {
-      return r.findings
+    report: (r) =>
+      r.findings
         .filter((f) => f.status === 'fail')
-        .map((f) => `${count++ === 0 ? '' : ','}\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`)
-        .join('');
-    },
-    tail(end) {
+        .map((f) => `\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`)
+        .join(','),
+    separator: ',',
+    tail(end, empty) {
       const whole = JSON.stringify(sarifLog(run, [], end, ci), null, 2);
-      return `${count === 0 ? '' : `\n${RESULT_INDENT.slice(2)}`}${whole.slice(whole.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length)}\n`;
+      return `${empty ? '' : `\n${RESULT_INDENT.slice(2)}`}${whole.slice(whole.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length)}\n`;
     },
   };
 };

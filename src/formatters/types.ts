@@ -15,11 +15,17 @@ export interface FormatOptions {
  * One output format, written as the run goes: each report's text as soon as the report is
  * checked (in input order), then what goes around them. A head that needs the whole run
  * (totals, a ranking) is a function: the reports' text then waits in a temporary file.
+ *
+ * `report` sees one report only (it may run on a worker thread): what depends on the
+ * reports before it is the stream's job, which puts `separator` between two non-empty texts.
  */
 export interface FormatWriter {
   head: string | ((run: RunSummary) => string);
-  report(report: ReportResult): string;
-  tail(run: RunSummary): string;
+  /** `position`: where the report's file was among the inputs. */
+  report(report: ReportResult, position: number): string;
+  separator?: string;
+  /** `empty`: no report wrote any text. */
+  tail(run: RunSummary, empty: boolean): string;
 }
 
 /** A format: a writer per run, started from what is known before any report is read. */
@@ -32,9 +38,9 @@ export type Formatter = (run: RunResult, options: FormatOptions) => string;
 export function wholeDocument(factory: FormatWriterFactory): Formatter {
   return (run, options) => {
     const writer = factory(run, options);
-    const body = run.reports.map((r) => writer.report(r)).join('');
+    const texts = run.reports.map((r, i) => writer.report(r, i)).filter((t) => t !== '');
     const summary = summarizeRun(run, options.exitCode ?? 0);
     const head = typeof writer.head === 'string' ? writer.head : writer.head(summary);
-    return head + body + writer.tail(summary);
+    return head + texts.join(writer.separator ?? '') + writer.tail(summary, texts.length === 0);
   };
 }

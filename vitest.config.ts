@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Many tests run the CLI several times over; a busy two-core CI machine needs more than 5 s.
+    testTimeout: 30_000,
+  },
+});
