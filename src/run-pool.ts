@@ -35,10 +35,18 @@ interface Slot {
   /** Tasks sent, oldest first: the worker runs them one at a time, in this order. */
   tasks: number[];
   timer: NodeJS.Timeout | null;
+  /** Packs compiled: the time budget starts with the first task sent after this. */
+  ready: boolean;
 }
 
 /** Tasks per worker in flight: the next file is already queued when one finishes, so no worker waits on the main thread. */
 const IN_FLIGHT = 3;
+
+/**
+ * Files taken at most this far past the oldest unfinished one: results wait for their turn
+ * (input order), so a slow file must not let thousands of finished ones pile up in memory.
+ */
+const WINDOW = 256;
 
 /**
  * Check files on worker threads, each with its own compiled packs, handing each outcome over
@@ -50,6 +58,12 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
   const retry: number[] = [];
   let next = 0;
   let done = 0;
+  const finishedFiles = new Uint8Array(files.length);
+  let oldest = 0;
+  /** Wakes this thread's own loop when it waited for the window to move. */
+  let wake: (() => void) | null = null;
+  const canTake = () => retry.length > 0 || (next < files.length && next < oldest + WINDOW);
+  const take = () => (retry.length > 0 ? (retry.shift() as number) : next++);
   const seconds = Math.round(options.timeoutMs / 100) / 10;
   return new Promise((resolve, reject) => {
     const slots = new Set<Slot>();
@@ -66,13 +80,18 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
     };
     const record = (index: number, outcome: Outcome) => {
       done++;
+      finishedFiles[index] = 1;
+      while (oldest < files.length && finishedFiles[oldest] === 1) oldest++;
       try {
         onOutcome(index, outcome);
       } catch (e) {
         return finish(e);
       }
       options.onProgress?.(done, files.length, files[index] as string);
-      if (done === files.length) finish();
+      if (done === files.length) return finish();
+      // The window may have moved: top up every worker, and this thread if it waits.
+      for (const slot of slots) feed(slot);
+      wake?.();
     };
     // The budget runs for the task the worker is on: the oldest one sent.
     const arm = (slot: Slot) => {
@@ -90,21 +109,23 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
       }, options.timeoutMs);
     };
     const feed = (slot: Slot) => {
-      while (!finished && slot.tasks.length < IN_FLIGHT && (retry.length > 0 || next < files.length)) {
-        const index = retry.length > 0 ? (retry.shift() as number) : next++;
+      if (!slot.ready) return;
+      while (!finished && slot.tasks.length < IN_FLIGHT && canTake()) {
+        const index = take();
         slot.tasks.push(index);
         slot.worker.postMessage({ index, file: files[index] });
       }
     };
     const start = () => {
       const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: { setup: options.setup, maxBytes: options.maxBytes, render: options.render } });
-      const slot: Slot = { worker, tasks: [], timer: null };
+      const slot: Slot = { worker, tasks: [], timer: null, ready: false };
       slots.add(slot);
       worker.on('message', (msg: { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } } | { error: string } | { ready: true }) => {
         if (!slots.has(slot)) return; // ended for a timeout: its late messages are stale
         if ('error' in msg) return finish(new Error(msg.error));
         // The budget starts once the worker has its packs compiled, not while it loads.
         if ('ready' in msg) {
+          slot.ready = true;
           feed(slot);
           return arm(slot);
         }
@@ -126,7 +147,12 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
     if (local) {
       void (async () => {
         while (!finished && (retry.length > 0 || next < files.length)) {
-          const index = retry.length > 0 ? (retry.shift() as number) : next++;
+          if (!canTake()) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = null;
+            continue;
+          }
+          const index = take();
           record(index, await local(files[index] as string, index));
           // Let the workers' messages in: a check here settles in microtasks and would starve them.
           await new Promise((resolve) => setImmediate(resolve));
