@@ -28,46 +28,53 @@ const FOLD: Record<string, string> = {
   '﹕': ':',
 };
 
-const FOLD_CODES = new Map(Object.entries(FOLD).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
 const UTF16 = new TextDecoder('utf-16le');
+const REMOVE = -1;
 
-function isRemovableSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    code === 0x09 ||
-    code === 0x0b ||
-    code === 0x0c ||
-    code === 0x0d ||
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x202f ||
-    code === 0x205f
-  );
-}
+const REMOVABLE_SPACES = [0x20, 0x09, 0x0b, 0x0c, 0x0d, 0xa0, 0x3000, 0xfeff, 0x202f, 0x205f];
+
+/**
+ * What each UTF-16 code unit becomes: itself, another unit, or nothing. One table lookup per
+ * character instead of a chain of comparisons and a map lookup (half the cost on real reports).
+ */
+const TABLE = (() => {
+  const table = new Int32Array(0x10000);
+  for (let code = 0; code < table.length; code++) table[code] = code;
+  for (let code = 0xff01; code <= 0xff5e; code++) table[code] = code - 0xfee0;
+  for (const [from, to] of Object.entries(FOLD)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (const code of REMOVABLE_SPACES) table[code] = REMOVE;
+  for (let code = 0x2000; code <= 0x200b; code++) table[code] = REMOVE;
+  return table;
+})();
+
+// Scratch buffers reused line after line; each line gets its own exact-size copy of the map.
+let units = new Uint16Array(1024);
+let offsets = new Int32Array(1025);
 
 /**
  * Normalise one line (no newlines expected, but they are kept if present).
  * `skip` lists sorted, non-overlapping original spans to leave out (editor artefacts).
  */
 export function normalize(original: string, skip: ReadonlyArray<{ start: number; end: number }> = []): NormalizedText {
-  // Code units into a typed buffer, decoded once: far cheaper than building a string per character.
-  const out = new Uint16Array(original.length);
-  const map = new Int32Array(original.length + 1);
+  if (units.length < original.length) {
+    units = new Uint16Array(original.length);
+    offsets = new Int32Array(original.length + 1);
+  }
   let n = 0;
   let k = 0;
   for (let i = 0; i < original.length; i++) {
-    while (k < skip.length && i >= (skip[k] as { end: number }).end) k++;
-    const cut = skip[k];
-    if (cut && i >= cut.start) continue;
-    const code = original.charCodeAt(i);
-    if (isRemovableSpace(code)) continue;
-    out[n] = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : (FOLD_CODES.get(code) ?? code);
-    map[n++] = i;
+    if (k < skip.length) {
+      while (k < skip.length && i >= (skip[k] as { end: number }).end) k++;
+      const cut = skip[k];
+      if (cut && i >= cut.start) continue;
+    }
+    const to = TABLE[original.charCodeAt(i)] as number;
+    if (to === REMOVE) continue;
+    units[n] = to;
+    offsets[n++] = i;
   }
-  map[n] = original.length;
-  return { text: UTF16.decode(out.subarray(0, n)), map: map.subarray(0, n + 1) };
+  offsets[n] = original.length;
+  return { text: UTF16.decode(units.subarray(0, n)), map: offsets.slice(0, n + 1) };
 }
 
 /** Original [start, end) for a normalised span [start, end). */
