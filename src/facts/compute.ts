@@ -186,7 +186,11 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   }
   for (const [key, scopes] of plan.scopes) {
     const list = hits.get(key) ?? [];
-    for (const scope of scopes) values[factId.hits(key, scope)] = list.filter((h) => inScope(h, scope)).length;
+    for (const scope of scopes) {
+      let n = 0;
+      for (const h of list) if (inScope(h, scope)) n++;
+      values[factId.hits(key, scope)] = n;
+    }
   }
   for (const { def } of plan.metrics) values[factId.metric(def.id)] = achieved.get(def.id)?.value ?? null;
   values['meta.year'] = document.meta.year;

@@ -22,5 +22,10 @@ export function inScope({ parts, inTitle }: Placed, scope: string): boolean {
   if (scope === 'all') return true;
   if (scope === 'title') return inTitle;
   if (scope === 'done') return !parts.some((p) => NOT_DONE_PARTS.includes(p));
-  return scope.split('+').some((p) => parts.includes(p as PartId));
+  let named = NAMED_PARTS.get(scope);
+  if (!named) NAMED_PARTS.set(scope, (named = scope.split('+') as PartId[]));
+  return named.some((p) => parts.includes(p));
 }
+
+/** A few scope names, each split once (this runs for every hit of every pattern). */
+const NAMED_PARTS = new Map<string, PartId[]>();
