@@ -132,7 +132,7 @@ describe('safe packs', () => {
 
   it('a check over its time budget is stopped and reported; the other files are still checked', () => {
     const big = path.join(tmp, 'big.txt');
-    fs.writeFileSync(big, fs.readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8').repeat(300));
+    fs.writeFileSync(big, fs.readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8').repeat(1000));
     const pack = path.join(tmp, 'custom.yaml');
     fs.writeFileSync(pack, MINIMAL_PACK);
     const r = runCli(['check', big, 'reports/taojia-2025.txt', '--pack', pack, '--timeout', '0.3', '-f', 'json']);

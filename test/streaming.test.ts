@@ -56,7 +56,7 @@ describe('streamed outputs equal the whole-run formatters', () => {
 describe('worker threads', () => {
   it('a worker ended for a timeout hands the files queued on it to a fresh worker', () => {
     const big = path.join(tmp, 'big.txt');
-    fs.writeFileSync(big, fs.readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8').repeat(300));
+    fs.writeFileSync(big, fs.readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8').repeat(1000));
     const pack = path.join(tmp, 'custom.yaml');
     fs.writeFileSync(pack, MINIMAL_PACK);
     // One worker (an untrusted pack always runs in workers): all three files are queued on it.
