@@ -1,5 +1,6 @@
 // Outputs are written report by report (memory stays flat over thousands of files). What
 // lands in the files must be exactly what each format gives for the whole run at once.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,18 @@ describe('streamed outputs equal the whole-run formatters', () => {
       expect(toFile.code).toBe(0);
       expect(toStdout.stdout, format).toBe(fs.readFileSync(file, 'utf8'));
     }
+  });
+});
+
+describe('standard output', () => {
+  it('a reader that stops early (| head) ends nothing badly: no crash, exit code kept, files still written', () => {
+    const out = path.join(tmp, 'piped.json');
+    const command = `set -o pipefail; "${process.execPath}" bin/fazhi.js check reports/ --no-config --fail-on never -f json -o "${out}" -f stylish | head -1`;
+    const r = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('reports/draft-low-mediation.txt\n');
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as { reports: unknown[] }).reports).toHaveLength(5);
   });
 });
 
