@@ -26,6 +26,8 @@ export interface PoolOptions {
    * so no runaway needs a thread to stop it): one isolate fewer in memory, no core left idle.
    */
   local?: (file: string, index: number) => Promise<Outcome>;
+  /** With `local`: workers start only if the run is still going after this long. */
+  workerDelayMs?: number;
   /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
   render?: RenderSetup;
 }
@@ -68,9 +70,11 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
   return new Promise((resolve, reject) => {
     const slots = new Set<Slot>();
     let finished = false;
+    let delayed: NodeJS.Timeout | null = null;
     const finish = (error?: unknown) => {
       if (finished) return;
       finished = true;
+      if (delayed) clearTimeout(delayed);
       for (const slot of slots) {
         if (slot.timer) clearTimeout(slot.timer);
         void slot.worker.terminate();
@@ -143,7 +147,13 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
     };
     const local = options.local;
     const workers = Math.min(options.jobs, files.length) - (local ? 1 : 0);
-    for (let i = 0; i < workers; i++) start();
+    const startWorkers = () => {
+      delayed = null;
+      if (!finished && (retry.length > 0 || next < files.length)) for (let i = 0; i < workers; i++) start();
+    };
+    // This thread starts at once; workers join a run that turns out to be long.
+    if (local && (options.workerDelayMs ?? 0) > 0) delayed = setTimeout(startWorkers, options.workerDelayMs);
+    else startWorkers();
     if (local) {
       void (async () => {
         while (!finished && (retry.length > 0 || next < files.length)) {

@@ -30,10 +30,16 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Render each report where it is checked (outputs' text, summary) instead of handing it over whole. */
   render?: RenderSetup;
+  /**
+   * How long this thread checks alone before worker threads join (default 250 ms): a worker
+   * costs a few hundred milliseconds to start and warm up, more than a short run lasts.
+   */
+  workerDelayMs?: number;
 }
 
 /** Below this many files, starting workers costs more than it saves. */
 const POOL_THRESHOLD = 8;
+const WORKER_DELAY_MS = 250;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A checked report: whole, or already rendered for the outputs (RunOptions.render). */
@@ -122,7 +128,7 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
         rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.render ? { render: options.render } : {}),
-        ...(options.isolate ? {} : { local: checkHere }),
+        ...(options.isolate ? {} : { local: checkHere, workerDelayMs: options.workerDelayMs ?? WORKER_DELAY_MS }),
       },
       arrive,
     );

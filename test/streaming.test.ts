@@ -89,4 +89,21 @@ describe('worker threads', () => {
     expect(three.stdout).toBe(one.stdout);
     expect(one.stdout.trim().split('\r\n')).toHaveLength(21);
   });
+
+  it('workers that join at once (no head start for this thread) give the same reports, in input order', async () => {
+    // The built library: a worker thread runs dist/run-worker.js.
+    const lib = (await import(path.join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
+    const { Checker: BuiltChecker } = (await import(path.join(ROOT, 'dist/checker.js'))) as typeof import('../src/checker.js');
+    const dir = fs.mkdtempSync(path.join(tmp, 'joined-'));
+    for (let i = 0; i < 150; i++) fs.copyFileSync(path.join(ROOT, 'reports', ['draft-low-mediation.txt', 'taojia-2025.txt', 'gurtu-2024.txt'][i % 3] as string), path.join(dir, `town-${String(i).padStart(2, '0')}.txt`));
+    const checker = new BuiltChecker(lib.loadPackSet());
+    const pool = { packs: lib.DEFAULT_PACKS, configFile: null, params: {} };
+    const alone = await lib.runCheck([dir], checker, { jobs: 1 });
+    const joined = await lib.runCheck([dir], checker, { jobs: 3, pool, workerDelayMs: 0 });
+    // Workers only (as for packs from elsewhere): every report crosses a thread.
+    const isolated = await lib.runCheck([dir], checker, { jobs: 2, pool, isolate: true });
+    expect(joined.reports.map((r) => r.file)).toEqual(alone.reports.map((r) => r.file));
+    expect(JSON.stringify(joined)).toBe(JSON.stringify(alone));
+    expect(JSON.stringify(isolated)).toBe(JSON.stringify(alone));
+  });
 });
