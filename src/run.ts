@@ -88,7 +88,7 @@ export interface RunEnd {
 }
 
 /**
- * Check every input, handing each report to `onReport` in input order as soon as it and every
+ * Check every input, handing each report to `onChecked` in input order as soon as it and every
  * report before it are done (parallelism never shows in the order). An unreadable input
  * becomes a failure and never stops the others. Reports are not kept: the caller decides.
  */
