@@ -147,10 +147,14 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const head = runHead(checker);
   const color = useColor(options, io);
   const formatOptions = { color, verbose: options.verbose === true, failOn };
-  const outputs = targets.map((t) => ({ format: t.format, options: { ...formatOptions, color: t.file ? false : color } }));
+  // Colour only on the terminal, never in files.
+  const optionsFor = (t: OutputTarget) => ({ ...formatOptions, color: t.file ? false : color });
+  const outputs = targets.map((t) => ({ format: t.format, options: optionsFor(t) }));
   // The terminal report streams as reports complete, unless a progress bar shares the terminal.
   const holdStdout = progress.shown && io.isTTY;
-  const sinks = await Promise.all(targets.map(async (t, i) => new OutputSink(t.file, (await loadWriter(t.format))(head, outputs[i]!.options), io.stdout, holdStdout)));
+  const sinks = await Promise.all(
+    targets.map(async (t) => new OutputSink(t.file, (await loadWriter(t.format))(head, optionsFor(t)), io.stdout, holdStdout)),
+  );
   const applying = baseline !== null && !options.updateBaseline;
   const render: RenderSetup = { outputs, known: applying ? baseline.map((e) => e.fingerprint) : null, record: options.updateBaseline === true };
   const summaries: ReportSummary[] = [];
