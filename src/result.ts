@@ -124,13 +124,13 @@ export function summarizeReport(report: ReportResult, position: number): ReportS
   const failed = { error: 0, warning: 0, info: 0 };
   for (const f of failedFindings(report)) failed[f.severity]++;
   const { total, grade, areas } = report.score;
-  const score = { total, grade: shared(grade), areas: areas.map((a) => ({ ...a, id: shared(a.id), title: shared(a.title) })) };
+  const score = { total, grade, areas: areas.map((a) => ({ ...a })) };
   const meta = Object.fromEntries(Object.entries(report.meta).map(([k, v]) => [k, detached(v as string | number | null)])) as ReportResult['meta'];
   const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
-  return { position, file: report.file, format: report.format, meta, score, failed, findings: report.findings.length, notApplicable };
+  return shareSummaryStrings({ position, file: report.file, format: report.format, meta, score, failed, findings: report.findings.length, notApplicable });
 }
 
-/** A summary that came from a worker thread: share the packs' strings again. */
+/** Share the packs' strings (a summary from a worker thread brings its own copies). */
 export function shareSummaryStrings(summary: ReportSummary): ReportSummary {
   for (const a of summary.score.areas) {
     a.id = shared(a.id);
@@ -159,11 +159,11 @@ export function weakestArea(report: { score: Pick<Score, 'areas'> }): Score['are
 }
 
 /** Reports by score, highest first (input order on ties, which share a rank). */
-export function rankReports<R extends { score: Pick<Score, 'total'> }>(reports: R[]): Array<{ rank: number; report: R; index: number }> {
+export function rankReports<R extends { score: Pick<Score, 'total'> }>(reports: R[]): Array<{ rank: number; report: R }> {
   const sorted = reports.map((report, index) => ({ report, index })).sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
   let rank = 0;
   return sorted.map((x, i) => {
     if (i === 0 || x.report.score.total !== sorted[i - 1]?.report.score.total) rank = i + 1;
-    return { rank, ...x };
+    return { rank, report: x.report };
   });
 }

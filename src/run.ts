@@ -37,8 +37,6 @@ export interface RunOptions {
   workerDelayMs?: number;
 }
 
-/** Below this many files, starting workers costs more than it saves. */
-const POOL_THRESHOLD = 8;
 const WORKER_DELAY_MS = 250;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -116,8 +114,8 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
   };
 
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
-  const parallel = jobs > 1 && files.length >= POOL_THRESHOLD;
-  if (options.pool && files.length > 0 && (parallel || options.isolate) && !files.includes('-')) {
+  // A short run never starts a worker: they join only after this thread's head start.
+  if (options.pool && files.length > 0 && (jobs > 1 || options.isolate) && !files.includes('-')) {
     await runInPool(
       files,
       {
