@@ -19,7 +19,7 @@ export class Checker {
     readonly config: Config = emptyConfig(),
     private readonly cliParams: ParamOverrides = {},
   ) {
-    if ('engine' in packsOrRuleSet) {
+    if ('plan' in packsOrRuleSet) {
       // An already compiled rule set serves files whose settings add no params.
       this.packs = packsOrRuleSet.packs;
       this.cache.set('{}', packsOrRuleSet);

@@ -1,11 +1,11 @@
-import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
+import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import { PackError, UsageError } from '../errors.js';
 import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
 import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
 import { CHECK_TYPES } from './checks/index.js';
 import type { CompileContext, CompiledCheck } from './checks/types.js';
-import { registerOperators } from './operators.js';
+import { RuleDecider } from './verdicts.js';
 
 export interface CompiledRule {
   rule: PackRule;
@@ -15,16 +15,15 @@ export interface CompiledRule {
   applicability: NestedCondition | null;
   /** Where the check's evaluated node sits in the engine rule's conditions (see compile). */
   checkAt: 'top' | 'wrapped' | 'gated';
+  /** The rule as a json-rules-engine rule, with its verdicts per fact tuple. */
+  decider: RuleDecider;
 }
 
-/** A pack set compiled once per run: patterns, metrics, one json-rules-engine engine. */
+/** A pack set compiled once per run: patterns, metrics, each rule a json-rules-engine rule. */
 export interface RuleSet {
   packs: PackSet;
   rules: CompiledRule[];
   plan: FactPlan;
-  engine: Engine;
-  /** The facts the engine's conditions read (a report has more: titles, counts for messages). */
-  engineFacts: string[];
   /** Every regex the packs wrote, with its origin (checked for ReDoS before a run). */
   regexes: WrittenRegex[];
 }
@@ -92,8 +91,6 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   const metrics = compileMetrics(packs);
   const scopes = new Map<string, Set<string>>();
   const computed = new Map<string, ComputedFact>();
-  const engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
-  registerOperators(engine);
 
   const rules: CompiledRule[] = [];
   for (const rule of packs.rules) {
@@ -135,26 +132,12 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     const conditions = (
       applicability ? { all: [applicability, check.conditions] } : checkAt === 'top' ? check.conditions : { all: [check.conditions] }
     ) as TopLevelCondition;
-    engine.addRule({ name: rule.id, conditions, event: { type: 'pass' } });
-    rules.push({ rule, params, check, applicability, checkAt });
-  }
-  const engineFacts = new Set<string>();
-  const collect = (c: NestedCondition): void => {
-    if ('fact' in c) engineFacts.add(c.fact);
-    else if ('all' in c) c.all.forEach(collect);
-    else if ('any' in c) c.any.forEach(collect);
-    else if ('not' in c) collect(c.not);
-  };
-  for (const r of rules) {
-    collect(r.check.conditions);
-    if (r.applicability) collect(r.applicability);
+    rules.push({ rule, params, check, applicability, checkAt, decider: new RuleDecider(rule.id, conditions) });
   }
   return {
     packs,
     rules,
     plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed },
-    engine,
-    engineFacts: [...engineFacts].sort(),
     regexes: takeWrittenRegexes(),
   };
 }

@@ -1,10 +1,7 @@
-import { Fact } from 'json-rules-engine';
 import type { Facts } from '../facts/model.js';
-import type { EvaluatedCondition } from './checks/types.js';
 import type { CompiledRule, RuleSet } from './compile.js';
 import type { Finding, Status } from './model.js';
-
-const NO_CACHE = { cache: false };
+import type { Verdict } from './verdicts.js';
 
 type Vars = Record<string, string | number | boolean>;
 
@@ -37,21 +34,16 @@ function messageFor(compiled: CompiledRule, status: Status, vars: Vars, missing:
   return fillTemplate(missing && rule.messages?.missing ? rule.messages.missing : rule.message, vars);
 }
 
-/** Run the engine once over a report's flat facts and turn its verdicts into findings. */
+/** Have json-rules-engine decide every rule over a report's flat facts; turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
-  // Values computed for this report only: the engine's per-fact result cache would just hash them.
-  const runtime: Record<string, Fact> = {};
-  for (const id of ruleSet.engineFacts) if (id in facts.values) runtime[id] = new Fact(id, facts.values[id], NO_CACHE);
-  const { results, failureResults } = await ruleSet.engine.run(runtime);
-  const evaluated = new Map([...results, ...failureResults].map((r) => [r.name as string, r]));
-  return ruleSet.rules.map((compiled): Finding => {
+  const verdicts = await Promise.all(ruleSet.rules.map((compiled) => compiled.decider.decide(facts.values)));
+  return ruleSet.rules.map((compiled, i): Finding => {
     const { rule } = compiled;
-    const ruleResult = evaluated.get(rule.id);
-    const top = (ruleResult?.conditions ?? null) as EvaluatedCondition | null;
+    const { passed, conditions: top } = verdicts[i] as Verdict;
     // With a gate the conditions are all: [gate, check]; a lone condition is wrapped (see compile.ts).
-    const applies = compiled.checkAt !== 'gated' || top?.all?.[0]?.result === true;
-    const node = compiled.checkAt === 'top' ? top : (top?.all?.[compiled.checkAt === 'gated' ? 1 : 0] ?? null);
-    const status: Status = !applies ? 'not-applicable' : ruleResult?.result === true ? 'pass' : 'fail';
+    const applies = compiled.checkAt !== 'gated' || top.all?.[0]?.result === true;
+    const node = compiled.checkAt === 'top' ? top : (top.all?.[compiled.checkAt === 'gated' ? 1 : 0] ?? null);
+    const status: Status = !applies ? 'not-applicable' : passed ? 'pass' : 'fail';
     const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', { node });
     const vars = { ...compiled.params, ...outcome.vars };
     return {

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../src/check.js';
+import { compileRuleSet } from '../src/engine/compile.js';
+import { RuleDecider } from '../src/engine/verdicts.js';
+import type { FactValue } from '../src/facts/model.js';
+import { loadPackSet } from '../src/packs/load.js';
+import { ROOT } from './helpers.js';
+
+// Values the built-in facts take (counts, rates, years, flags, "not reported"), few enough
+// that generated tuples repeat and remembered verdicts are actually served.
+const factValue = fc.constantFrom<FactValue>(null, true, false, 0, 1, 2, 3, 7, 50, 85, 98.5, 100, 120, 2024, 2025, 2026);
+
+describe('remembered verdicts are json-rules-engine verdicts', () => {
+  it('for every built-in rule, any fact values: the same verdict and evaluated conditions as a fresh engine run', async () => {
+    const { rules } = compileRuleSet(loadPackSet());
+    const facts = [...new Set(rules.flatMap((r) => r.decider.reads))].sort();
+    let served = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(factValue, { minLength: facts.length, maxLength: facts.length }), async (tuple) => {
+        const values = Object.fromEntries(facts.map((id, i) => [id, tuple[i] as FactValue]));
+        for (const { decider } of rules) {
+          const before = await decider.ask(values);
+          const remembered = await decider.decide(values);
+          const again = await decider.decide(values);
+          if (again === remembered) served++;
+          expect(remembered).toEqual(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(served).toBe(150 * rules.length);
+  });
+
+  it('tells apart values that print alike: 1, "1" and true; strings that would run together', async () => {
+    const one = new RuleDecider('t/one', { all: [{ fact: 'x', operator: 'equal', value: 1 }] });
+    expect((await one.decide({ x: 1 })).passed).toBe(true);
+    expect((await one.decide({ x: '1' })).passed).toBe(false);
+    expect((await one.decide({ x: true })).passed).toBe(false);
+    expect((await one.decide({ x: 1 })).passed).toBe(true);
+    const pair = new RuleDecider('t/pair', {
+      all: [
+        { fact: 'a', operator: 'equal', value: 'x|' },
+        { fact: 'b', operator: 'equal', value: 'y' },
+      ],
+    });
+    expect((await pair.decide({ a: 'x|', b: 'y' })).passed).toBe(true);
+    expect((await pair.decide({ a: 'x', b: '|y' })).passed).toBe(false);
+    expect((await pair.decide({ a: 'x|', b: 'y' })).passed).toBe(true);
+  });
+
+  it('stays right past the number of tuples it remembers', async () => {
+    const decider = new RuleDecider('t/many', { all: [{ fact: 'n', operator: 'atLeast', value: 2500 }] });
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 5000; n += 1) {
+        const { passed } = await decider.decide({ n });
+        if (passed !== n >= 2500) expect.fail(`n=${n}: ${passed}`);
+      }
+    }
+  });
+
+  it('remembered verdicts are read-only: a check cannot change what the next report is told', async () => {
+    const decider = new RuleDecider('t/frozen', { any: [{ fact: 'n', operator: 'atLeast', value: 1 }] });
+    const verdict = await decider.decide({ n: 2 });
+    expect(Object.isFrozen(verdict.conditions)).toBe(true);
+    expect(Object.isFrozen(verdict.conditions.any?.[0])).toBe(true);
+  });
+
+  it('the real reports: a rule set that has seen them all gives each one the result a fresh rule set gives', async () => {
+    const inputs = fs.readdirSync(path.join(ROOT, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+    const texts = inputs.map((f) => [f, fs.readFileSync(path.join(ROOT, 'reports', f), 'utf8')] as const);
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    const warm = compileRuleSet(loadPackSet());
+    for (const [file, text] of texts) await checkText(text, warm, file);
+    for (const [file, text] of texts) {
+      const fresh = await checkText(text, compileRuleSet(loadPackSet()), file);
+      expect(await checkText(text, warm, file)).toEqual(fresh);
+    }
+  });
+});
