@@ -64,10 +64,27 @@ export interface Facts {
   achieved: Map<string, MetricValue>;
 }
 
+// Fact ids are asked for per report. Built once, the same string every time: a fresh
+// concatenation is hashed again as a property key on every store. The arguments are the
+// packs' own strings, so the lookups hash nothing new.
+function cached(make: (a: string) => string): (a: string) => string {
+  const made = new Map<string, string>();
+  return (a) => {
+    let id = made.get(a);
+    if (id === undefined) made.set(a, (id = make(a)));
+    return id;
+  };
+}
+const hitIds = new Map<string, (scope: string) => string>();
+
 /** Flat fact ids (no JSONPath: conditions read these directly). */
 export const factId = {
-  part: (id: PartId): string => `part.${id}`,
-  heading: (id: PartId): string => `heading.${id}`,
-  hits: (key: string, scope: string): string => `hits.${key}@${scope}`,
-  metric: (id: string): string => `metric.${id}`,
+  part: cached((id) => `part.${id}`) as (id: PartId) => string,
+  heading: cached((id) => `heading.${id}`) as (id: PartId) => string,
+  hits: (key: string, scope: string): string => {
+    let inScope = hitIds.get(key);
+    if (!inScope) hitIds.set(key, (inScope = cached((s) => `hits.${key}@${s}`)));
+    return inScope(scope);
+  },
+  metric: cached((id) => `metric.${id}`),
 };

@@ -1,3 +1,4 @@
+import type { DocLine } from '../../document/model.js';
 import type { Facts, LineSpan } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import type { DuplicatesCheckConfig } from '../../packs/model.js';
@@ -7,8 +8,10 @@ import type { CheckOutcome, CheckType } from './types.js';
 
 interface Sentence {
   text: string;
-  line: number;
-  span: LineSpan;
+  line: DocLine;
+  /** [start, end) in the line's normalised text, the end mark included. */
+  start: number;
+  end: number;
 }
 
 interface Repeat {
@@ -17,16 +20,21 @@ interface Repeat {
   similarity: number;
 }
 
+const SENTENCE = /[^。!?;]+[。!?;]?/g;
+const isEndMark = (c: number): boolean => c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b; // 。!?;
+
 function sentencesOf(facts: Facts, scope: string, minLength: number): Sentence[] {
   const out: Sentence[] = [];
   for (const line of facts.document.lines) {
     if (line.kind !== 'body' && line.kind !== 'heading') continue;
     if (!inScope({ parts: line.parts, inTitle: false }, scope)) continue;
-    for (const m of line.norm.text.matchAll(/[^。!?;]+[。!?;]?/g)) {
-      const text = m[0].replace(/[。!?;]$/, '');
-      if (text.length < minLength) continue;
-      const [start, end] = toOriginalSpan(line.norm, m.index, m.index + m[0].length);
-      out.push({ text, line: line.number, span: { line: line.number, start, end } });
+    const norm = line.norm.text;
+    SENTENCE.lastIndex = 0;
+    for (let m = SENTENCE.exec(norm); m !== null; m = SENTENCE.exec(norm)) {
+      const end = m.index + m[0].length;
+      const length = isEndMark(norm.charCodeAt(end - 1)) ? m[0].length - 1 : m[0].length;
+      if (length < minLength) continue;
+      out.push({ text: norm.slice(m.index, m.index + length), line, start: m.index, end });
     }
   }
   return out;
@@ -35,16 +43,26 @@ function sentencesOf(facts: Facts, scope: string, minLength: number): Sentence[]
 /** A character pair in more sentences than this says little about copying: stop indexing it. */
 const MAX_POSTINGS = 24;
 
-// Open-addressing table from a character pair (an int32) to a dense id, reused across calls
-// and cleared by bumping a generation. A Map here hashed heap numbers (CJK pairs exceed the
-// small-integer range), and sets per sentence allocated: together several times slower.
+// Buffers reused across reports (grown when a report needs more), so a report allocates
+// nearly nothing here. Pair table: open addressing from a character pair (an int32) to a
+// dense id, cleared by bumping a generation; a Map hashed heap numbers (CJK pairs exceed
+// the small-integer range) and was several times slower.
 let pairKeys = new Int32Array(1024);
 let pairValues = new Int32Array(1024);
 let pairStamps = new Int32Array(1024);
 let generation = 0;
+/** Each sentence's distinct pair ids, back to back; sentence i's run is [gramStart[i], gramStart[i + 1]). */
+let gramIds = new Int32Array(1024);
+/** Per pair id: the sentence that last used it, its postings (first MAX_POSTINGS sentences), their count. */
+let lastSentence = new Int32Array(1024);
+let postings = new Int32Array(1024 * MAX_POSTINGS);
+let postingCount = new Int32Array(1024);
+let marks = new Int32Array(1024);
 
-/** Each sentence's distinct character pairs, as small dense ids (one id space per call). */
-function pairIds(sentences: Sentence[]): { grams: number[][]; distinct: number } {
+const atLeast = (buffer: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => (buffer.length >= size ? buffer : new Int32Array(Math.max(size, buffer.length * 2)));
+
+/** Fill gramIds with each sentence's distinct character pairs, as dense ids; returns the starts and the id count. */
+function pairIds(sentences: Sentence[]): { gramStart: Int32Array; distinct: number } {
   let total = 0;
   for (const { text } of sentences) total += text.length;
   const bits = Math.max(4, Math.ceil(Math.log2(total * 2 + 2)));
@@ -54,10 +72,15 @@ function pairIds(sentences: Sentence[]): { grams: number[][]; distinct: number }
     pairValues = new Int32Array(size);
     pairStamps = new Int32Array(size);
   }
+  gramIds = atLeast(gramIds, total);
+  lastSentence = atLeast(lastSentence, total);
   generation = (generation + 1) | 0;
-  const lastSentence: number[] = [];
-  const grams = sentences.map(({ text }, sentence) => {
-    const ids: number[] = [];
+  const gramStart = new Int32Array(sentences.length + 1);
+  let distinct = 0;
+  let written = 0;
+  for (let sentence = 0; sentence < sentences.length; sentence++) {
+    const { text } = sentences[sentence] as Sentence;
+    gramStart[sentence] = written;
     for (let i = 0; i + 1 < text.length; i++) {
       const key = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
       // Fibonacci hashing: the product's high bits spread keys that differ only in low bits.
@@ -67,20 +90,25 @@ function pairIds(sentences: Sentence[]): { grams: number[][]; distinct: number }
       if (pairStamps[slot] !== generation) {
         pairStamps[slot] = generation;
         pairKeys[slot] = key;
-        id = lastSentence.length;
+        id = distinct++;
         pairValues[slot] = id;
-        lastSentence.push(-1);
+        lastSentence[id] = -1;
       } else {
         id = pairValues[slot] as number;
       }
       if (lastSentence[id] !== sentence) {
         lastSentence[id] = sentence;
-        ids.push(id);
+        gramIds[written++] = id;
       }
     }
-    return ids;
-  });
-  return { grams, distinct: lastSentence.length };
+  }
+  gramStart[sentences.length] = written;
+  return { gramStart, distinct };
+}
+
+function spanOf(s: Sentence): LineSpan {
+  const [start, end] = toOriginalSpan(s.line.norm, s.start, s.end);
+  return { line: s.line.number, start, end };
 }
 
 /**
@@ -93,26 +121,31 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
   const sentences = sentencesOf(facts, scope, minLength);
   const out: Repeat[] = [];
   const exact = new Map<string, number>();
-  const { grams, distinct } = similarity < 1 ? pairIds(sentences) : { grams: [], distinct: 0 };
-  const postings: number[][] = [];
+  const { gramStart, distinct } = similarity < 1 ? pairIds(sentences) : { gramStart: new Int32Array(0), distinct: 0 };
+  postingCount = atLeast(postingCount, distinct);
+  postingCount.fill(0, 0, distinct);
+  postings = atLeast(postings, distinct * MAX_POSTINGS);
   // The current sentence's pairs, marked with its index + 1: shared pairs counted without sets.
-  const marks = new Int32Array(distinct);
-  // Shared-pair counts per earlier sentence, in a typed array reset after each use.
+  marks = atLeast(marks, distinct);
+  marks.fill(0, 0, distinct);
+  // Shared-pair counts per earlier sentence, reset after each use.
   const counts = new Int32Array(sentences.length);
   const touched: number[] = [];
   sentences.forEach((s, i) => {
     const first = exact.get(s.text);
     if (first !== undefined) {
-      out.push({ span: s.span, firstLine: first, similarity: 1 });
+      out.push({ span: spanOf(s), firstLine: first, similarity: 1 });
     } else if (similarity < 1) {
-      const mine = grams[i] as number[];
+      const from = gramStart[i] as number;
+      const to = gramStart[i + 1] as number;
       let unindexed = 0;
-      for (const g of mine) {
+      for (let k = from; k < to; k++) {
+        const g = gramIds[k] as number;
         marks[g] = i + 1;
-        const list = postings[g];
-        if (!list) continue;
-        if (list.length >= MAX_POSTINGS) unindexed++;
-        for (const j of list) {
+        const listed = postingCount[g] as number;
+        if (listed >= MAX_POSTINGS) unindexed++;
+        for (let p = g * MAX_POSTINGS, last = p + listed; p < last; p++) {
+          const j = postings[p] as number;
           if (counts[j] === 0) touched.push(j);
           counts[j] = (counts[j] as number) + 1;
         }
@@ -121,24 +154,28 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
       for (const j of touched) {
         const indexedShared = counts[j] as number;
         counts[j] = 0;
-        const other = grams[j] as number[];
-        const smaller = Math.min(mine.length, other.length);
+        const otherFrom = gramStart[j] as number;
+        const otherTo = gramStart[j + 1] as number;
+        const smaller = Math.min(to - from, otherTo - otherFrom);
         // Exact bound: even if every full-list pair were shared, the copy would fall short.
         if (indexedShared + unindexed < smaller * similarity) continue;
         let shared = 0;
-        for (const g of other) if (marks[g] === i + 1) shared++;
+        for (let k = otherFrom; k < otherTo; k++) if (marks[gramIds[k] as number] === i + 1) shared++;
         const score = shared / smaller;
         if (score >= similarity && (!best || score > best.score)) best = { j, score };
       }
       touched.length = 0;
-      if (best) out.push({ span: s.span, firstLine: (sentences[best.j] as Sentence).line, similarity: best.score });
-      for (const g of mine) {
-        const list = postings[g];
-        if (!list) postings[g] = [i];
-        else if (list.length < MAX_POSTINGS) list.push(i);
+      if (best) out.push({ span: spanOf(s), firstLine: (sentences[best.j] as Sentence).line.number, similarity: best.score });
+      for (let k = from; k < to; k++) {
+        const g = gramIds[k] as number;
+        const listed = postingCount[g] as number;
+        if (listed < MAX_POSTINGS) {
+          postings[g * MAX_POSTINGS + listed] = i;
+          postingCount[g] = listed + 1;
+        }
       }
     }
-    if (first === undefined) exact.set(s.text, s.line);
+    if (first === undefined) exact.set(s.text, s.line.number);
   });
   return out;
 }
