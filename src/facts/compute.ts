@@ -5,6 +5,7 @@ import { toOriginalSpan } from '../text/normalize.js';
 import { clauseAround, clauseEndForMetric, clauseStartForMetric } from './clauses.js';
 import { factId, type Facts, type FactValue, type Hit, type LineSpan, type MetricValue, type NumberAt } from './model.js';
 import { findNumbers, type NumberToken } from './numbers.js';
+import { presenceIn } from './presence.js';
 import { inScope } from './scope.js';
 
 export interface CompiledMetric {
@@ -91,6 +92,12 @@ function findHits(joined: Joined, pattern: CompiledPattern): Hit[] {
   return hits;
 }
 
+/** Every pattern's hits in one text; a pattern whose needed literals the text lacks is not run. */
+function scanAll(joined: Joined, patterns: CompiledPattern[], hits: Map<string, Hit[]>): void {
+  const presence = presenceIn(joined.text);
+  for (const p of patterns) if (!p.needs || presence.mayContainAny(p.needs)) hits.set(p.key, findHits(joined, p));
+}
+
 function numberAt(line: DocLine, token: NumberToken): NumberAt {
   const text = line.norm.text;
   const [cs, ce] = clauseAround(text, token.start, token.end);
@@ -171,8 +178,8 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   const numbers: NumberAt[] = [];
   const textLines = document.lines.filter((l) => TEXT_KINDS.has(l.kind));
   const joinedNorm = join(textLines, false);
-  const joinedRaw = plan.patterns.some((p) => p.raw) ? join(textLines, true) : null;
-  for (const p of plan.patterns) hits.set(p.key, findHits(p.raw ? (joinedRaw as Joined) : joinedNorm, p));
+  scanAll(joinedNorm, plan.patterns.filter((p) => !p.raw), hits);
+  if (plan.patterns.some((p) => p.raw)) scanAll(join(textLines, true), plan.patterns.filter((p) => p.raw), hits);
   for (const line of textLines) {
     const tokens = findNumbers(line.norm.text);
     for (const token of tokens) numbers.push(numberAt(line, token));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRuleSet } from '../engine/compile.js';
 import { BUILTIN_DIR, CACHE_FILE, contentHash, loadPackFile, loadPackSet } from './load.js';
+import { writeNeedsCache } from './prefilter.js';
 import { assertSafeRegexes } from './redos.js';
 import { yaml } from './yaml-file.js';
 
@@ -13,7 +14,9 @@ import { yaml } from './yaml-file.js';
 export async function writePackCache(): Promise<number> {
   // The cache marks these packs as trusted, so their regexes are analysed for ReDoS here.
   const builtins = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).map((f) => path.join(BUILTIN_DIR, f));
-  await assertSafeRegexes(compileRuleSet(loadPackSet(builtins)).regexes);
+  const ruleSet = compileRuleSet(loadPackSet(builtins));
+  await assertSafeRegexes(ruleSet.regexes);
+  writeNeedsCache(ruleSet.plan.patterns.map((p) => p.re));
   const entries: Record<string, { hash: string; data: unknown }> = {};
   for (const name of readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
     const file = path.join(BUILTIN_DIR, name);

@@ -1,7 +1,9 @@
 import { PackError } from '../errors.js';
 import { normalizePhrase } from '../text/normalize.js';
+import { compileNeeds, type NeededLiteral } from '../facts/presence.js';
 import { VALIDATORS } from '../facts/validators.js';
 import { displayPath, type Locator, type Validator } from './model.js';
+import { regexNeeds } from './prefilter.js';
 
 /** A pattern compiled once per run and shared by every rule that uses it. */
 export interface CompiledPattern {
@@ -14,6 +16,8 @@ export interface CompiledPattern {
   raw: boolean;
   /** A hit counts only if this accepts the matched text (ID check digits). */
   validate: ((text: string) => boolean) | null;
+  /** Literals every match contains one of (see prefilter.ts); null: scan every text. */
+  needs: NeededLiteral[] | null;
 }
 
 export interface PatternOptions {
@@ -100,7 +104,8 @@ export class PatternRegistry {
     // must not step over a paragraph break, and ^ $ mean the start and end of a paragraph.
     const re = compile(withinParagraph(source), origin, 'gm');
     const notRe = not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
-    this.byKey.set(key, { key, source, re, not: notRe, raw, validate: validator ? VALIDATORS[validator] : null });
+    const needs = regexNeeds(re.source, re.flags);
+    this.byKey.set(key, { key, source, re, not: notRe, raw, validate: validator ? VALIDATORS[validator] : null, needs: needs && compileNeeds(needs) });
     this.bySource.set(id, key);
     return key;
   }
