@@ -179,7 +179,9 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   const textLines = document.lines.filter((l) => TEXT_KINDS.has(l.kind));
   const joinedNorm = join(textLines, false);
   scanAll(joinedNorm, plan.patterns.filter((p) => !p.raw), hits);
-  if (plan.patterns.some((p) => p.raw)) scanAll(join(textLines, true), plan.patterns.filter((p) => p.raw), hits);
+  // Few patterns read the original text: indexing it as well would cost more than it saves.
+  const joinedRaw = plan.patterns.some((p) => p.raw) ? join(textLines, true) : null;
+  if (joinedRaw) for (const p of plan.patterns) if (p.raw) hits.set(p.key, findHits(joinedRaw, p));
   for (const line of textLines) {
     const tokens = findNumbers(line.norm.text);
     for (const token of tokens) numbers.push(numberAt(line, token));

@@ -17,14 +17,13 @@ export function compileNeeds(literals: readonly string[]): NeededLiteral[] {
 
 const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
 
-/** Texts longer than this are scanned by every pattern: their tables would cost more than they save. */
-const MAX_TEXT = 1 << 18;
-
-// Reused from text to text and cleared by bumping a generation.
-const charStamps = new Int32Array(65536);
-let pairKeys = new Int32Array(0);
-let pairStamps = new Int32Array(0);
-let bits = 0;
+// Two small bitsets, cleared per text, kept small so they stay in cache between reports: the
+// characters present (exact for UTF-16 units), and the pairs present as a one-hash Bloom filter.
+// A false positive only means a pattern is scanned for nothing; nothing present is ever missed.
+const chars = new Uint32Array(65536 / 32);
+const PAIR_BITS = 16;
+const pairs = new Uint32Array((1 << PAIR_BITS) / 32);
+const pairBit = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
 let generation = 0;
 
 export interface Presence {
@@ -32,50 +31,33 @@ export interface Presence {
   mayContainAny(needs: readonly NeededLiteral[]): boolean;
 }
 
-const EVERYTHING: Presence = { mayContainAny: () => true };
-
-/** Index a text's characters and pairs. Valid until the next call (the tables are shared). */
+/** Index a text's characters and pairs. Valid until the next call (the bitsets are shared). */
 export function presenceIn(text: string): Presence {
-  if (text.length > MAX_TEXT) return EVERYTHING;
-  generation = (generation + 1) | 0;
-  const gen = generation;
-  bits = Math.max(8, Math.ceil(Math.log2(text.length * 2 + 2)));
-  const size = 1 << bits;
-  if (pairKeys.length < size) {
-    pairKeys = new Int32Array(size);
-    pairStamps = new Int32Array(size);
-  }
-  const mask = size - 1;
-  const shift = 32 - bits;
+  const gen = ++generation;
+  chars.fill(0);
+  pairs.fill(0);
+  let previous = -1;
   for (let i = 0; i < text.length; i++) {
-    charStamps[text.charCodeAt(i)] = gen;
-    if (i + 1 === text.length) break;
-    const key = pairKey(text, i);
-    // Fibonacci hashing, linear probing: at most half full.
-    let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-    while (pairStamps[slot] === gen && pairKeys[slot] !== key) slot = (slot + 1) & mask;
-    pairStamps[slot] = gen;
-    pairKeys[slot] = key;
-  }
-  const hasPair = (key: number): boolean => {
-    let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-    while (pairStamps[slot] === gen) {
-      if (pairKeys[slot] === key) return true;
-      slot = (slot + 1) & mask;
+    const c = text.charCodeAt(i);
+    chars[c >>> 5] = (chars[c >>> 5] as number) | (1 << (c & 31));
+    if (previous >= 0) {
+      const bit = pairBit((previous << 16) | c);
+      pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
     }
-    return false;
-  };
+    previous = c;
+  }
+  const has = (set: Uint32Array, bit: number): boolean => ((set[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   return {
     mayContainAny(needs) {
-      if (gen !== generation) throw new Error('presenceIn: tables reused by a later text');
+      if (gen !== generation) throw new Error('presenceIn: bitsets reused by a later text');
       for (const need of needs) {
         if ('char' in need) {
-          if (charStamps[need.char] === gen) return true;
+          if (has(chars, need.char)) return true;
           continue;
         }
         let all = true;
         for (const key of need.pairs) {
-          if (!hasPair(key)) {
+          if (!has(pairs, pairBit(key))) {
             all = false;
             break;
           }

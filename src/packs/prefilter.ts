@@ -128,15 +128,15 @@ function element_(node: AST.Element, unicode: boolean): Info {
 function analyse(source: string, flags: string): Needs {
   if (flags.includes('i')) return null;
   const unicode = flags.includes('u') || flags.includes('v');
-  let pattern: AST.Pattern;
   try {
     const { RegExpParser } = regexpp();
-    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    const need = needOf(alternatives(pattern.alternatives, unicode));
+    return need ? [...need].sort() : null;
   } catch {
+    // Unparsable, or nested past the stack: such a pattern is simply always scanned.
     return null;
   }
-  const need = needOf(alternatives(pattern.alternatives, unicode));
-  return need ? [...need].sort() : null;
 }
 
 /** The built-in packs' regexes analysed at build time: a run on them loads no regex parser. */
