@@ -68,7 +68,10 @@ export function normalize(original: string, skip: ReadonlyArray<{ start: number;
       const cut = skip[k];
       if (cut && i >= cut.start) continue;
     }
-    const to = TABLE[original.charCodeAt(i)] as number;
+    const code = original.charCodeAt(i);
+    // Between 〕 and the small forms nothing changes (CJK ideographs, most of a report): the
+    // table is 256 KB and a lookup per ideograph misses the cache.
+    const to = code > 0x3015 && code < 0xfe50 ? code : (TABLE[code] as number);
     if (to === REMOVE) continue;
     units[n] = to;
     offsets[n++] = i;
