@@ -36,7 +36,9 @@ function messageFor(compiled: CompiledRule, status: Status, vars: Vars, missing:
 
 /** Have json-rules-engine decide every rule over a report's flat facts; turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
-  const verdicts = await Promise.all(ruleSet.rules.map((compiled) => compiled.decider.decide(facts.values)));
+  const decided = ruleSet.rules.map((compiled) => compiled.decider.decide(facts.values));
+  // Usually every verdict is remembered: then there is nothing to wait for.
+  const verdicts = decided.some((d) => d instanceof Promise) ? await Promise.all(decided) : (decided as Verdict[]);
   return ruleSet.rules.map((compiled, i): Finding => {
     const { rule } = compiled;
     const { passed, conditions: top } = verdicts[i] as Verdict;

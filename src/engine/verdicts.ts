@@ -69,15 +69,16 @@ export class RuleDecider {
     this.reads = factsRead(conditions);
   }
 
-  /** The verdict for these facts: remembered, or asked of the engine. */
-  async decide(values: Record<string, FactValue>): Promise<Verdict> {
+  /** The verdict for these facts: remembered (at once, no promise), or asked of the engine. */
+  decide(values: Record<string, FactValue>): Verdict | Promise<Verdict> {
     const key = tupleKey(values, this.reads);
     const known = this.remembered.get(key);
     if (known) return known;
-    const verdict = await this.ask(values);
-    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-    this.remembered.set(key, verdict);
-    return verdict;
+    return this.ask(values).then((verdict) => {
+      if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+      this.remembered.set(key, verdict);
+      return verdict;
+    });
   }
 
   /** The engine's own answer, never remembered (tests compare the two). */
