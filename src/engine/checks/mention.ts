@@ -1,13 +1,13 @@
-import { scopeName } from '../../facts/scope.js';
+import { inScope, scopeName } from '../../facts/scope.js';
 import type { MentionCheckConfig } from '../../packs/model.js';
 import type { Evidence } from '../model.js';
 import {
   byPosition,
   compileTerm,
-  hitsInScope,
   leaves,
   missingLabels,
   outsideNote,
+  pushFirst,
   pushHit,
   supporting,
   termCondition,
@@ -28,15 +28,14 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
       explain(facts, passed): CheckOutcome {
         const evidence: Evidence[] = [];
         if (passed) {
-          for (const leaf of supporting(root, facts, scope)) for (const hit of hitsInScope(facts, leaf.key, scope).slice(0, 1)) pushHit(evidence, facts, hit);
+          for (const leaf of supporting(root, facts, scope)) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope));
           return { evidence: evidence.sort(byPosition), vars: {} };
         }
         // Partial support first, then what was found only where it does not count.
-        for (const leaf of leaves(root)) for (const hit of hitsInScope(facts, leaf.key, scope).slice(0, 1)) pushHit(evidence, facts, hit, '已找到，但不足以满足本规则');
+        for (const leaf of leaves(root)) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope), '已找到，但不足以满足本规则');
         for (const leaf of leaves(root)) {
-          const inside = new Set(hitsInScope(facts, leaf.key, scope));
-          const outside = (facts.hits.get(leaf.key) ?? []).filter((h) => !inside.has(h));
-          for (const hit of outside.slice(0, 1)) pushHit(evidence, facts, hit, outsideNote(hit.parts));
+          const outside = (facts.hits.get(leaf.key) ?? []).find((h) => !inScope(h, scope));
+          if (outside) pushHit(evidence, facts, outside, outsideNote(outside.parts));
         }
         return { evidence: evidence.sort(byPosition), vars: { missing: missingLabels(root, facts, scope).join('、') || '相关表述' } };
       },

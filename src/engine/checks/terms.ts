@@ -107,6 +107,12 @@ export function outsideNote(parts: PartId[]): string {
   return '不在本规则要求的部分内';
 }
 
+/** Quote the first hit of a pattern that passes `where` (no list of all of them is built). */
+export function pushFirst(out: Evidence[], facts: Facts, key: string, where: (hit: Hit) => boolean, note?: string): void {
+  const hit = (facts.hits.get(key) ?? []).find(where);
+  if (hit) pushHit(out, facts, hit, note);
+}
+
 /** Add a hit's clause unless it overlaps one already quoted (two terms in one clause). */
 export function pushHit(out: Evidence[], facts: Facts, hit: Hit, note?: string): void {
   const { line, start, end } = hit.clause;
