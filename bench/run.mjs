@@ -143,12 +143,19 @@ for (const n of sizes) {
   const dir = makeCorpus(sizes[0]);
   const texts = Array.from({ length: Math.min(1000, sizes[0]) }, (_, i) => readFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), 'utf8'));
   results.latencyMs = Object.fromEntries(Object.entries(await latency(texts)).map(([k, v]) => [k, +v.toFixed(2)]));
-  const fl = floor(texts);
-  const a = performance.now();
-  const rs = compileRuleSet(loadPackSet());
-  for (const text of texts) await analyseSource({ file: 'x.txt', format: 'text', encoding: null, text }, rs);
-  const fazhiSeconds = (performance.now() - a) / 1000;
-  results.floor = { reports: texts.length, floorSeconds: +fl.seconds.toFixed(3), fazhiSeconds: +fazhiSeconds.toFixed(3), ratio: +(fazhiSeconds / fl.seconds).toFixed(1) };
+  // Three alternating trials, the best of each: this VM's speed drifts by a quarter within a
+  // minute, and the two must be compared at the same speed. Each fazhi trial starts from a
+  // freshly compiled rule set (nothing remembered from the trial before).
+  let floorSeconds = Infinity;
+  let fazhiSeconds = Infinity;
+  for (let trial = 0; trial < 3; trial++) {
+    floorSeconds = Math.min(floorSeconds, floor(texts).seconds);
+    const a = performance.now();
+    const rs = compileRuleSet(loadPackSet());
+    for (const text of texts) await analyseSource({ file: 'x.txt', format: 'text', encoding: null, text }, rs);
+    fazhiSeconds = Math.min(fazhiSeconds, (performance.now() - a) / 1000);
+  }
+  results.floor = { reports: texts.length, trials: 3, floorSeconds: +floorSeconds.toFixed(3), fazhiSeconds: +fazhiSeconds.toFixed(3), ratio: +(fazhiSeconds / floorSeconds).toFixed(1) };
 }
 results.coldStartMs = +coldStart().toFixed(0);
 results.targets = {
@@ -163,6 +170,6 @@ const row = (...c) => console.log(c.map((x, i) => String(x).padEnd(i === 0 ? 12 
 row('reports', '1 core rep/s', `${cores} cores rep/s`, 'MB/s (all)', 'peak RSS MB');
 for (const r of results.runs) row(r.reports, r.oneCore.reportsPerSecond, r.allCores.reportsPerSecond, r.allCores.mbPerSecond, r.allCores.peakRssMb);
 console.log(`engine latency per report: p50 ${results.latencyMs.engineP50} ms, p99 ${results.latencyMs.engineP99} ms (whole report p50 ${results.latencyMs.reportP50} ms, p99 ${results.latencyMs.reportP99} ms)`);
-console.log(`floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports → ${results.floor.ratio}× the floor`);
+console.log(`floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports (best of ${results.floor.trials} each) → ${results.floor.ratio}× the floor`);
 console.log(`cold start (one report): ${results.coldStartMs} ms`);
 console.log('written: bench/results.json');

@@ -34,9 +34,14 @@ const ARTEFACT_PATTERNS: RegExp[] = [
   /\b(MERGEFORMAT|HYPERLINK\s+"[^"]{0,200}"|PAGE\s*\\\*\s*MERGEFORMAT)\b/g,
 ];
 
+// One scan per line instead of one per pattern; patterns with other flags stay apart.
+const CHROME_LINE_TESTS: RegExp[] = [...new Set(CHROME_LINE_PATTERNS.map((re) => re.flags))].map(
+  (flags) => new RegExp(CHROME_LINE_PATTERNS.filter((re) => re.flags === flags).map((re) => `(?:${re.source})`).join('|'), flags),
+);
+
 export function isChromeLine(normLine: string): boolean {
   if (normLine.length === 0 || normLine.length > 120) return false;
-  return CHROME_LINE_PATTERNS.some((re) => re.test(normLine));
+  return CHROME_LINE_TESTS.some((re) => re.test(normLine));
 }
 
 export function findArtefacts(original: string): Span[] {
