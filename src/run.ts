@@ -8,7 +8,7 @@ import { expandInputs } from './ingest/inputs.js';
 import { docPathFor } from './packs/docs.js';
 import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RunHead, RunResult } from './result.js';
-import { runInPool, type PoolSetup } from './run-pool.js';
+import type { PoolSetup } from './run-pool.js';
 
 import { TOOL_VERSION } from './paths.js';
 
@@ -116,6 +116,8 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
   // A short run never starts a worker: they join only after this thread's head start.
   if (options.pool && files.length > 0 && (jobs > 1 || options.isolate) && !files.includes('-')) {
+    // Loaded here: a one-file run needs neither the pool nor worker_threads.
+    const { runInPool } = await import('./run-pool.js');
     await runInPool(
       files,
       {

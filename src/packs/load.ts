@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fromRoot } from '../paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
@@ -19,6 +18,7 @@ import {
   type PackSet,
   type RuleOverride,
 } from './model.js';
+import { requireFrom } from '../lazy.js';
 
 /** Folder of the built-in packs (works from src/ under vitest and from dist/). */
 export const BUILTIN_DIR = fromRoot('rules');
@@ -32,7 +32,7 @@ const CHECK_TYPE_NAMES: string[] = (
 let validator: ReturnType<AjvType['compile']> | null = null;
 /** Ajv is loaded and the schema compiled on first use: cached built-in packs need neither. */
 export function newAjv(options: Record<string, unknown>): AjvType {
-  const Ajv = createRequire(import.meta.url)('ajv') as new (o: Record<string, unknown>) => AjvType;
+  const Ajv = requireFrom(import.meta.url)('ajv') as new (o: Record<string, unknown>) => AjvType;
   return new Ajv(options);
 }
 function validate(data: unknown): ErrorObject[] {

@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
@@ -8,11 +7,12 @@ import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as 
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | null = null;
 export function yaml(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  yamlModule ??= requireFrom(import.meta.url)('yaml') as YamlModule;
   return yamlModule;
 }
 import { PackError } from '../errors.js';
 import { displayPath, type Locator } from './model.js';
+import { requireFrom } from '../lazy.js';
 
 /**
  * YAML files users write (rule packs, config): parsed keeping positions, validated by a
