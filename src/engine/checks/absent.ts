@@ -13,6 +13,7 @@ export const absentCheck: CheckType<AbsentCheckConfig> = {
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const root = compileTerm(config.match, ['match'], scope, ctx);
+    const allLeaves = leaves(root);
     return {
       conditions: { not: termCondition(root, scope) },
       explain(facts, passed): CheckOutcome {
@@ -20,7 +21,7 @@ export const absentCheck: CheckType<AbsentCheckConfig> = {
         const evidence: Evidence[] = [];
         const found: string[] = [];
         let count = 0;
-        for (const leaf of leaves(root)) {
+        for (const leaf of allLeaves) {
           const hits = hitsInScope(facts, leaf.key, scope);
           count += hits.length;
           if (hits.length > 0 && leaf.label && !found.includes(leaf.label)) found.push(leaf.label);

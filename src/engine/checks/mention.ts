@@ -23,6 +23,7 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
   compile(config, ctx) {
     const scope = scopeName(config.scope);
     const root = compileTerm(config.match, ['match'], scope, ctx);
+    const allLeaves = leaves(root);
     return {
       conditions: termCondition(root, scope),
       explain(facts, passed): CheckOutcome {
@@ -32,8 +33,8 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
           return { evidence: evidence.sort(byPosition), vars: {} };
         }
         // Partial support first, then what was found only where it does not count.
-        for (const leaf of leaves(root)) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope), '已找到，但不足以满足本规则');
-        for (const leaf of leaves(root)) {
+        for (const leaf of allLeaves) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope), '已找到，但不足以满足本规则');
+        for (const leaf of allLeaves) {
           const outside = (facts.hits.get(leaf.key) ?? []).find((h) => !inScope(h, scope));
           if (outside) pushHit(evidence, facts, outside, outsideNote(outside.parts));
         }
