@@ -60,7 +60,9 @@ function tupleKey(values: Record<string, FactValue>, ids: readonly string[]): st
 export class RuleDecider {
   readonly reads: readonly string[];
   private readonly engine: Engine;
-  private readonly remembered = new Map<string, Verdict>();
+  // Keyed by the value itself when the rule reads one fact (most do: no key to build),
+  // else by tupleKey. Map keys compare by SameValueZero: 1, "1" and true stay apart.
+  private readonly remembered = new Map<FactValue | string | undefined, Verdict>();
 
   constructor(name: string, conditions: TopLevelCondition) {
     this.engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
@@ -71,7 +73,7 @@ export class RuleDecider {
 
   /** The verdict for these facts: remembered (at once, no promise), or asked of the engine. */
   decide(values: Record<string, FactValue>): Verdict | Promise<Verdict> {
-    const key = tupleKey(values, this.reads);
+    const key = this.reads.length === 1 ? values[this.reads[0] as string] : tupleKey(values, this.reads);
     const known = this.remembered.get(key);
     if (known) return known;
     return this.ask(values).then((verdict) => {
