@@ -13,7 +13,7 @@ export interface Verdict {
 const NO_CACHE = { cache: false };
 
 /** Distinct fact tuples remembered per rule; past this the memory starts afresh. */
-const MAX_REMEMBERED = 4096;
+const MAX_REMEMBERED = 1024;
 
 /** The facts a condition tree reads, sorted. */
 export function factsRead(conditions: TopLevelCondition): string[] {
