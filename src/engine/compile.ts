@@ -10,8 +10,6 @@ import { RuleDecider } from './verdicts.js';
 export interface CompiledRule {
   rule: PackRule;
   params: Record<string, ParamValue>;
-  /** Whether params has any entry (messages then merge them with the check's values). */
-  hasParams: boolean;
   check: CompiledCheck;
   /** Conditions under which the rule applies at all (rule `when` and the check's own). */
   applicability: NestedCondition | null;
@@ -134,7 +132,7 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     const conditions = (
       applicability ? { all: [applicability, check.conditions] } : checkAt === 'top' ? check.conditions : { all: [check.conditions] }
     ) as TopLevelCondition;
-    rules.push({ rule, params, hasParams: Object.keys(params).length > 0, check, applicability, checkAt, decider: new RuleDecider(rule.id, conditions) });
+    rules.push({ rule, params, check, applicability, checkAt, decider: new RuleDecider(rule.id, conditions) });
   }
   return {
     packs,

@@ -47,7 +47,7 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
     const node = compiled.checkAt === 'top' ? top : (top.all?.[compiled.checkAt === 'gated' ? 1 : 0] ?? null);
     const status: Status = !applies ? 'not-applicable' : passed ? 'pass' : 'fail';
     const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', { node });
-    const vars = compiled.hasParams ? { ...compiled.params, ...outcome.vars } : outcome.vars;
+    const vars = { ...compiled.params, ...outcome.vars };
     return {
       ruleId: rule.id,
       title: rule.title,

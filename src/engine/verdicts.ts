@@ -16,7 +16,7 @@ const NO_CACHE = { cache: false };
 const MAX_REMEMBERED = 1024;
 
 /** The facts a condition tree reads, sorted. */
-export function factsRead(conditions: TopLevelCondition): string[] {
+function factsRead(conditions: TopLevelCondition): string[] {
   const ids = new Set<string>();
   const walk = (c: unknown): void => {
     const node = c as { fact?: string; all?: unknown[]; any?: unknown[]; not?: unknown };

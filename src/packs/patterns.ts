@@ -104,7 +104,8 @@ export class PatternRegistry {
     // must not step over a paragraph break, and ^ $ mean the start and end of a paragraph.
     const re = compile(withinParagraph(source), origin, 'gm');
     const notRe = not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
-    const needs = regexNeeds(re.source, re.flags);
+    // Patterns on the original text are always scanned (see computeFacts).
+    const needs = raw ? null : regexNeeds(re.source, re.flags);
     this.byKey.set(key, { key, source, re, not: notRe, raw, validate: validator ? VALIDATORS[validator] : null, needs: needs && compileNeeds(needs) });
     this.bySource.set(id, key);
     return key;
