@@ -70,6 +70,13 @@ function pairIds(sentences: Sentence[]): { gramStart: Int32Array; distinct: numb
   gramIds = atLeast(gramIds, total);
   lastSentence = atLeast(lastSentence, total);
   generation = (generation + 1) | 0;
+  // Locals, not the module's variables: the hot loop then reads no context slots.
+  const slots = pairSlots;
+  const last = lastSentence;
+  const ids = gramIds;
+  const stamp = generation;
+  const shift = 32 - bits;
+  const end = 3 * size;
   const gramStart = new Int32Array(sentences.length + 1);
   let distinct = 0;
   let written = 0;
@@ -79,21 +86,21 @@ function pairIds(sentences: Sentence[]): { gramStart: Int32Array; distinct: numb
     for (let i = 0; i + 1 < text.length; i++) {
       const key = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
       // Fibonacci hashing: the product's high bits spread keys that differ only in low bits.
-      let at = 3 * (Math.imul(key, 0x9e3779b1) >>> (32 - bits));
-      while (pairSlots[at] === generation && pairSlots[at + 1] !== key) at = at + 3 === 3 * size ? 0 : at + 3;
+      let at = 3 * (Math.imul(key, 0x9e3779b1) >>> shift);
+      while (slots[at] === stamp && slots[at + 1] !== key) at = at + 3 === end ? 0 : at + 3;
       let id: number;
-      if (pairSlots[at] !== generation) {
-        pairSlots[at] = generation;
-        pairSlots[at + 1] = key;
+      if (slots[at] !== stamp) {
+        slots[at] = stamp;
+        slots[at + 1] = key;
         id = distinct++;
-        pairSlots[at + 2] = id;
-        lastSentence[id] = -1;
+        slots[at + 2] = id;
+        last[id] = -1;
       } else {
-        id = pairSlots[at + 2] as number;
+        id = slots[at + 2] as number;
       }
-      if (lastSentence[id] !== sentence) {
-        lastSentence[id] = sentence;
-        gramIds[written++] = id;
+      if (last[id] !== sentence) {
+        last[id] = sentence;
+        ids[written++] = id;
       }
     }
   }
@@ -123,6 +130,11 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
   // The current sentence's pairs, marked with its index + 1: shared pairs counted without sets.
   marks = atLeast(marks, distinct);
   marks.fill(0, 0, distinct);
+  // Locals, not the module's variables: the hot loops then read no context slots.
+  const ids = gramIds;
+  const posted = postings;
+  const listedCount = postingCount;
+  const marked = marks;
   // Shared-pair counts per earlier sentence, reset after each use.
   const counts = new Int32Array(sentences.length);
   const touched: number[] = [];
@@ -135,12 +147,12 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
       const to = gramStart[i + 1] as number;
       let unindexed = 0;
       for (let k = from; k < to; k++) {
-        const g = gramIds[k] as number;
-        marks[g] = i + 1;
-        const listed = postingCount[g] as number;
+        const g = ids[k] as number;
+        marked[g] = i + 1;
+        const listed = listedCount[g] as number;
         if (listed >= MAX_POSTINGS) unindexed++;
         for (let p = g * MAX_POSTINGS, last = p + listed; p < last; p++) {
-          const j = postings[p] as number;
+          const j = posted[p] as number;
           if (counts[j] === 0) touched.push(j);
           counts[j] = (counts[j] as number) + 1;
         }
@@ -155,18 +167,18 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
         // Exact bound: even if every full-list pair were shared, the copy would fall short.
         if (indexedShared + unindexed < smaller * similarity) continue;
         let shared = 0;
-        for (let k = otherFrom; k < otherTo; k++) if (marks[gramIds[k] as number] === i + 1) shared++;
+        for (let k = otherFrom; k < otherTo; k++) if (marked[ids[k] as number] === i + 1) shared++;
         const score = shared / smaller;
         if (score >= similarity && (!best || score > best.score)) best = { j, score };
       }
       touched.length = 0;
       if (best) out.push({ span: spanOf(s), firstLine: (sentences[best.j] as Sentence).line.number, similarity: best.score });
       for (let k = from; k < to; k++) {
-        const g = gramIds[k] as number;
-        const listed = postingCount[g] as number;
+        const g = ids[k] as number;
+        const listed = listedCount[g] as number;
         if (listed < MAX_POSTINGS) {
-          postings[g * MAX_POSTINGS + listed] = i;
-          postingCount[g] = listed + 1;
+          posted[g * MAX_POSTINGS + listed] = i;
+          listedCount[g] = listed + 1;
         }
       }
     }
