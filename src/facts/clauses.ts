@@ -1,7 +1,7 @@
 /** Clause boundaries in normalised text: where a quote starts and stops. */
 
 /** A test for a few characters, run per character of a clause: no regex, no one-letter strings. */
-function charSet(chars: string): (code: number) => boolean {
+export function charSet(chars: string): (code: number) => boolean {
   const ascii = new Uint8Array(128);
   const others: number[] = [];
   for (const c of chars) {

@@ -170,6 +170,14 @@ function derive(metrics: CompiledMetric[], achieved: Map<string, MetricValue>): 
   }
 }
 
+// A plan's patterns split by the text they read, once per plan rather than once per report.
+const splitPatterns = new WeakMap<FactPlan, { normalised: CompiledPattern[]; raw: CompiledPattern[] }>();
+function patternsByText(plan: FactPlan): { normalised: CompiledPattern[]; raw: CompiledPattern[] } {
+  let split = splitPatterns.get(plan);
+  if (!split) splitPatterns.set(plan, (split = { normalised: plan.patterns.filter((p) => !p.raw), raw: plan.patterns.filter((p) => p.raw) }));
+  return split;
+}
+
 /** Compute every fact the plan asks for, in one pass over the document's text lines. */
 export function computeFacts(document: Document, plan: FactPlan): Facts {
   const hits = new Map<string, Hit[]>();
@@ -177,11 +185,13 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   const metrics: MetricValue[] = [];
   const numbers: NumberAt[] = [];
   const textLines = document.lines.filter((l) => TEXT_KINDS.has(l.kind));
-  const joinedNorm = join(textLines, false);
-  scanAll(joinedNorm, plan.patterns.filter((p) => !p.raw), hits);
+  const { normalised, raw } = patternsByText(plan);
+  scanAll(join(textLines, false), normalised, hits);
   // Few patterns read the original text: indexing it as well would cost more than it saves.
-  const joinedRaw = plan.patterns.some((p) => p.raw) ? join(textLines, true) : null;
-  if (joinedRaw) for (const p of plan.patterns) if (p.raw) hits.set(p.key, findHits(joinedRaw, p));
+  if (raw.length > 0) {
+    const joinedRaw = join(textLines, true);
+    for (const p of raw) hits.set(p.key, findHits(joinedRaw, p));
+  }
   for (const line of textLines) {
     const tokens = findNumbers(line.norm.text);
     for (const token of tokens) numbers.push(numberAt(line, token));

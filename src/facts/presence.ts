@@ -15,7 +15,11 @@ export function compileNeeds(literals: readonly string[]): NeededLiteral[] {
   });
 }
 
-const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+/** The UTF-16 units at i and i + 1 as one int32. */
+export const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+
+/** A pair key's slot in a table of 2^bits: Fibonacci hashing, whose high bits spread keys differing only in low bits. */
+export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
 // Two small bitsets, cleared per text, kept small so they stay in cache between reports: the
 // characters present (exact for UTF-16 units), and the pairs present as a one-hash Bloom filter.
@@ -23,7 +27,7 @@ const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.ch
 const chars = new Uint32Array(65536 / 32);
 const PAIR_BITS = 16;
 const pairs = new Uint32Array((1 << PAIR_BITS) / 32);
-const pairBit = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
+const pairBit = (key: number): number => pairSlot(key, PAIR_BITS);
 let generation = 0;
 
 export interface Presence {

@@ -18,7 +18,7 @@ import {
   type PackSet,
   type RuleOverride,
 } from './model.js';
-import { requireFrom } from '../lazy.js';
+import { lazy } from '../lazy.js';
 
 /** Folder of the built-in packs (works from src/ under vitest and from dist/). */
 export const BUILTIN_DIR = fromRoot('rules');
@@ -31,9 +31,9 @@ const CHECK_TYPE_NAMES: string[] = (
 ).definitions.check.oneOf.map((b) => b.properties.type.const);
 let validator: ReturnType<AjvType['compile']> | null = null;
 /** Ajv is loaded and the schema compiled on first use: cached built-in packs need neither. */
+const AjvClass = lazy<new (options: Record<string, unknown>) => AjvType>('ajv');
 export function newAjv(options: Record<string, unknown>): AjvType {
-  const Ajv = requireFrom(import.meta.url)('ajv') as new (o: Record<string, unknown>) => AjvType;
-  return new Ajv(options);
+  return new (AjvClass())(options);
 }
 function validate(data: unknown): ErrorObject[] {
   validator ??= newAjv({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true }).compile(schema);

@@ -64,7 +64,7 @@ function sequence(alt: AST.Alternative, unicode: boolean): Info {
   let broken = false;
   let best: string[] | null = null;
   for (const element of alt.elements) {
-    const info = element_(element, unicode);
+    const info = elementInfo(element, unicode);
     const joined = info.exact ? cross(run, info.exact) : null;
     if (joined) {
       run = joined;
@@ -94,7 +94,7 @@ function characterClass(node: AST.CharacterClass, unicode: boolean): Info {
 
 const text = (value: number, unicode: boolean): string => (unicode ? String.fromCodePoint(value) : String.fromCharCode(value));
 
-function element_(node: AST.Element, unicode: boolean): Info {
+function elementInfo(node: AST.Element, unicode: boolean): Info {
   switch (node.type) {
     case 'Character':
       return { exact: [text(node.value, unicode)], need: null };
@@ -108,7 +108,7 @@ function element_(node: AST.Element, unicode: boolean): Info {
       return alternatives(node.alternatives, unicode);
     case 'Quantifier': {
       if (node.min === 0) return NOTHING;
-      const inner = element_(node.element, unicode);
+      const inner = elementInfo(node.element, unicode);
       let exact: string[] | null = null;
       if (inner.exact && node.min === node.max && node.min <= 4) {
         exact = [''];

@@ -2,17 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
+import { lazy } from '../lazy.js';
 
 // yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see cache.ts).
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | null = null;
-export function yaml(): YamlModule {
-  yamlModule ??= requireFrom(import.meta.url)('yaml') as YamlModule;
-  return yamlModule;
-}
+export const yaml = lazy<typeof import('yaml')>('yaml');
 import { PackError } from '../errors.js';
 import { displayPath, type Locator } from './model.js';
-import { requireFrom } from '../lazy.js';
 
 /**
  * YAML files users write (rule packs, config): parsed keeping positions, validated by a

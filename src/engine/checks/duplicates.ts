@@ -1,5 +1,7 @@
 import type { DocLine } from '../../document/model.js';
 import type { Facts, LineSpan } from '../../facts/model.js';
+import { charSet } from '../../facts/clauses.js';
+import { pairKey, pairSlot } from '../../facts/presence.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import type { DuplicatesCheckConfig } from '../../packs/model.js';
 import { toOriginalSpan } from '../../text/normalize.js';
@@ -21,7 +23,7 @@ interface Repeat {
 }
 
 const SENTENCE = /[^。!?;]+[。!?;]?/g;
-const isEndMark = (c: number): boolean => c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x3b; // 。!?;
+const isEndMark = charSet('。!?;');
 
 function sentencesOf(facts: Facts, scope: string, minLength: number): Sentence[] {
   const out: Sentence[] = [];
@@ -75,7 +77,6 @@ function pairIds(sentences: Sentence[]): { gramStart: Int32Array; distinct: numb
   const last = lastSentence;
   const ids = gramIds;
   const stamp = generation;
-  const shift = 32 - bits;
   const end = 3 * size;
   const gramStart = new Int32Array(sentences.length + 1);
   let distinct = 0;
@@ -84,9 +85,8 @@ function pairIds(sentences: Sentence[]): { gramStart: Int32Array; distinct: numb
     const { text } = sentences[sentence] as Sentence;
     gramStart[sentence] = written;
     for (let i = 0; i + 1 < text.length; i++) {
-      const key = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
-      // Fibonacci hashing: the product's high bits spread keys that differ only in low bits.
-      let at = 3 * (Math.imul(key, 0x9e3779b1) >>> shift);
+      const key = pairKey(text, i);
+      let at = 3 * pairSlot(key, bits);
       while (slots[at] === stamp && slots[at + 1] !== key) at = at + 3 === end ? 0 : at + 3;
       let id: number;
       if (slots[at] !== stamp) {
