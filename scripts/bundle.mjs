@@ -1,8 +1,8 @@
-// Build step (npm run build, after tsc): the CLI as a few ES modules instead of ~80.
-// Node 20 loads each module file by file, without a compile cache: at start-up that costs
-// more than the check of a report. bin/fazhi.js runs the bundle; the library (dist/index.js)
-// stays tsc's output.
-import { rmSync } from 'node:fs';
+// Build step (npm run build, after tsc): the CLI as one CommonJS file, and its V8 code cache.
+// Node 20 loads ES modules file by file, each through its loader, and has no compile cache:
+// at start-up that cost more than the check of a report. bin/load-cli.js runs the bundle with
+// the cache; the library (dist/index.js) stays tsc's output.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Loaded on first use (see src/lazy.ts) or only by some commands: they stay packages.
@@ -21,23 +21,59 @@ const external = [
   'cli-progress',
 ];
 
-// Bundled CommonJS (commander, json-rules-engine) requires Node's own modules; an ES module
-// has no `require`. Node 20.16+ hands built-ins out directly, older releases via node:module.
-const banner = `const require = globalThis.process.getBuiltinModule
-  ? ((load) => (id) => { const m = load(id); if (m === undefined) throw new Error(\`fazhi: \${id} is not bundled\`); return m; })(globalThis.process.getBuiltinModule.bind(globalThis.process))
-  : (await import('node:module')).createRequire(import.meta.url);`;
+// commander requires node:child_process (which brings net and dgram along) when it loads, for
+// subcommands run as separate programs, which fazhi has none of: give it a stand-in that loads
+// the module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+      /[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
-rmSync('dist/bundle', { recursive: true, force: true }); // chunk names carry hashes: no stale ones
-await build({
-  entryPoints: ['dist/cli/main.js', 'dist/run-worker.js'],
-  outdir: 'dist/bundle',
-  outbase: 'dist',
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regex literals and
+ * comments, and one such character makes V8 decode the whole file into a two-byte string (3 ms
+ * at start-up). In both places \uXXXX means the same UTF-16 unit (a surrogate pair still makes
+ * one code point under the u flag); an identity escape like \。 loses its backslash.
+ */
+function asciiOnly(code) {
+  return code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+rmSync('dist/bundle', { recursive: true, force: true });
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external,
-  banner: { js: banner },
+  // The sources are ES modules and find their data files and the worker from import.meta.url.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/cli.js' });
+await build({ ...common, entryPoints: ['dist/run-worker.js'], outfile: 'dist/bundle/run-worker.js' });
+for (const file of ['dist/bundle/cli.js', 'dist/bundle/run-worker.js']) writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
+// The package is "type": "module"; these two files are CommonJS.
+writeFileSync('dist/bundle/package.json', '{ "type": "commonjs" }\n');
+
+// The code cache: compile the bundle, check a sample report (so the functions a check runs
+// are compiled too, not only the top level), then let V8 serialise what it compiled.
+const { loadCli, CODE_CACHE } = (await import('../bin/load-cli.js')).default;
+const { main, script } = loadCli();
+const quiet = () => {};
+const code = await main(['check', 'reports/taojia-2025.txt', '--no-config'], { stdout: quiet, stderr: quiet, env: {}, isTTY: false, stderrIsTTY: false });
+if (code > 1) throw new Error(`bundle: the training check exited ${code}`);
+writeFileSync(CODE_CACHE, script.createCachedData());

@@ -1,16 +1,4 @@
-type NodeModuleApi = { createRequire(from: string | URL): NodeJS.Require };
-
-// 'node:module' costs a few milliseconds to load (it brings source-map support along): a run
-// that needs no lazy dependency (one text file) never loads it. Node 20.16+ hands it out on
-// demand; older releases load it here, as before.
-const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-const preloaded: NodeModuleApi | null = typeof getBuiltinModule === 'function' ? null : await import('node:module');
-
-/** A CommonJS require resolving from `from` (a module URL or a path). */
-export function requireFrom(from: string | URL): NodeJS.Require {
-  const api = preloaded ?? (getBuiltinModule?.call(process, 'node:module') as NodeModuleApi);
-  return api.createRequire(from);
-}
+import { createRequire } from 'node:module';
 
 let require: NodeJS.Require | undefined;
 
@@ -20,5 +8,14 @@ let require: NodeJS.Require | undefined;
  */
 export function lazy<T>(id: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= (require ??= requireFrom(import.meta.url))(id) as T);
+  return () => (loaded ??= (require ??= createRequire(import.meta.url))(id) as T);
+}
+
+// Lent by bin/load-cli.js to the bundled CLI: Node 20 loses import() in code run from a V8
+// code cache made in another process (the cache drops the script's host options).
+declare const loaderImport: ((specifier: string) => Promise<unknown>) | undefined;
+
+/** import() of an ES-module-only dependency (pdf.js), on first use. */
+export function importOnDemand<T>(specifier: string): Promise<T> {
+  return (typeof loaderImport === 'function' ? loaderImport(specifier) : import(specifier)) as Promise<T>;
 }

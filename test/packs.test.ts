@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkText } from '../src/check.js';
 import { compileRuleSet, type ParamOverrides } from '../src/engine/compile.js';
 import { PackError, UsageError } from '../src/errors.js';
-import { DEFAULT_PACKS, displayFile, loadPackFile, loadPackSet, PackErrors } from '../src/packs/load.js';
+import { DEFAULT_PACKS, displayFile, isTrustedPackFile, loadPackFile, loadPackSet, PackErrors } from '../src/packs/load.js';
 import { MINIMAL_PACK } from './helpers.js';
 
 /**
@@ -95,6 +95,16 @@ describe('valid packs', () => {
     const byId = loadPackSet(['annual-report']);
     const byPath = loadPackSet(['rules/annual-report.yaml']);
     expect(byPath.rules.map((r) => r.id)).toEqual(byId.rules.map((r) => r.id));
+  });
+
+  it('trusts the built-in packs the build cached, and not the same bytes elsewhere', () => {
+    for (const id of DEFAULT_PACKS) expect(isTrustedPackFile(`rules/${id}.yaml`), id).toBe(true);
+    // The same bytes elsewhere are a user's pack: validated and analysed when loaded.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-trust-'));
+    const text = fs.readFileSync('rules/numbers.yaml', 'utf8');
+    fs.writeFileSync(path.join(dir, 'numbers.yaml'), text);
+    expect(isTrustedPackFile(path.join(dir, 'numbers.yaml'))).toBe(false);
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fromRoot } from '../paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
@@ -6,7 +7,6 @@ import { newAjv } from '../packs/load.js';
 import { PackError } from '../errors.js';
 import type { Locator, ParamValue, Severity } from '../packs/model.js';
 import { displayFile, readValidatedYaml } from '../packs/yaml-file.js';
-import { requireFrom } from '../lazy.js';
 
 export const CONFIG_NAMES = ['fazhi.config.yaml', 'fazhi.config.yml'];
 export type RuleSetting = Severity | 'off';
@@ -82,7 +82,7 @@ function resolvePackRef(ref: string, dir: string, locate: () => PackError): stri
   if (/^[./\\]|\.ya?ml$/i.test(ref)) return path.resolve(dir, ref);
   if (!ref.includes('/') || ref.startsWith('@')) {
     try {
-      const require = requireFrom(path.join(dir, 'noop.js'));
+      const require = createRequire(path.join(dir, 'noop.js'));
       const manifest = require.resolve(`${ref}/package.json`);
       const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string; fazhi?: { pack?: string } };
       const entry = pkg.fazhi?.pack ?? (pkg.main && /\.ya?ml$/i.test(pkg.main) ? pkg.main : 'pack.yaml');

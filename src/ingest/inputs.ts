@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { lazy } from '../lazy.js';
 
@@ -52,7 +52,7 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
       files.push(input);
       continue;
     }
-    const stat = await fs.stat(input).catch(() => null);
+    const stat = statOrNull(input);
     if (stat?.isDirectory()) {
       const base = toPosix(input).replace(/\/+$/, '');
       // A folder's README is about the folder, not a report (name it explicitly to check it).
@@ -65,4 +65,17 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     }
   }
   return { files, skipped, empty };
+}
+
+/**
+ * The input's file-system entry; null when there is none (a glob, a typo) or it cannot be
+ * read (the read then reports why). Synchronous: there are a few inputs, and loading
+ * node:fs/promises would cost a one-file run more than the stat.
+ */
+function statOrNull(input: string): Stats | null {
+  try {
+    return statSync(input, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -22,11 +22,12 @@
  * `place(line, column)` maps a column of a joined paragraph back to the page and the 1-based
  * line on that page (counting every text line on the page, page numbers included).
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
+import { importOnDemand } from '../lazy.js';
 import type { FormatAdapter, SourcePlace, SourceText } from './index.js';
-import { requireFrom } from '../lazy.js';
 
 export const MSG_NO_TEXT = '无文字层（可能是扫描件），请提供 Word 或文本版本';
 export const MSG_ENCRYPTED = 'PDF 已加密，请提供未加密的版本';
@@ -434,7 +435,7 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 
 /** Loaded on first use: plain-text runs never pay for pdf.js. */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+  pdfjsPromise ??= importOnDemand<PdfJs>('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
     // Node runs pdf.js without a worker thread ("fake worker"); point it at the legacy worker
     // module explicitly rather than relying on a path relative to the bundle.
     pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(path.join(pdfjsDir(), 'legacy/build/pdf.worker.mjs')).href;
@@ -445,7 +446,7 @@ function loadPdfJs(): Promise<PdfJs> {
 
 let pdfjsDirCache: string | null = null;
 function pdfjsDir(): string {
-  pdfjsDirCache ??= path.dirname(requireFrom(import.meta.url).resolve('pdfjs-dist/package.json'));
+  pdfjsDirCache ??= path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   return pdfjsDirCache;
 }
 

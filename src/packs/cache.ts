@@ -1,15 +1,15 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRuleSet } from '../engine/compile.js';
-import { BUILTIN_DIR, CACHE_FILE, contentHash, loadPackFile, loadPackSet } from './load.js';
+import { BUILTIN_DIR, CACHE_COPIES, CACHE_FILE, loadPackFile, loadPackSet, type PackCache } from './load.js';
 import { writeNeedsCache } from './prefilter.js';
 import { assertSafeRegexes } from './redos.js';
 import { yaml } from './yaml-file.js';
 
 /**
  * Build step (npm run build): parse and validate the built-in packs once and store them
- * by content hash, so a run on the built-in packs starts without YAML parsing or Ajv.
+ * with a copy of each file, so a run on the built-in packs starts without YAML parsing or Ajv.
  */
 export async function writePackCache(): Promise<number> {
   // The cache marks these packs as trusted, so their regexes are analysed for ReDoS here.
@@ -17,12 +17,15 @@ export async function writePackCache(): Promise<number> {
   const ruleSet = compileRuleSet(loadPackSet(builtins));
   await assertSafeRegexes(ruleSet.regexes);
   writeNeedsCache(ruleSet.plan.patterns.map((p) => p.re));
-  const entries: Record<string, { hash: string; data: unknown }> = {};
+  const entries: PackCache = {};
+  rmSync(CACHE_COPIES, { recursive: true, force: true });
+  mkdirSync(CACHE_COPIES, { recursive: true });
   for (const name of readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
     const file = path.join(BUILTIN_DIR, name);
     loadPackFile(file); // validates: an invalid pack fails the build
-    const text = readFileSync(file, 'utf8');
-    entries[name] = { hash: contentHash(text), data: yaml().parse(text) as unknown };
+    const bytes = readFileSync(file);
+    entries[name] = { data: yaml().parse(bytes.toString('utf8')) as unknown };
+    writeFileSync(path.join(CACHE_COPIES, name), bytes);
   }
   writeFileSync(CACHE_FILE, `${JSON.stringify(entries)}\n`);
   return Object.keys(entries).length;

@@ -3,6 +3,10 @@ import { PackError } from '../errors.js';
 import { displayPath } from './model.js';
 import type { WrittenRegex } from './patterns.js';
 import { PackErrors } from './yaml-file.js';
+import { lazy } from '../lazy.js';
+
+/** The ReDoS analyser, loaded only when a pack not checked at build time is loaded. */
+const recheck = lazy<typeof import('recheck')>('recheck');
 
 /** An unescaped *, + or {n,} outside a character class: repetition without a bound. */
 export function hasUnboundedRepetition(source: string): boolean {
@@ -45,7 +49,7 @@ export async function assertSafeRegexes(regexes: WrittenRegex[], trusted: (file:
     return true;
   });
   if (todo.length === 0) return;
-  const { check } = await import('recheck');
+  const { check } = recheck();
   const verdicts = await Promise.all(todo.map((r) => check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: ANALYSIS_TIMEOUT_MS, checker: 'automaton' })));
   const errors: PackError[] = [];
   verdicts.forEach((v, i) => {

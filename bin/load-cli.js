@@ -1,0 +1,38 @@
+'use strict';
+// Loads the bundled CLI (dist/bundle/cli.js) with the V8 code cache that scripts/bundle.mjs
+// writes at build time. Node 20 has no compile cache of its own: without one, every start
+// parses the bundle and compiles each function it runs again, which took more of a one-report
+// run than the check itself. bin/ is CommonJS (bin/package.json): Node starts a CommonJS
+// entry without setting up its ES module loader.
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'cli.js');
+const CODE_CACHE = `${BUNDLE}.v8cache`;
+
+/**
+ * @returns {{ main: typeof import('../dist/cli/main.js').main, script: import('node:vm').Script,
+ *   cache: 'accepted' | 'rejected' | 'absent' }}
+ */
+function loadCli() {
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(CODE_CACHE);
+  } catch {
+    cachedData = undefined; // not built yet, or removed: compile as usual
+  }
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  // CommonJS's own wrapper, and import() from here: Node 20 drops it in code from a cache.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, loaderImport) {${source}\n})`, {
+    filename: BUNDLE,
+    cachedData,
+  });
+  const module = { exports: {} };
+  const loaderImport = (specifier) => import(specifier);
+  script.runInThisContext()(module.exports, require('node:module').createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE), loaderImport);
+  const cache = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  return { main: module.exports.main, script, cache };
+}
+
+module.exports = { loadCli, CODE_CACHE };
