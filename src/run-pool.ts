@@ -41,8 +41,12 @@ interface Slot {
   ready: boolean;
 }
 
-/** Tasks per worker in flight: the next file is already queued when one finishes, so no worker waits on the main thread. */
-const IN_FLIGHT = 3;
+/**
+ * Tasks per worker in flight: the next files are already queued when one finishes, so no
+ * worker waits on the main thread, which hands out work only between its own checks and
+ * garbage collections (with 3, a worker sat idle 4 % of a 10,000-report run; with 8, 0.3 %).
+ */
+const IN_FLIGHT = 8;
 
 /**
  * Files taken at most this far past the oldest unfinished one: results wait for their turn

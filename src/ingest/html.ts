@@ -58,6 +58,10 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   else if (a === 0xfe && b === 0xff) head = decodeUtf16(bytes.subarray(2, 2 + SNIFF_BYTES * 2), false);
   else {
     const start = a === 0xef && b === 0xbb && c === 0xbf ? 3 : 0;
+    // Most inputs are plain text: the first byte past the white space settles it undecoded.
+    let first = start;
+    while (first < bytes.length && isLatin1Space(bytes[first] as number)) first++;
+    if (bytes[first] !== 0x3c) return false; // '<'
     head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(SNIFF_BYTES, bytes.length - start))).toString('latin1');
   }
   let s = head.trimStart();
@@ -73,6 +77,11 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
     s = s.slice(end + 3).trimStart();
   }
   return /^<(?:!doctype\s+html|html|head|meta|body)(?=[\s>/])/i.test(s);
+}
+
+/** The bytes String.prototype.trimStart removes from a Latin-1 string: \t \n \v \f \r, space, NBSP. */
+function isLatin1Space(byte: number): boolean {
+  return (byte >= 0x09 && byte <= 0x0d) || byte === 0x20 || byte === 0xa0;
 }
 
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {

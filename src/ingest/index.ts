@@ -2,7 +2,7 @@
  * Input stage: read a report (file or stdin) as bytes and turn it into text
  * through a format adapter. Adapters are the seam for .docx/.pdf/.html later.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { TextEncoding } from './decode.js';
@@ -132,7 +132,17 @@ function readFileBytes(file: string, max: number): Uint8Array {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw notAFile();
     if (stat.isFile() && stat.size > max) throw tooLarge(stat.size, max, file);
-    return readFileSync(fd);
+    // A regular file is read in one call, into a buffer of its size: readFileSync would stat
+    // it again and read once more to find the end. Other files (pipes, devices) as they come.
+    if (!stat.isFile() || stat.size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafeSlow(stat.size); // not from the shared pool: adapters may hand it on
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (n === 0) break; // shorter than a moment ago
+      filled += n;
+    }
+    return bytes.subarray(0, filled);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = errorCode(err);

@@ -28,18 +28,14 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
       throw new PackError(`${displayPath(origin.path)}: unknown metric "${config.metric}"（未定义的指标）`, origin.file, origin.locate(origin.path));
     }
     const fact = factId.metric(config.metric);
-    // Whether the metric is reported is a fact of its own: a rule that only asks that reads a
-    // flag, not a number that differs from report to report (its verdict is then remembered).
-    const reportedFact = ctx.addFact(`reported:${fact}`, (facts) => facts.values[fact] !== null && facts.values[fact] !== undefined);
-    const isReported = (value: boolean): NestedCondition => ({ fact: reportedFact, operator: 'equal', value });
     const min = ctx.number(config.min);
     const max = ctx.number(config.max);
-    const bounds: NestedCondition[] = [isReported(true)];
+    const bounds: NestedCondition[] = [{ fact, operator: 'reported', value: true }];
     if (min !== undefined) bounds.push({ fact, operator: 'atLeast', value: min });
     if (max !== undefined) bounds.push({ fact, operator: 'atMost', value: max });
     const missing = config.missing ?? 'fail';
     const bounded: NestedCondition = bounds.length === 1 ? (bounds[0] as NestedCondition) : { all: bounds };
-    const conditions: NestedCondition = missing === 'pass' ? { any: [isReported(false), bounded] } : bounded;
+    const conditions: NestedCondition = missing === 'pass' ? { any: [{ fact, operator: 'reported', value: false }, bounded] } : bounded;
     const compiled: ReturnType<CheckType['compile']> = {
       conditions,
       explain(facts) {
@@ -64,7 +60,7 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
         return { evidence: evidenceFor(facts, value), vars };
       },
     };
-    if (missing === 'not-applicable') compiled.applicability = isReported(true);
+    if (missing === 'not-applicable') compiled.applicability = { fact, operator: 'reported', value: true };
     return compiled;
   },
 };
