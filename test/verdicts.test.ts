@@ -51,14 +51,39 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
     expect((await pair.decide({ a: 'x|', b: 'y' })).passed).toBe(true);
   });
 
-  it('stays right past the number of tuples it remembers', async () => {
-    const decider = new RuleDecider('t/many', { all: [{ fact: 'n', operator: 'atLeast', value: 1500 }] });
+  it('remembers by leaf outcomes: different numbers, the same outcomes, one verdict', async () => {
+    const decider = new RuleDecider('t/rate', { all: [{ fact: 'rate', operator: 'atLeast', value: 95 }, { fact: 'year', operator: 'equal', value: 2025 }] });
+    const first = await decider.decide({ rate: 96.5, year: 2025 });
+    expect(first.passed).toBe(true);
+    // Served at once (no promise), the same object: the engine was not asked again.
+    expect(decider.decide({ rate: 100, year: 2025 })).toBe(first);
+    const low = await decider.decide({ rate: 90, year: 2025 });
+    expect(low.passed).toBe(false);
+    expect(low.conditions.all?.map((c) => c.result)).toEqual([false, true]);
+    expect(decider.decide({ rate: 12, year: 2025 })).toBe(low);
+    expect((await decider.decide({ rate: 96.5, year: 2024 })).passed).toBe(false);
+  });
+
+  it('stays right past the number of outcome combinations it remembers', async () => {
+    // 11 flags: 2,048 combinations, twice the memory.
+    const flags = Array.from({ length: 11 }, (_, i) => `f${i}`);
+    const decider = new RuleDecider('t/many', { all: flags.map((fact) => ({ fact, operator: 'equal', value: true })) });
     for (let round = 0; round < 2; round++) {
-      for (let n = 0; n < 3000; n += 1) {
-        const { passed } = await decider.decide({ n });
-        if (passed !== n >= 1500) expect.fail(`n=${n}: ${passed}`);
+      for (let combination = 0; combination < 2 ** flags.length; combination++) {
+        const values = Object.fromEntries(flags.map((f, i) => [f, (combination & (1 << i)) !== 0]));
+        const { passed } = await decider.decide(values);
+        if (passed !== (combination === 2 ** flags.length - 1)) expect.fail(`combination ${combination}: ${passed}`);
       }
     }
+  });
+
+  it('a condition the engine resolves further (a fact as the value) is asked every time', async () => {
+    const decider = new RuleDecider('t/ref', { all: [{ fact: 'a', operator: 'equal', value: { fact: 'b' } }] });
+    expect(decider.reads).toEqual(['a', 'b']);
+    const same = decider.decide({ a: 3, b: 3 });
+    expect(same).toBeInstanceOf(Promise);
+    expect((await same).passed).toBe(true);
+    expect((await decider.decide({ a: 3, b: 4 })).passed).toBe(false);
   });
 
   it('remembered verdicts are read-only: a check cannot change what the next report is told', async () => {

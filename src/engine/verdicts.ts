@@ -12,24 +12,33 @@ export interface Verdict {
 
 const NO_CACHE = { cache: false };
 
-/** Distinct fact tuples remembered per rule; past this the memory starts afresh. */
+/** Outcome combinations remembered per rule; past this the memory starts afresh. */
 const MAX_REMEMBERED = 1024;
 
-/** The facts a condition tree reads, sorted. */
-function factsRead(conditions: TopLevelCondition): string[] {
-  const ids = new Set<string>();
+/** A condition that is not all / any / not, as a pack's check wrote it. */
+interface LeafNode {
+  fact?: unknown;
+  operator?: unknown;
+  value?: unknown;
+  path?: unknown;
+  params?: unknown;
+}
+
+/** The leaf conditions of a condition tree, in order. */
+function leafNodes(conditions: TopLevelCondition): LeafNode[] {
+  const leaves: LeafNode[] = [];
   const walk = (c: unknown): void => {
-    const node = c as { fact?: string; all?: unknown[]; any?: unknown[]; not?: unknown };
-    if (typeof node.fact === 'string') ids.add(node.fact);
+    const node = c as LeafNode & { all?: unknown[]; any?: unknown[]; not?: unknown };
+    if (!node.all && !node.any && !node.not) return void leaves.push(node);
     node.all?.forEach(walk);
     node.any?.forEach(walk);
     if (node.not) walk(node.not);
   };
   walk(conditions);
-  return [...ids].sort();
+  return leaves;
 }
 
-/** Results only, frozen: a remembered tree is handed to every report with the same facts. */
+/** Results only, frozen: a remembered tree is handed to every report with the same leaf outcomes. */
 function leanCopy(node: EvaluatedCondition): EvaluatedCondition {
   const out: EvaluatedCondition = { result: node.result === true };
   if (node.all) out.all = node.all.map(leanCopy);
@@ -38,42 +47,102 @@ function leanCopy(node: EvaluatedCondition): EvaluatedCondition {
   return Object.freeze(out);
 }
 
-/** An unambiguous key for a tuple of fact values (strings carry their length). */
-function tupleKey(values: Record<string, FactValue>, ids: readonly string[]): string {
-  let key = '';
-  for (const id of ids) {
-    const v = values[id];
-    if (typeof v === 'number') key += `${v}|`;
-    else if (typeof v === 'string') key += `s${v.length}:${v}|`;
-    else key += v === true ? 't|' : v === false ? 'f|' : v === null ? 'n|' : 'u|';
+/** The part of json-rules-engine's Operator that a leaf condition's outcome comes from. */
+interface EngineOperator {
+  evaluate(factValue: unknown, jsonValue: unknown): boolean;
+}
+
+/** A leaf condition: a fact compared with a constant by one of the engine's operators. */
+interface Leaf {
+  fact: string;
+  operator: EngineOperator;
+  value: unknown;
+}
+
+/** A fact a condition's value refers to ({ fact: id }), which the engine resolves before comparing. */
+function referencedFact(node: LeafNode): string | null {
+  const value = node.value as { fact?: unknown } | null;
+  return typeof value === 'object' && value !== null && typeof value.fact === 'string' ? value.fact : null;
+}
+
+/** Every fact the leaves read, on either side, sorted. */
+function factsRead(nodes: LeafNode[]): string[] {
+  const ids = new Set<string>();
+  for (const node of nodes) {
+    if (typeof node.fact === 'string') ids.add(node.fact);
+    const referenced = referencedFact(node);
+    if (referenced !== null) ids.add(referenced);
   }
-  return key;
+  return [...ids].sort();
 }
 
 /**
- * One pack rule as a json-rules-engine rule, in an engine of its own. The engine decides; a
- * verdict depends only on the values of the facts its conditions read (operators are pure and
- * packs cannot add any), so it is asked once per distinct tuple of those values and remembered.
- * Why: the engine deep-copies a rule's conditions into its result on every run, and asked for
- * every rule of every report that copy was most of a report's time in the engine.
+ * The leaves with the engine's own operators, or null when a leaf is one the engine resolves
+ * further (a fact as the value, a path, params, a named condition).
+ */
+function withOperators(nodes: LeafNode[], engine: Engine): Leaf[] | null {
+  // Not in the library's typings: the OperatorMap its conditions are evaluated with.
+  const operators = (engine as unknown as { operators: { get(name: string): EngineOperator | null } }).operators;
+  const leaves: Leaf[] = [];
+  for (const node of nodes) {
+    const operator = typeof node.operator === 'string' ? operators.get(node.operator) : null;
+    const plain = typeof node.fact === 'string' && operator && referencedFact(node) === null && node.path === undefined && node.params === undefined;
+    if (!plain) return null;
+    leaves.push({ fact: node.fact as string, operator, value: node.value });
+  }
+  return leaves;
+}
+
+/**
+ * One pack rule as a json-rules-engine rule, in an engine of its own. The engine decides; its
+ * verdict, and the evaluated tree the evidence reads, follow from the outcomes of the rule's
+ * leaf conditions alone (all / any / not combine them). So each leaf is evaluated with the
+ * engine's own operator, and the engine is asked once per distinct combination of outcomes:
+ * a handful per rule, whatever the numbers in the reports. Why: the engine deep-copies a
+ * rule's conditions into its result on every run, and asked for every rule of every report
+ * that copy was most of a report's time in the engine.
  */
 export class RuleDecider {
   readonly reads: readonly string[];
   private readonly engine: Engine;
-  // Keyed by the value itself when the rule reads one fact (most do: no key to build),
-  // else by tupleKey. Map keys compare by SameValueZero: 1, "1" and true stay apart.
-  private readonly remembered = new Map<FactValue | string | undefined, Verdict>();
+  /** Null for a rule with a leaf the engine resolves further: it is asked every time. */
+  private readonly leaves: readonly Leaf[] | null;
+  // Keyed by the leaf outcomes as bits (a string past 30 leaves).
+  private readonly remembered = new Map<number | string, Verdict>();
 
   constructor(name: string, conditions: TopLevelCondition) {
     this.engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
     registerOperators(this.engine);
     this.engine.addRule({ name, conditions, event: { type: 'pass' } });
-    this.reads = factsRead(conditions);
+    const nodes = leafNodes(conditions);
+    this.reads = factsRead(nodes);
+    this.leaves = withOperators(nodes, this.engine);
+  }
+
+  /**
+   * The leaf outcomes for these facts. Null leaves it to the engine: a missing fact (it reports
+   * that) or an outcome that is not a boolean (all / any and not read those differently).
+   */
+  private outcomes(values: Record<string, FactValue>): number | string | null {
+    const leaves = this.leaves as readonly Leaf[];
+    let bits = 0;
+    let text = '';
+    for (let i = 0; i < leaves.length; i++) {
+      const { fact, operator, value } = leaves[i] as Leaf;
+      const factValue = values[fact];
+      if (factValue === undefined) return null;
+      const outcome: unknown = operator.evaluate(factValue, value);
+      if (typeof outcome !== 'boolean') return null;
+      if (leaves.length <= 30) bits |= outcome ? 1 << i : 0;
+      else text += outcome ? '1' : '0';
+    }
+    return leaves.length <= 30 ? bits : text;
   }
 
   /** The verdict for these facts: remembered (at once, no promise), or asked of the engine. */
   decide(values: Record<string, FactValue>): Verdict | Promise<Verdict> {
-    const key = this.reads.length === 1 ? values[this.reads[0] as string] : tupleKey(values, this.reads);
+    const key = this.leaves ? this.outcomes(values) : null;
+    if (key === null) return this.ask(values);
     const known = this.remembered.get(key);
     if (known) return known;
     return this.ask(values).then((verdict) => {
