@@ -26,7 +26,10 @@ export interface PoolOptions {
    * so no runaway needs a thread to stop it): one isolate fewer in memory, no core left idle.
    */
   local?: (file: string, index: number) => Promise<Outcome>;
-  /** With `local`: workers start only if the run is still going after this long. */
+  /**
+   * With `local`: workers are considered only after this long, and start only if the files
+   * left would keep this thread busy for WORTH_A_WORKER_MS more (0: start at once).
+   */
   workerDelayMs?: number;
   /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
   render?: RenderSetup;
@@ -47,6 +50,29 @@ interface Slot {
  * garbage collections (with 3, a worker sat idle 4 % of a 10,000-report run; with 8, 0.3 %).
  */
 const IN_FLIGHT = 8;
+
+/**
+ * A worker pays off only on a run that would keep this thread busy for longer than this
+ * after the head start, at the pace of its last checks (still partly cold then): a worker's
+ * start-up, pack compilation and JIT warm-up take about a second of CPU from the cores this
+ * thread runs on. Measured on two cores: 1,000 reports took longer on two threads than on
+ * one, 3,000 as long, 10,000 a third less.
+ */
+const WORTH_A_WORKER_MS = 5000;
+
+/** The last this many local checks' times estimate what the files left will take. */
+const RECENT_CHECKS = 16;
+
+/**
+ * Whether workers should join: the files left, at the median pace of this thread's recent
+ * checks, would keep it busy past WORTH_A_WORKER_MS. No check finished in the head start
+ * means slow files: they are worth it.
+ */
+export function workersPayOff(recentMs: readonly number[], filesLeft: number): boolean {
+  if (recentMs.length === 0) return filesLeft > 0;
+  const typical = [...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number;
+  return typical * filesLeft > WORTH_A_WORKER_MS;
+}
 
 /**
  * Files taken at most this far past the oldest unfinished one: results wait for their turn
@@ -155,9 +181,14 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
       delayed = null;
       if (!finished && (retry.length > 0 || next < files.length)) for (let i = 0; i < workers; i++) start();
     };
+    // This thread's own recent check times: at the head start's end they tell whether the
+    // files left are worth a worker.
+    const recent: number[] = [];
+    const worthWorkers = () => workersPayOff(recent, files.length - next + retry.length);
     // This thread starts at once; workers join a run that turns out to be long.
-    if (local && (options.workerDelayMs ?? 0) > 0) delayed = setTimeout(startWorkers, options.workerDelayMs);
-    else startWorkers();
+    if (local && (options.workerDelayMs ?? 0) > 0) {
+      delayed = setTimeout(() => (worthWorkers() ? startWorkers() : (delayed = null)), options.workerDelayMs);
+    } else startWorkers();
     if (local) {
       void (async () => {
         while (!finished && (retry.length > 0 || next < files.length)) {
@@ -167,7 +198,10 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
             continue;
           }
           const index = take();
-          record(index, await local(files[index] as string, index));
+          const started = performance.now();
+          const outcome = await local(files[index] as string, index);
+          if (recent.push(performance.now() - started) > RECENT_CHECKS) recent.shift();
+          record(index, outcome);
           // Let the workers' messages in: a check here settles in microtasks and would starve them.
           await new Promise((resolve) => setImmediate(resolve));
         }

@@ -12,6 +12,7 @@ import { FORMAT_NAMES, loadFormatter } from '../src/formatters/index.js';
 import { loadPackSet } from '../src/packs/load.js';
 import { summarizeRun } from '../src/result.js';
 import { runCheck } from '../src/run.js';
+import { workersPayOff } from '../src/run-pool.js';
 import { MINIMAL_PACK, ROOT, runCli } from './helpers.js';
 
 let tmp = '';
@@ -67,6 +68,15 @@ describe('standard output', () => {
 });
 
 describe('worker threads', () => {
+  it('join only a run whose files left would keep this thread busy for seconds more', () => {
+    const pace = [2.1, 1.8, 2, 9, 1.9]; // ms per report; one slow outlier does not count
+    expect(workersPayOff(pace, 900)).toBe(false); // ≈ 1.8 s more: a worker would not pay off
+    expect(workersPayOff(pace, 9_000)).toBe(true); // ≈ 18 s more
+    expect(workersPayOff([400, 350], 30)).toBe(true); // slow files (PDFs): few, but long
+    expect(workersPayOff([], 5)).toBe(true); // nothing finished in the head start
+    expect(workersPayOff([], 0)).toBe(false);
+  });
+
   it('a worker ended for a timeout hands the files queued on it to a fresh worker', () => {
     const big = path.join(tmp, 'big.txt');
     fs.writeFileSync(big, fs.readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8').repeat(1000));
