@@ -15,7 +15,7 @@ export interface CompiledRule {
   applicability: NestedCondition | null;
   /** Where the check's evaluated node sits in the engine rule's conditions (see compile). */
   checkAt: 'top' | 'wrapped' | 'gated';
-  /** The rule as a json-rules-engine rule, with its verdicts per fact tuple. */
+  /** The rule as a json-rules-engine rule, with its verdicts per combination of leaf outcomes. */
   decider: RuleDecider;
 }
 
