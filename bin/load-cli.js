@@ -6,19 +6,27 @@
 // entry without setting up its ES module loader.
 const fs = require('node:fs');
 const path = require('node:path');
+const v8 = require('node:v8');
 const vm = require('node:vm');
+
+// Release builds of V8 trust a code cache's bytes once its header matches, and a corrupted
+// cache ran as corrupted bytecode (a bit flipped: an endless loop). With this flag V8 checks
+// the cache's checksum first. Flags are part of what a cache is keyed by: the build sets it too
+// (it loads the bundle through this file), or every cache would be rejected.
+v8.setFlagsFromString('--verify-snapshot-checksum');
 
 const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'cli.js');
 const CODE_CACHE = `${BUNDLE}.v8cache`;
 
 /**
+ * @param {string} codeCache the cache file (tests hand in damaged ones)
  * @returns {{ main: typeof import('../dist/cli/main.js').main, script: import('node:vm').Script,
  *   cache: 'accepted' | 'rejected' | 'absent' }}
  */
-function loadCli() {
+function loadCli(codeCache = CODE_CACHE) {
   let cachedData;
   try {
-    cachedData = fs.readFileSync(CODE_CACHE);
+    cachedData = fs.readFileSync(codeCache);
   } catch {
     cachedData = undefined; // not built yet, or removed: compile as usual
   }

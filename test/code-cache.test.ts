@@ -7,6 +7,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('the CLI bundle and its code cache', () => {
@@ -15,6 +17,27 @@ describe('the CLI bundle and its code cache', () => {
     const r = spawnSync(process.execPath, ['-e', "process.stdout.write(require('./bin/load-cli.js').loadCli().cache)"], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('accepted');
+  });
+
+  it('a damaged cache is refused, not run: the CLI compiles the bundle and checks as usual', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
+    const damaged = path.join(dir, 'cli.js.v8cache');
+    const bytes = fs.readFileSync('dist/bundle/cli.js.v8cache');
+    bytes[bytes.length >> 1] ^= 0xff; // one flipped byte in the middle of the bytecode
+    fs.writeFileSync(damaged, bytes);
+    const script = `
+      const { loadCli } = require('./bin/load-cli.js');
+      const { main, cache } = loadCli(${JSON.stringify(damaged)});
+      let out = '';
+      main(['check', 'reports/taojia-2025.txt', '--no-config', '-f', 'json'], { stdout: (t) => (out += t), stderr: () => {}, env: {}, isTTY: false, stderrIsTTY: false })
+        .then((code) => process.stdout.write(JSON.stringify({ cache, code, score: JSON.parse(out).reports[0].score.total })));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    fs.rmSync(dir, { recursive: true });
+    expect(r.stderr).toBe('');
+    const { cache, code, score } = JSON.parse(r.stdout) as { cache: string; code: number; score: number };
+    expect(cache).toBe('rejected');
+    expect(code).toBe(0); // warnings only: the default --fail-on is error
+    expect(score).toBeGreaterThan(0);
   });
 
   it('the bundle is plain ASCII', () => {
