@@ -23,7 +23,8 @@ describe('the CLI bundle and its code cache', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
     const damaged = path.join(dir, 'cli.js.v8cache');
     const bytes = fs.readFileSync('dist/bundle/cli.js.v8cache');
-    bytes[bytes.length >> 1] ^= 0xff; // one flipped byte in the middle of the bytecode
+    const middle = bytes.length >> 1;
+    bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle); // one flipped byte in the bytecode
     fs.writeFileSync(damaged, bytes);
     const script = `
       const { loadCli } = require('./bin/load-cli.js');
