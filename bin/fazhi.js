@@ -13,7 +13,15 @@ process.stdout.on('error', (error) => {
   stdoutClosed = true;
 });
 
-loadCli()
+let cli;
+try {
+  cli = loadCli();
+} catch (error) {
+  if (error.code !== 'FAZHI_NOT_BUILT') throw error;
+  process.stderr.write(`${error.message}\n`); // a checkout without `npm run build`: one line, exit 2
+  process.exit(2);
+}
+cli
   .main(process.argv.slice(2), {
     stdout: (text) => {
       if (!stdoutClosed) process.stdout.write(text);

@@ -30,7 +30,14 @@ function loadCli(codeCache = CODE_CACHE) {
   } catch {
     cachedData = undefined; // not built yet, or removed: compile as usual
   }
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  let source;
+  try {
+    source = fs.readFileSync(BUNDLE, 'utf8');
+  } catch (error) {
+    const notBuilt = new Error(`fazhi: ${path.relative(process.cwd(), BUNDLE) || BUNDLE}: 找不到命令行程序（${error.code ?? error.message}），请先运行 npm run build`);
+    notBuilt.code = 'FAZHI_NOT_BUILT';
+    throw notBuilt;
+  }
   // CommonJS's own wrapper, and import() from here: Node 20 drops it in code from a cache.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, loaderImport) {${source}\n})`, {
     filename: BUNDLE,

@@ -41,6 +41,16 @@ describe('the CLI bundle and its code cache', () => {
     expect(score).toBeGreaterThan(0);
   });
 
+  it('a checkout that was never built says so in one line, exit 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-unbuilt-'));
+    fs.cpSync('bin', path.join(dir, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'fazhi.js'), 'check', 'reports/taojia-2025.txt'], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^fazhi: .*dist[\\/]bundle[\\/]cli\.js: 找不到命令行程序（ENOENT），请先运行 npm run build\n$/);
+  });
+
   it('the bundle is plain ASCII', () => {
     const code = fs.readFileSync('dist/bundle/cli.js', 'utf8');
     expect(code.match(/[^\x00-\x7f]/)).toBeNull();
