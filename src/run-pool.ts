@@ -178,16 +178,17 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
     const local = options.local;
     const workers = Math.min(options.jobs, files.length) - (local ? 1 : 0);
     const startWorkers = () => {
-      delayed = null;
       if (!finished && (retry.length > 0 || next < files.length)) for (let i = 0; i < workers; i++) start();
     };
     // This thread's own recent check times: at the head start's end they tell whether the
     // files left are worth a worker.
     const recent: number[] = [];
-    const worthWorkers = () => workersPayOff(recent, files.length - next + retry.length);
     // This thread starts at once; workers join a run that turns out to be long.
     if (local && (options.workerDelayMs ?? 0) > 0) {
-      delayed = setTimeout(() => (worthWorkers() ? startWorkers() : (delayed = null)), options.workerDelayMs);
+      delayed = setTimeout(() => {
+        delayed = null;
+        if (workersPayOff(recent, files.length - next + retry.length)) startWorkers();
+      }, options.workerDelayMs);
     } else startWorkers();
     if (local) {
       void (async () => {

@@ -125,6 +125,7 @@ export class RuleDecider {
    */
   private outcomes(values: Record<string, FactValue>): number | string | null {
     const leaves = this.leaves as readonly Leaf[];
+    const asBits = leaves.length <= 30;
     let bits = 0;
     let text = '';
     for (let i = 0; i < leaves.length; i++) {
@@ -133,10 +134,10 @@ export class RuleDecider {
       if (factValue === undefined) return null;
       const outcome: unknown = operator.evaluate(factValue, value);
       if (typeof outcome !== 'boolean') return null;
-      if (leaves.length <= 30) bits |= outcome ? 1 << i : 0;
+      if (asBits) bits |= outcome ? 1 << i : 0;
       else text += outcome ? '1' : '0';
     }
-    return leaves.length <= 30 ? bits : text;
+    return asBits ? bits : text;
   }
 
   /** The verdict for these facts: remembered (at once, no promise), or asked of the engine. */
