@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseSource, compileRuleSet, loadPackSet } from '../dist/index.js';
-import { evaluate } from '../dist/engine/run.js';
+import { evaluate } from '../dist/engine/evaluate.js';
 import { computeFacts } from '../dist/facts/compute.js';
 import { parseDocument } from '../dist/document/parse.js';
 
@@ -20,15 +20,16 @@ const TRIALS = 5;
 /** Deterministic pseudo-random numbers (mulberry32), so every run benches the same corpus. */
 function rng(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-const SAMPLES = ['xuantan-2024', 'gurtu-2024', 'taojia-2025', 'draft-no-first-responsible', 'draft-low-mediation'].map((n) =>
-  readFileSync(path.join(root, 'reports', `${n}.txt`), 'utf8'),
+const SAMPLES = ['xuantan-2024', 'gurtu-2024', 'taojia-2025', 'draft-no-first-responsible', 'draft-low-mediation'].map(
+  (n) => readFileSync(path.join(root, 'reports', `${n}.txt`), 'utf8'),
 );
 const SYLLABLES = '东西南北金石青白河山林水安平和兴隆新华阳泉桥湾溪岭坪'.split('');
 const TOWNS = ['玄滩镇', '古尔图镇', '陶家镇', '青石镇', '白沙乡'];
@@ -39,7 +40,9 @@ function variant(i, random) {
   const name = `${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}${random() < 0.8 ? '镇' : '乡'}`;
   let text = base;
   for (const town of TOWNS) text = text.split(town).join(name);
-  text = text.replace(/\d+/g, (d) => (d.length === 4 && /^20\d\d$/.test(d) ? d : String(Math.max(1, Math.round(Number(d) * (0.6 + random() * 0.8))))));
+  text = text.replace(/\d+/g, (d) =>
+    d.length === 4 && /^20\d\d$/.test(d) ? d : String(Math.max(1, Math.round(Number(d) * (0.6 + random() * 0.8)))),
+  );
   const lines = text.split('\n');
   // Shuffle runs of body paragraphs between headings.
   let start = 0;
@@ -76,7 +79,20 @@ const corpusBytes = (dir) => Number(readFileSync(path.join(dir, '.done'), 'utf8'
 
 /** Run the CLI over a folder; wall time and peak RSS of the whole process tree (GNU time when present). */
 function runCli(dir, jobs) {
-  const args = [bin, 'check', dir, '--jobs', String(jobs), '--fail-on', 'never', '--no-progress', '-f', 'csv', '-o', path.join(work, 'out.csv')];
+  const args = [
+    bin,
+    'check',
+    dir,
+    '--jobs',
+    String(jobs),
+    '--fail-on',
+    'never',
+    '--no-progress',
+    '-f',
+    'csv',
+    '-o',
+    path.join(work, 'out.csv'),
+  ];
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const started = process.hrtime.bigint();
   const r = timeBin
@@ -104,7 +120,12 @@ async function latency(texts) {
     total.push(c - a);
   }
   const pct = (xs, p) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-  return { engineP50: pct(engine, 50), engineP99: pct(engine, 99), reportP50: pct(total, 50), reportP99: pct(total, 99) };
+  return {
+    engineP50: pct(engine, 50),
+    engineP99: pct(engine, 99),
+    reportP50: pct(total, 50),
+    reportP99: pct(total, 99),
+  };
 }
 
 /** The floor: every pack pattern combined in one alternation, one scan of each text. The least any checker must do. */
@@ -137,7 +158,15 @@ function coldStart(runs = 10) {
   return { fazhi: median(fazhi), node: median(node) };
 }
 
-const results = { machine: { cores, cpu: os.cpus()[0]?.model ?? '', node: process.version, date: new Date().toISOString().slice(0, 10) }, runs: [] };
+const results = {
+  machine: {
+    cores,
+    cpu: os.cpus()[0]?.model ?? '',
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  },
+  runs: [],
+};
 for (const n of sizes) {
   const dir = makeCorpus(n);
   const mb = corpusBytes(dir) / 1024 / 1024;
@@ -151,13 +180,26 @@ for (const n of sizes) {
   results.runs.push({
     reports: n,
     corpusMb: +mb.toFixed(1),
-    oneCore: { reportsPerSecond: +(n / one.seconds).toFixed(0), mbPerSecond: +(mb / one.seconds).toFixed(2), seconds: +one.seconds.toFixed(2), peakRssMb: +one.rssMb.toFixed(0) },
-    allCores: { cores, reportsPerSecond: +(n / all.seconds).toFixed(0), mbPerSecond: +(mb / all.seconds).toFixed(2), seconds: +all.seconds.toFixed(2), peakRssMb: +all.rssMb.toFixed(0) },
+    oneCore: {
+      reportsPerSecond: +(n / one.seconds).toFixed(0),
+      mbPerSecond: +(mb / one.seconds).toFixed(2),
+      seconds: +one.seconds.toFixed(2),
+      peakRssMb: +one.rssMb.toFixed(0),
+    },
+    allCores: {
+      cores,
+      reportsPerSecond: +(n / all.seconds).toFixed(0),
+      mbPerSecond: +(mb / all.seconds).toFixed(2),
+      seconds: +all.seconds.toFixed(2),
+      peakRssMb: +all.rssMb.toFixed(0),
+    },
   });
 }
 {
   const dir = makeCorpus(sizes[0]);
-  const texts = Array.from({ length: Math.min(1000, sizes[0]) }, (_, i) => readFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), 'utf8'));
+  const texts = Array.from({ length: Math.min(1000, sizes[0]) }, (_, i) =>
+    readFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), 'utf8'),
+  );
   results.latencyMs = Object.fromEntries(Object.entries(await latency(texts)).map(([k, v]) => [k, +v.toFixed(2)]));
   // Alternating trials, the best of each: this VM's speed drifts by a quarter within a
   // minute, and the two must be compared at the same speed. Each fazhi trial starts from a
@@ -171,7 +213,13 @@ for (const n of sizes) {
     for (const text of texts) await analyseSource({ file: 'x.txt', format: 'text', encoding: null, text }, rs);
     fazhiSeconds = Math.min(fazhiSeconds, (performance.now() - a) / 1000);
   }
-  results.floor = { reports: texts.length, trials: TRIALS, floorSeconds: +floorSeconds.toFixed(3), fazhiSeconds: +fazhiSeconds.toFixed(3), ratio: +(fazhiSeconds / floorSeconds).toFixed(1) };
+  results.floor = {
+    reports: texts.length,
+    trials: TRIALS,
+    floorSeconds: +floorSeconds.toFixed(3),
+    fazhiSeconds: +fazhiSeconds.toFixed(3),
+    ratio: +(fazhiSeconds / floorSeconds).toFixed(1),
+  };
 }
 const cold = coldStart();
 results.coldStartMs = +cold.fazhi.toFixed(0);
@@ -180,14 +228,22 @@ results.targets = {
   reportsPerSecondAllCores: { target: '≥ 1000', measured: results.runs.at(-1).allCores.reportsPerSecond },
   floorRatio: { target: '≤ 3', measured: results.floor.ratio },
   coldStartMs: { target: '≤ 200', measured: results.coldStartMs },
-  peakRssMbAt10000: { target: '≤ 200', measured: results.runs.find((r) => r.reports === 10000)?.allCores.peakRssMb ?? null },
+  peakRssMbAt10000: {
+    target: '≤ 200',
+    measured: results.runs.find((r) => r.reports === 10000)?.allCores.peakRssMb ?? null,
+  },
 };
 
 writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const row = (...c) => console.log(c.map((x, i) => String(x).padEnd(i === 0 ? 12 : 18)).join(''));
 row('reports', '1 core rep/s', `${cores} cores rep/s`, 'MB/s (all)', 'peak RSS MB');
-for (const r of results.runs) row(r.reports, r.oneCore.reportsPerSecond, r.allCores.reportsPerSecond, r.allCores.mbPerSecond, r.allCores.peakRssMb);
-console.log(`engine latency per report: p50 ${results.latencyMs.engineP50} ms, p99 ${results.latencyMs.engineP99} ms (whole report p50 ${results.latencyMs.reportP50} ms, p99 ${results.latencyMs.reportP99} ms)`);
-console.log(`floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports (best of ${results.floor.trials} each) → ${results.floor.ratio}× the floor`);
+for (const r of results.runs)
+  row(r.reports, r.oneCore.reportsPerSecond, r.allCores.reportsPerSecond, r.allCores.mbPerSecond, r.allCores.peakRssMb);
+console.log(
+  `engine latency per report: p50 ${results.latencyMs.engineP50} ms, p99 ${results.latencyMs.engineP99} ms (whole report p50 ${results.latencyMs.reportP50} ms, p99 ${results.latencyMs.reportP99} ms)`,
+);
+console.log(
+  `floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports (best of ${results.floor.trials} each) → ${results.floor.ratio}× the floor`,
+);
 console.log(`cold start (one report): ${results.coldStartMs} ms (node -e 0: ${results.nodeAloneMs} ms)`);
 console.log('written: bench/results.json');

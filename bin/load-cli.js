@@ -34,18 +34,30 @@ function loadCli(codeCache = CODE_CACHE) {
   try {
     source = fs.readFileSync(BUNDLE, 'utf8');
   } catch (error) {
-    const notBuilt = new Error(`fazhi: ${path.relative(process.cwd(), BUNDLE) || BUNDLE}: 找不到命令行程序（${error.code ?? error.message}），请先运行 npm run build`);
+    const notBuilt = new Error(
+      `fazhi: ${path.relative(process.cwd(), BUNDLE) || BUNDLE}: 找不到命令行程序（${error.code ?? error.message}），请先运行 npm run build`,
+    );
     notBuilt.code = 'FAZHI_NOT_BUILT';
     throw notBuilt;
   }
   // CommonJS's own wrapper, and import() from here: Node 20 drops it in code from a cache.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, loaderImport) {${source}\n})`, {
-    filename: BUNDLE,
-    cachedData,
-  });
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, loaderImport) {${source}\n})`,
+    {
+      filename: BUNDLE,
+      cachedData,
+    },
+  );
   const module = { exports: {} };
   const loaderImport = (specifier) => import(specifier);
-  script.runInThisContext()(module.exports, require('node:module').createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE), loaderImport);
+  script.runInThisContext()(
+    module.exports,
+    require('node:module').createRequire(BUNDLE),
+    module,
+    BUNDLE,
+    path.dirname(BUNDLE),
+    loaderImport,
+  );
   const cache = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
   return { main: module.exports.main, script, cache };
 }

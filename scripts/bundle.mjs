@@ -5,7 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// Loaded on first use (see src/lazy.ts) or only by some commands: they stay packages.
+// Loaded on first use (see src/shared/lazy.ts) or only by some commands: they stay packages.
 const external = [
   'pdfjs-dist',
   '@eslint-community/regexpp',
@@ -31,7 +31,8 @@ const lazyChildProcess = {
       /[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      contents:
+        "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
@@ -64,8 +65,9 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/cli.js' });
-await build({ ...common, entryPoints: ['dist/run-worker.js'], outfile: 'dist/bundle/run-worker.js' });
-for (const file of ['dist/bundle/cli.js', 'dist/bundle/run-worker.js']) writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
+await build({ ...common, entryPoints: ['dist/run/worker.js'], outfile: 'dist/bundle/worker.js' });
+for (const file of ['dist/bundle/cli.js', 'dist/bundle/worker.js'])
+  writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
 // The package is "type": "module"; these two files are CommonJS.
 writeFileSync('dist/bundle/package.json', '{ "type": "commonjs" }\n');
 
@@ -74,6 +76,12 @@ writeFileSync('dist/bundle/package.json', '{ "type": "commonjs" }\n');
 const { loadCli, CODE_CACHE } = (await import('../bin/load-cli.js')).default;
 const { main, script } = loadCli();
 const quiet = () => {};
-const code = await main(['check', 'reports/taojia-2025.txt', '--no-config'], { stdout: quiet, stderr: quiet, env: {}, isTTY: false, stderrIsTTY: false });
+const code = await main(['check', 'reports/taojia-2025.txt', '--no-config'], {
+  stdout: quiet,
+  stderr: quiet,
+  env: {},
+  isTTY: false,
+  stderrIsTTY: false,
+});
 if (code > 1) throw new Error(`bundle: the training check exited ${code}`);
 writeFileSync(CODE_CACHE, script.createCachedData());

@@ -1,16 +1,16 @@
 /** Library entry: the same pipeline the CLI runs. */
-export { analyseSource, checkSource, checkText } from './check.js';
-export { checkEach, runCheck, runHead, TOOL_VERSION, type RunEnd } from './run.js';
+export { analyseSource, checkSource, checkText } from './report/pipeline.js';
+export { checkEach, runCheck, runHead, TOOL_VERSION, type RunEnd } from './run/batch.js';
 export { compileRuleSet, type RuleSet, type ParamOverrides } from './engine/compile.js';
 export { loadPackSet, loadPackFile, DEFAULT_PACKS, BUILTIN_DIR } from './packs/load.js';
 export { parseDocument } from './document/parse.js';
 export { readInput, type SourceText } from './ingest/index.js';
 export { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 export { toJson } from './formatters/json.js';
-export { FazhiError, InputError, PackError, UsageError } from './errors.js';
+export { FazhiError, InputError, PackError, UsageError } from './shared/errors.js';
 export type { Document, PartId } from './document/model.js';
 export type { Facts } from './facts/model.js';
 export type { Finding, Evidence, Status } from './engine/model.js';
 export type { PackRule, PackSet, Severity } from './packs/model.js';
-export { summarizeReport, summarizeRun } from './result.js';
-export type { ReportResult, ReportSummary, RunHead, RunResult, RunSummary } from './result.js';
+export { summarizeReport, summarizeRun } from './report/result.js';
+export type { ReportResult, ReportSummary, RunHead, RunResult, RunSummary } from './report/result.js';

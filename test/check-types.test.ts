@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/check.js';
+import { checkText } from '../src/report/pipeline.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';
 import { ROOT } from './helpers.js';
@@ -42,7 +42,11 @@ const TABLE: Array<[string, string, string]> = [
   ['t/rate-agrees', 'fail', '受理矛盾纠纷165件，成功调解150件，成功率98%。'],
   ['t/rate-agrees', 'not-applicable', '受理矛盾纠纷165件，成功调解162件。'],
   ['t/no-repeats', 'pass', '全年开展法治宣传活动十二场覆盖群众三千人次。\n另一段不同的内容，字数也足够多的一段话。'],
-  ['t/no-repeats', 'fail', '全年开展法治宣传活动十二场覆盖群众三千人次。\n其他。\n全年开展法治宣传活动十二场覆盖群众三千人次。'],
+  [
+    't/no-repeats',
+    'fail',
+    '全年开展法治宣传活动十二场覆盖群众三千人次。\n其他。\n全年开展法治宣传活动十二场覆盖群众三千人次。',
+  ],
   ['t/either', 'pass', '坚持枫桥经验。'],
   ['t/either', 'pass', '成功率95%。'],
   ['t/either', 'fail', '成功率80%。'],
@@ -71,7 +75,10 @@ describe('check types', () => {
   });
 
   it('duplicates point at the repeat and the first line', async () => {
-    const f = await run('全年开展法治宣传活动十二场覆盖群众三千人次。\n其他。\n全年开展法治宣传活动十二场覆盖群众三千人次。', 't/no-repeats');
+    const f = await run(
+      '全年开展法治宣传活动十二场覆盖群众三千人次。\n其他。\n全年开展法治宣传活动十二场覆盖群众三千人次。',
+      't/no-repeats',
+    );
     expect(f.evidence[0]).toMatchObject({ line: 3, note: '与第1行重复' });
   });
 

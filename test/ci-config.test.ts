@@ -17,7 +17,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function workspace(name: string, files: Record<string, string> = {}): string {
   const dir = path.join(tmp, name);
   fs.mkdirSync(path.join(dir, 'reports'), { recursive: true });
-  for (const r of ['taojia-2025.txt', 'xuantan-2024.txt', 'draft-low-mediation.txt']) fs.copyFileSync(path.join(ROOT, 'reports', r), path.join(dir, 'reports', r));
+  for (const r of ['taojia-2025.txt', 'xuantan-2024.txt', 'draft-low-mediation.txt'])
+    fs.copyFileSync(path.join(ROOT, 'reports', r), path.join(dir, 'reports', r));
   for (const [f, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), text);
@@ -30,7 +31,11 @@ function cliIn(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): CliRes
 }
 
 type Json = {
-  reports: Array<{ file: string; findings: Array<{ ruleId: string; status: string; severity: string; suppressed?: boolean }>; score: { total: number } }>;
+  reports: Array<{
+    file: string;
+    findings: Array<{ ruleId: string; status: string; severity: string; suppressed?: boolean }>;
+    score: { total: number };
+  }>;
   summary: { warnings: number; suppressed: number };
   baseline?: { suppressed: number; disappeared: Array<{ ruleId: string }> };
   skipped: string[];
@@ -41,7 +46,8 @@ const finding = (j: Json, id: string, report = 0) => j.reports[report]?.findings
 describe('fazhi.config.yaml', () => {
   it('is found upward from the working directory and changes severities, params and rules', () => {
     const dir = workspace('upward', {
-      'fazhi.config.yaml': 'rules:\n  counsel/legal-adviser: error\n  structure/other: off\nparams:\n  mediation/success-rate:\n    min: 99\n',
+      'fazhi.config.yaml':
+        'rules:\n  counsel/legal-adviser: error\n  structure/other: off\nparams:\n  mediation/success-rate:\n    min: 99\n',
     });
     const sub = path.join(dir, 'reports');
     const j = json(cliIn(sub, ['check', 'xuantan-2024.txt', '-f', 'json']));
@@ -51,8 +57,13 @@ describe('fazhi.config.yaml', () => {
   });
 
   it('--no-config ignores it; --config names another', () => {
-    const dir = workspace('explicit', { 'fazhi.config.yaml': 'rules:\n  structure/other: off\n', 'other.yaml': 'params:\n  mediation/success-rate:\n    min: 99\n' });
-    expect(finding(json(cliIn(dir, ['check', 'reports/xuantan-2024.txt', '-f', 'json', '--no-config'])), 'structure/other')).toBeDefined();
+    const dir = workspace('explicit', {
+      'fazhi.config.yaml': 'rules:\n  structure/other: off\n',
+      'other.yaml': 'params:\n  mediation/success-rate:\n    min: 99\n',
+    });
+    expect(
+      finding(json(cliIn(dir, ['check', 'reports/xuantan-2024.txt', '-f', 'json', '--no-config'])), 'structure/other'),
+    ).toBeDefined();
     const j = json(cliIn(dir, ['check', 'reports/xuantan-2024.txt', '-f', 'json', '--config', 'other.yaml']));
     expect(finding(j, 'structure/other')).toBeDefined();
     expect(finding(j, 'mediation/success-rate')?.status).toBe('fail');
@@ -60,7 +71,8 @@ describe('fazhi.config.yaml', () => {
 
   it('overrides apply to matching files only; ignore drops files', () => {
     const dir = workspace('overrides', {
-      'fazhi.config.yaml': 'overrides:\n  - files: ["reports/taojia-*"]\n    rules:\n      mediation/success-rate: off\nignore: ["reports/draft-*"]\n',
+      'fazhi.config.yaml':
+        'overrides:\n  - files: ["reports/taojia-*"]\n    rules:\n      mediation/success-rate: off\nignore: ["reports/draft-*"]\n',
     });
     const j = json(cliIn(dir, ['check', 'reports/', '-f', 'json', '--fail-on', 'never']));
     expect(j.reports.map((r) => path.basename(r.file))).toEqual(['taojia-2025.txt', 'xuantan-2024.txt']);
@@ -83,11 +95,18 @@ describe('fazhi.config.yaml', () => {
 
   it('extends a provincial pack by path and by installed npm package', () => {
     const province = fs.readFileSync(path.join(ROOT, 'rules/examples/province.yaml'), 'utf8');
-    const byPath = workspace('extends-path', { 'packs/province.yaml': province, 'fazhi.config.yaml': 'extends: [./packs/province.yaml]\n' });
+    const byPath = workspace('extends-path', {
+      'packs/province.yaml': province,
+      'fazhi.config.yaml': 'extends: [./packs/province.yaml]\n',
+    });
     const j1 = json(cliIn(byPath, ['check', 'reports/xuantan-2024.txt', '-f', 'json']));
     expect(finding(j1, 'province/village-advisers-all')?.status).toBe('pass');
     const byPackage = workspace('extends-npm', {
-      'node_modules/fazhi-pack-example/package.json': JSON.stringify({ name: 'fazhi-pack-example', version: '1.0.0', fazhi: { pack: 'province.yaml' } }),
+      'node_modules/fazhi-pack-example/package.json': JSON.stringify({
+        name: 'fazhi-pack-example',
+        version: '1.0.0',
+        fazhi: { pack: 'province.yaml' },
+      }),
       'node_modules/fazhi-pack-example/province.yaml': province,
       'fazhi.config.yaml': 'extends: [fazhi-pack-example]\n',
     });
@@ -98,7 +117,11 @@ describe('fazhi.config.yaml', () => {
 
   it.each([
     ['an unknown key', 'failon: error\n', /fazhi\.config\.yaml:1:1 failon: unknown key/],
-    ['a bad severity', 'rules:\n  counsel/legal-adviser: fatal\n', /fazhi\.config\.yaml:2:26 rules\.counsel\/legal-adviser: must be one of: error, warning, info, off/],
+    [
+      'a bad severity',
+      'rules:\n  counsel/legal-adviser: fatal\n',
+      /fazhi\.config\.yaml:2:26 rules\.counsel\/legal-adviser: must be one of: error, warning, info, off/,
+    ],
     ['an unknown rule', 'rules:\n  counsel/nope: off\n', /fazhi\.config\.yaml:2:3 rules\.counsel\/nope: 没有这条规则/],
     ['a missing extended pack', 'extends: [./nowhere.yaml]\n', /nowhere\.yaml: 规则包文件不存在/],
     ['a YAML syntax error', 'rules: [\n', /fazhi\.config\.yaml:\d+:\d+ YAML syntax error/],
@@ -124,7 +147,8 @@ describe('init and print-config', () => {
 
   it('print-config shows the effective settings for a file', () => {
     const dir = workspace('print', {
-      'fazhi.config.yaml': 'params:\n  mediation/success-rate:\n    min: 97\noverrides:\n  - files: ["reports/taojia-*"]\n    rules:\n      hygiene/misspellings: off\n',
+      'fazhi.config.yaml':
+        'params:\n  mediation/success-rate:\n    min: 97\noverrides:\n  - files: ["reports/taojia-*"]\n    rules:\n      hygiene/misspellings: off\n',
     });
     const r = cliIn(dir, ['print-config', 'reports/taojia-2025.txt', '--param', 'mediation/success-rate.min=98']);
     expect(r.code).toBe(0);
@@ -138,23 +162,49 @@ describe('init and print-config', () => {
 describe('baselines', () => {
   it('--update-baseline writes the known findings; a later run suppresses them and reports what disappeared', () => {
     const dir = workspace('baseline');
-    const first = cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'fazhi-baseline.json', '--update-baseline', '--fail-on', 'warning']);
+    const first = cliIn(dir, [
+      'check',
+      'reports/taojia-2025.txt',
+      '--baseline',
+      'fazhi-baseline.json',
+      '--update-baseline',
+      '--fail-on',
+      'warning',
+    ]);
     expect(first.stderr).toContain('已更新基线 fazhi-baseline.json');
-    const stored = JSON.parse(fs.readFileSync(path.join(dir, 'fazhi-baseline.json'), 'utf8')) as { findings: unknown[] };
+    const stored = JSON.parse(fs.readFileSync(path.join(dir, 'fazhi-baseline.json'), 'utf8')) as {
+      findings: unknown[];
+    };
     expect(stored.findings.length).toBeGreaterThan(0);
 
     // A blank line at the top shifts every line: fingerprints do not depend on lines.
     const file = path.join(dir, 'reports/taojia-2025.txt');
     fs.writeFileSync(file, `\n${fs.readFileSync(file, 'utf8')}`);
-    const again = cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'fazhi-baseline.json', '--fail-on', 'warning', '-f', 'json']);
+    const again = cliIn(dir, [
+      'check',
+      'reports/taojia-2025.txt',
+      '--baseline',
+      'fazhi-baseline.json',
+      '--fail-on',
+      'warning',
+      '-f',
+      'json',
+    ]);
     expect(again.code).toBe(0);
     const j = json(again);
     expect(j.summary.warnings).toBe(0);
     expect(j.summary.suppressed).toBe(stored.findings.length);
 
     // Fix one problem: its baseline entry is reported as gone.
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('全年调解矛盾纠纷125件', '全年调解矛盾纠纷125件,成功调解122件,调解成功率97.6%'));
-    const fixed = json(cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'fazhi-baseline.json', '-f', 'json']));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('全年调解矛盾纠纷125件', '全年调解矛盾纠纷125件,成功调解122件,调解成功率97.6%'),
+    );
+    const fixed = json(
+      cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'fazhi-baseline.json', '-f', 'json']),
+    );
     expect(fixed.baseline?.disappeared.map((d) => d.ruleId)).toContain('mediation/success-rate');
     const stylish = cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'fazhi-baseline.json']);
     expect(stylish.stdout).toContain('基线已屏蔽');
@@ -165,8 +215,13 @@ describe('baselines', () => {
     const dir = workspace('baseline-bad', { 'broken.json': '{"version": 9}' });
     expect(cliIn(dir, ['check', 'reports/taojia-2025.txt', '--update-baseline']).code).toBe(2);
     const missing = cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'none.json']);
-    expect([missing.code, missing.stderr]).toEqual([2, 'fazhi: none.json: 基线文件不存在（先用 --update-baseline 生成）\n']);
-    expect(cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'broken.json']).stderr).toContain('不是有效的 fazhi 基线');
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      'fazhi: none.json: 基线文件不存在（先用 --update-baseline 生成）\n',
+    ]);
+    expect(cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'broken.json']).stderr).toContain(
+      '不是有效的 fazhi 基线',
+    );
   });
 });
 
@@ -186,7 +241,18 @@ describe('outputs', () => {
 
   it('writes several formats at once, creating folders, with nothing half-written on failure', () => {
     const dir = workspace('outputs');
-    const r = cliIn(dir, ['check', 'reports/taojia-2025.txt', '-f', 'json', '-o', 'out/result.json', '-f', 'stylish', '-o', 'out/result.txt']);
+    const r = cliIn(dir, [
+      'check',
+      'reports/taojia-2025.txt',
+      '-f',
+      'json',
+      '-o',
+      'out/result.json',
+      '-f',
+      'stylish',
+      '-o',
+      'out/result.txt',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/result.json'), 'utf8'))).toHaveProperty('schemaVersion', 1);
@@ -203,7 +269,11 @@ describe('outputs', () => {
 describe('many reports', () => {
   it('gives byte-identical JSON with 1 and with 2 worker threads, in input order', () => {
     const dir = workspace('batch');
-    for (let i = 0; i < 12; i++) fs.copyFileSync(path.join(ROOT, 'reports', i % 2 ? 'gurtu-2024.txt' : 'taojia-2025.txt'), path.join(dir, 'reports', `town-${String(i).padStart(2, '0')}.txt`));
+    for (let i = 0; i < 12; i++)
+      fs.copyFileSync(
+        path.join(ROOT, 'reports', i % 2 ? 'gurtu-2024.txt' : 'taojia-2025.txt'),
+        path.join(dir, 'reports', `town-${String(i).padStart(2, '0')}.txt`),
+      );
     const one = cliIn(dir, ['check', 'reports/', '-f', 'json', '--jobs', '1', '--fail-on', 'never']);
     const two = cliIn(dir, ['check', 'reports/', '-f', 'json', '--jobs', '2', '--fail-on', 'never']);
     expect(one.code).toBe(0);

@@ -15,7 +15,8 @@ const ANSI = /\u001b\[/;
 const TAOJIA = 'reports/taojia-2025.txt';
 const XUANTAN = 'reports/xuantan-2024.txt';
 const DRAFT_NO_FR = 'reports/draft-no-first-responsible.txt';
-const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 const fazhi = runCli;
 
@@ -226,15 +227,41 @@ describe('bad input: exit 2, one `fazhi:` line naming the file and the cause', (
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     blob[i] = i % 97 === 0 ? 0 : x >>> 24;
   }
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10, 0, 0, 0, 0x10, 8, 6, 0, 0, 0]);
+  const png = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10, 0, 0, 0, 0x10,
+    8, 6, 0, 0, 0,
+  ]);
   // Not UTF-8 (lone continuation bytes, 0xFF) and not plausible GBK either.
-  const notText = new Uint8Array([...Buffer.from('abc '), 0xc3, 0x28, 0x20, 0x80, 0x80, 0xff, 0xfe, 0xff, 0x80, 0x20, 0x67, 0x68, 0x0a]);
+  const notText = new Uint8Array([
+    ...Buffer.from('abc '),
+    0xc3,
+    0x28,
+    0x20,
+    0x80,
+    0x80,
+    0xff,
+    0xfe,
+    0xff,
+    0x80,
+    0x20,
+    0x67,
+    0x68,
+    0x0a,
+  ]);
 
   const cases: Array<[string, () => string, string]> = [
     ['missing file', () => 'reports/no-such-report.txt', '文件不存在'],
-    ['a folder with no report in it', () => (fs.mkdirSync(path.join(tmp, 'nothing'), { recursive: true }), path.join(tmp, 'nothing')), '没有找到可检查的报告文件'],
+    [
+      'a folder with no report in it',
+      () => (fs.mkdirSync(path.join(tmp, 'nothing'), { recursive: true }), path.join(tmp, 'nothing')),
+      '没有找到可检查的报告文件',
+    ],
     ['a glob that matches nothing', () => `${tmp}/*.nomatch-docx`, '没有找到可检查的报告文件'],
-    ['a file over --max-size', () => tmpFile('big.txt', Buffer.alloc(21 * 1024 * 1024, 0x41)), '文件过大（21 MB，上限 20 MB'],
+    [
+      'a file over --max-size',
+      () => tmpFile('big.txt', Buffer.alloc(21 * 1024 * 1024, 0x41)),
+      '文件过大（21 MB，上限 20 MB',
+    ],
     ['an empty file', () => tmpFile('empty.txt', ''), '文件为空'],
     ['a whitespace-only file', () => tmpFile('blank.txt', '  \n\t\r\n　\n'), '文件为空'],
     ['random bytes with NULs', () => tmpFile('blob.txt', blob), '不是文本文件'],
@@ -280,7 +307,10 @@ describe('bad packs: checked before any report, nothing on stdout', () => {
     ],
     [
       'bad regex',
-      PACK.replace('check: { type: mention, match: { phrases: [法治] } }', 'check:\n      type: mention\n      match:\n        regex: "([未闭合"'),
+      PACK.replace(
+        'check: { type: mention, match: { phrases: [法治] } }',
+        'check:\n      type: mention\n      match:\n        regex: "([未闭合"',
+      ),
       (f) => new RegExp(`^fazhi: ${esc(f)}:19:16 rules\\.demo/hello\\.check\\.match\\.regex: invalid regex`),
     ],
   ];
@@ -329,14 +359,18 @@ describe('rules validate', () => {
     const r = fazhi(['rules', 'validate', file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(expectOneErrorLine(r.stderr)).toBe(`fazhi: ${file}: rules.demo/hello.examples.pass[0]: 期望 pass，实际 fail`);
+    expect(expectOneErrorLine(r.stderr)).toBe(
+      `fazhi: ${file}: rules.demo/hello.examples.pass[0]: 期望 pass，实际 fail`,
+    );
   });
 
   it('rejects an invalid pack with file:line:col', () => {
     const file = tmpFile('invalid.yaml', PACK.replace('weight: 1\n', 'weight: heavy\n'));
     const r = fazhi(['rules', 'validate', file]);
     expect(r.code).toBe(2);
-    expect(expectOneErrorLine(r.stderr)).toBe(`fazhi: ${file}:15:13 rules.demo/hello.weight: must be number（类型错误）`);
+    expect(expectOneErrorLine(r.stderr)).toBe(
+      `fazhi: ${file}:15:13 rules.demo/hello.weight: must be number（类型错误）`,
+    );
   });
 });
 
@@ -407,7 +441,10 @@ describe('folders and globs', () => {
   it('expands a quoted glob', () => {
     const r = fazhi(['check', 'reports/draft-*.txt', '--format', 'json', '--fail-on', 'never']);
     expect(r.code).toBe(0);
-    expect(json(r).reports.map((x) => x.file)).toEqual(['reports/draft-low-mediation.txt', 'reports/draft-no-first-responsible.txt']);
+    expect(json(r).reports.map((x) => x.file)).toEqual([
+      'reports/draft-low-mediation.txt',
+      'reports/draft-no-first-responsible.txt',
+    ]);
   });
 
   it('--max-size takes megabytes and refuses a bad value', () => {
@@ -439,7 +476,16 @@ describe('rules list, explain, docs, eval', () => {
   it('explain prints what, why, clause, basis, params and examples', () => {
     const r = fazhi(['explain', 'mediation/success-rate']);
     expect(r.code).toBe(0);
-    for (const part of ['## mediation/success-rate', 'practice', '纲要 七', '`min`', '95', 'Passes 通过', 'Fails 不通过', 'Why 为什么']) {
+    for (const part of [
+      '## mediation/success-rate',
+      'practice',
+      '纲要 七',
+      '`min`',
+      '95',
+      'Passes 通过',
+      'Fails 不通过',
+      'Why 为什么',
+    ]) {
       expect(r.stdout).toContain(part);
     }
   });
@@ -480,10 +526,18 @@ describe('bad inputs in every format: one line each, exit 2, the others still ch
     ['a scanned PDF', () => fixture('pdf/scanned.pdf'), '无文字层（可能是扫描件），请提供 Word 或文本版本'],
     ['a corrupt PDF', () => fixture('pdf/corrupt.pdf'), 'PDF 文件已损坏，无法读取'],
     ['a portal page with no article', () => fixture('html/no-article.html'), '网页中未找到正文'],
-    ['a legacy .doc', () => tmpFile('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])), '请另存为 .docx'],
+    [
+      'a legacy .doc',
+      () => tmpFile('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])),
+      '请另存为 .docx',
+    ],
     ['a zero-byte .docx', () => tmpFile('zero.docx', ''), '文件为空'],
     ['a zero-byte .pdf', () => tmpFile('zero.pdf', ''), '文件为空'],
-    ['a 50 MB text file', () => tmpFile('huge.txt', Buffer.alloc(50 * 1024 * 1024, 0x41)), '文件过大（50 MB，上限 20 MB'],
+    [
+      'a 50 MB text file',
+      () => tmpFile('huge.txt', Buffer.alloc(50 * 1024 * 1024, 0x41)),
+      '文件过大（50 MB，上限 20 MB',
+    ],
   ];
   it.each(cases)('%s', (_name, make, cause) => {
     const file = make();
@@ -498,9 +552,22 @@ describe('bad inputs in every format: one line each, exit 2, the others still ch
   });
 
   it('each format is named in the JSON output', () => {
-    const r = fazhi(['check', 'test/fixtures/docx/taojia-2025.docx', 'test/fixtures/pdf/taojia-2025.pdf', 'test/fixtures/html/taojia-2025.html', '--format', 'json', '--fail-on', 'never']);
+    const r = fazhi([
+      'check',
+      'test/fixtures/docx/taojia-2025.docx',
+      'test/fixtures/pdf/taojia-2025.pdf',
+      'test/fixtures/html/taojia-2025.html',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { reports: Array<{ format: string }> }).reports.map((x) => x.format)).toEqual(['docx', 'pdf', 'html']);
+    expect((JSON.parse(r.stdout) as { reports: Array<{ format: string }> }).reports.map((x) => x.format)).toEqual([
+      'docx',
+      'pdf',
+      'html',
+    ]);
   });
 
   it('stylish output locates Word evidence by paragraph and PDF evidence by page and line', () => {

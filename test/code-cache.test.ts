@@ -14,7 +14,11 @@ import { describe, expect, it } from 'vitest';
 describe('the CLI bundle and its code cache', () => {
   it('a fresh node process accepts the cache the build wrote', () => {
     // Outside vitest: its workers run with V8 flags of their own, which a cache is keyed by.
-    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(require('./bin/load-cli.js').loadCli().cache)"], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['-e', "process.stdout.write(require('./bin/load-cli.js').loadCli().cache)"],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('accepted');
   });
@@ -44,11 +48,15 @@ describe('the CLI bundle and its code cache', () => {
   it('a checkout that was never built says so in one line, exit 2', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-unbuilt-'));
     fs.cpSync('bin', path.join(dir, 'bin'), { recursive: true });
-    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'fazhi.js'), 'check', 'reports/taojia-2025.txt'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(dir, 'bin', 'fazhi.js'), 'check', 'reports/taojia-2025.txt'], {
+      encoding: 'utf8',
+    });
     fs.rmSync(dir, { recursive: true });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^fazhi: .*dist[\\/]bundle[\\/]cli\.js: 找不到命令行程序（ENOENT），请先运行 npm run build\n$/);
+    expect(r.stderr).toMatch(
+      /^fazhi: .*dist[\\/]bundle[\\/]cli\.js: 找不到命令行程序（ENOENT），请先运行 npm run build\n$/,
+    );
   });
 
   it('the bundle is plain ASCII', () => {

@@ -90,7 +90,12 @@ describe.each(EXPECTED)('$file', (expected) => {
   it('backs every passing contract rule with quoted evidence from the report', async () => {
     const { result: r, document } = await analyseReport(expected.file);
     const lines = document.lines;
-    for (const id of ['structure/first-responsible', 'enforcement/three-systems', 'counsel/legal-adviser', 'mediation/success-rate']) {
+    for (const id of [
+      'structure/first-responsible',
+      'enforcement/three-systems',
+      'counsel/legal-adviser',
+      'mediation/success-rate',
+    ]) {
       const f = finding(r, id);
       if (f.status !== 'pass') continue;
       expect(f.evidence.length, id).toBeGreaterThan(0);

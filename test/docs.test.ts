@@ -11,7 +11,9 @@ describe('docs/rules', () => {
   const pages = renderRuleDocs(loadPackSet());
 
   it('has exactly one committed page per area plus the index (run `npm run docs` after changing a pack)', () => {
-    const committed = readdirSync(DIR).filter((f) => f.endsWith('.md')).sort();
+    const committed = readdirSync(DIR)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     expect(committed).toEqual([...pages.keys()].sort());
   });
 

@@ -24,7 +24,9 @@ describe('normalize', () => {
 
 describe('headings', () => {
   it('recognises the four levels real reports use', () => {
-    const d = parse('一、主要举措和成效\n（一）学法\n一是集中学法。二是自学。\n1. 学法12次\n（2）述法\n二、存在的不足和原因');
+    const d = parse(
+      '一、主要举措和成效\n（一）学法\n一是集中学法。二是自学。\n1. 学法12次\n（2）述法\n二、存在的不足和原因',
+    );
     expect(d.headings.map((h) => [h.level, h.marker, h.title])).toEqual([
       [1, '一、', '主要举措和成效'],
       [2, '(一)', '学法'],
@@ -80,8 +82,19 @@ describe('statutory parts', () => {
 
 describe('chrome and artefacts', () => {
   it('keeps portal furniture out of the body', () => {
-    const d = parse('索引号：11510521/2025-00012\n发布机构：玄滩镇\n【字体：大 中 小】\n正文第一段。\n主办：泸县人民政府  承办：泸县大数据中心\n浏览次数：123\n账号+密码登录\n立即注册');
-    expect(d.lines.map((l) => l.kind)).toEqual(['chrome', 'chrome', 'chrome', 'body', 'chrome', 'chrome', 'chrome', 'chrome']);
+    const d = parse(
+      '索引号：11510521/2025-00012\n发布机构：玄滩镇\n【字体：大 中 小】\n正文第一段。\n主办：泸县人民政府  承办：泸县大数据中心\n浏览次数：123\n账号+密码登录\n立即注册',
+    );
+    expect(d.lines.map((l) => l.kind)).toEqual([
+      'chrome',
+      'chrome',
+      'chrome',
+      'body',
+      'chrome',
+      'chrome',
+      'chrome',
+      'chrome',
+    ]);
   });
 
   it('does not take body text that mentions a phone number for chrome', () => {
@@ -109,11 +122,18 @@ describe('meta', () => {
 
   it('joins a title broken over two lines and reads body and year from it', () => {
     const d = parse('乌苏市古尔图镇2024年法治政府\n建设工作报告\n\n2024年，古尔图镇坚持……');
-    expect(d.meta).toMatchObject({ title: '乌苏市古尔图镇2024年法治政府建设工作报告', body: '古尔图镇', year: 2024, titleLine: 1 });
+    expect(d.meta).toMatchObject({
+      title: '乌苏市古尔图镇2024年法治政府建设工作报告',
+      body: '古尔图镇',
+      year: 2024,
+      titleLine: 1,
+    });
   });
 
   it('reads body and year from the first paragraph when there is no title', () => {
-    const d = parse('2024年,在县委、县政府的坚强领导下,玄滩镇按照工作安排推进法治建设。现将2024年度情况报告如下:\n一、主要举措和成效');
+    const d = parse(
+      '2024年,在县委、县政府的坚强领导下,玄滩镇按照工作安排推进法治建设。现将2024年度情况报告如下:\n一、主要举措和成效',
+    );
     expect(d.meta).toMatchObject({ title: null, body: '玄滩镇', year: 2024 });
   });
 
@@ -124,7 +144,9 @@ describe('meta', () => {
 
 describe('Markdown reports', () => {
   it('reads # as the title and ## headings with Chinese numbering at their numbering level', () => {
-    const d = parse('# 青石镇2025年法治政府建设工作报告\n\n## 一、主要举措和成效\n\n### （一）学法\n\n学法12次。\n\n## 二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n书记主持会议。');
+    const d = parse(
+      '# 青石镇2025年法治政府建设工作报告\n\n## 一、主要举措和成效\n\n### （一）学法\n\n学法12次。\n\n## 二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n书记主持会议。',
+    );
     expect(d.meta).toMatchObject({ title: '青石镇2025年法治政府建设工作报告', body: '青石镇', year: 2025 });
     expect(d.headings.map((h) => [h.level, h.title])).toEqual([
       [1, '主要举措和成效'],

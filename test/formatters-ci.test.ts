@@ -14,12 +14,16 @@ import { junitFormatter } from '../src/formatters/junit.js';
 import { artifactLocation, sarifFormatter } from '../src/formatters/sarif.js';
 import type { FormatOptions } from '../src/formatters/types.js';
 import { loadPackSet } from '../src/packs/load.js';
-import type { ReportResult, RunResult } from '../src/result.js';
-import { runCheck } from '../src/run.js';
+import type { ReportResult, RunResult } from '../src/report/result.js';
+import { runCheck } from '../src/run/batch.js';
 import { ROOT } from './helpers.js';
 
 type FailOn = 'error' | 'warning' | 'info' | 'never';
-const opts = (extra: Partial<FormatOptions> & { failOn?: FailOn } = {}): FormatOptions => ({ color: false, verbose: false, ...extra });
+const opts = (extra: Partial<FormatOptions> & { failOn?: FailOn } = {}): FormatOptions => ({
+  color: false,
+  verbose: false,
+  ...extra,
+});
 
 const TXT = readdirSync(path.join(ROOT, 'reports'))
   .filter((f) => f.endsWith('.txt'))
@@ -72,7 +76,13 @@ function fakeFinding(over: Partial<Finding>): Finding {
 interface SarifLocation {
   physicalLocation: {
     artifactLocation: { uri: string; uriBaseId?: string };
-    region?: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number; snippet?: { text: string } };
+    region?: {
+      startLine: number;
+      startColumn?: number;
+      endLine?: number;
+      endColumn?: number;
+      snippet?: { text: string };
+    };
   };
   properties?: { page?: number; pageLine?: number; paragraph?: number };
 }
@@ -85,14 +95,25 @@ interface SarifResult {
   partialFingerprints: Record<string, string>;
 }
 interface SarifRun {
-  tool: { driver: { name: string; version: string; rules: Array<{ id: string; name: string; helpUri: string; defaultConfiguration: { level: string } }> } };
-  invocations: Array<{ executionSuccessful: boolean; exitCode: number; toolExecutionNotifications?: Array<{ level: string; locations: SarifLocation[] }> }>;
+  tool: {
+    driver: {
+      name: string;
+      version: string;
+      rules: Array<{ id: string; name: string; helpUri: string; defaultConfiguration: { level: string } }>;
+    };
+  };
+  invocations: Array<{
+    executionSuccessful: boolean;
+    exitCode: number;
+    toolExecutionNotifications?: Array<{ level: string; locations: SarifLocation[] }>;
+  }>;
   originalUriBaseIds: Record<string, { uri: string }>;
   artifacts: Array<{ location: { uri: string }; mimeType: string }>;
   results: SarifResult[];
   columnKind: string;
 }
-const sarifOf = (r: RunResult, o: Partial<FormatOptions> = {}) => JSON.parse(sarifFormatter(r, opts(o))) as { $schema: string; version: string; runs: SarifRun[] };
+const sarifOf = (r: RunResult, o: Partial<FormatOptions> = {}) =>
+  JSON.parse(sarifFormatter(r, opts(o))) as { $schema: string; version: string; runs: SarifRun[] };
 
 const sarifSchema = JSON.parse(readFileSync(path.join(ROOT, 'test/schemas/sarif-2.1.0.json'), 'utf8')) as object;
 // The schema's `language` pattern is not valid with the `u` flag, hence unicodeRegExp: false.
@@ -132,7 +153,10 @@ describe('SARIF formatter', () => {
     const pdf = sarifRun?.results.filter((r) => r.locations[0]?.physicalLocation.artifactLocation.uri === PDF) ?? [];
     expect(pdf.length).toBe(failed(run.reports.find((r) => r.file === PDF) as ReportResult).length);
     const withPlace = pdf.find((r) => r.locations[0]?.properties?.page !== undefined);
-    expect(withPlace?.locations[0]?.properties).toMatchObject({ page: expect.any(Number), pageLine: expect.any(Number) });
+    expect(withPlace?.locations[0]?.properties).toMatchObject({
+      page: expect.any(Number),
+      pageLine: expect.any(Number),
+    });
     const quoted = sarifRun?.results.find((r) => r.locations[0]?.physicalLocation.region?.snippet);
     const snippet = quoted?.locations[0]?.physicalLocation.region?.snippet?.text as string;
     expect(quoted?.message.text.endsWith(`“${snippet}”`)).toBe(true);
@@ -154,7 +178,10 @@ describe('SARIF formatter', () => {
     expect(new Set(sarifRun.artifacts.map((a) => a.location.uri))).toEqual(new Set([...TXT, PDF]));
     expect(artifactLocation('<stdin>')).toEqual({ uri: 'stdin', uriBaseId: '%SRCROOT%' });
     expect(artifactLocation('./reports/a b.txt')).toEqual({ uri: 'reports/a%20b.txt', uriBaseId: '%SRCROOT%' });
-    expect(artifactLocation(path.join(ROOT, 'reports', 'x.txt'))).toEqual({ uri: 'reports/x.txt', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation(path.join(ROOT, 'reports', 'x.txt'))).toEqual({
+      uri: 'reports/x.txt',
+      uriBaseId: '%SRCROOT%',
+    });
     const notice = sarifRun.invocations[0]?.toolExecutionNotifications?.[0];
     expect(notice?.level).toBe('error');
     expect(notice?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(MISSING);
@@ -187,7 +214,9 @@ describe('SARIF formatter', () => {
     const print = (rs: SarifResult[]) => rs.map((r) => `${r.ruleId} ${r.partialFingerprints['fazhi/v1']}`);
     expect(print(after)).toEqual(print(before));
     expect(new Set(print(before)).size).toBe(before.length);
-    const line = (rs: SarifResult[]) => rs.find((r) => r.locations[0]?.physicalLocation.region?.snippet)?.locations[0]?.physicalLocation.region?.startLine as number;
+    const line = (rs: SarifResult[]) =>
+      rs.find((r) => r.locations[0]?.physicalLocation.region?.snippet)?.locations[0]?.physicalLocation.region
+        ?.startLine as number;
     expect(line(after)).toBe(line(before) + 1);
   });
 
@@ -199,14 +228,24 @@ describe('SARIF formatter', () => {
     writeFileSync(file, sarifFormatter(run, opts({ exitCode: 2 })));
     // The policy disables SARIF2006, which would fetch every URI; an empty network
     // namespace (where unshare is allowed) makes sure nothing leaves the machine.
-    const args = ['validate', '--rule-kind', 'Sarif;Gh', '--config', path.join(ROOT, 'test/schemas/sarif-multitool.xml'), file];
+    const args = [
+      'validate',
+      '--rule-kind',
+      'Sarif;Gh',
+      '--config',
+      path.join(ROOT, 'test/schemas/sarif-multitool.xml'),
+      file,
+    ];
     const isolated = spawnSync('unshare', ['-n', 'true']).status === 0;
     const r = isolated
       ? spawnSync('unshare', ['-n', binary, ...args], { encoding: 'utf8', timeout: 55_000 })
       : spawnSync(binary, args, { encoding: 'utf8', timeout: 55_000 });
     if (r.error) throw r.error;
     const output = `${r.stdout}\n${r.stderr}`;
-    expect(output.split('\n').filter((l) => l.includes(' error ')), output).toEqual([]);
+    expect(
+      output.split('\n').filter((l) => l.includes(' error ')),
+      output,
+    ).toEqual([]);
     expect(r.status, output).toBe(0);
   });
 });
@@ -241,7 +280,8 @@ function parseXml(xml: string): XmlNode {
         const open = stack.pop();
         if (!isImplied) explicitCloses++;
         const selfClosed = isImplied && xml.slice(parser.endIndex - 1, parser.endIndex + 1) === '/>';
-        if ((isImplied && !selfClosed) || open?.name !== name) problems.push(`bad close </${name}> for <${open?.name}>`);
+        if ((isImplied && !selfClosed) || open?.name !== name)
+          problems.push(`bad close </${name}> for <${open?.name}>`);
       },
       ontext(text) {
         const top = stack[stack.length - 1] as XmlNode;
@@ -288,14 +328,19 @@ describe('JUnit formatter', () => {
       expect(num(suite, 'skipped')).toBe(cases.filter((c) => child(c, 'skipped')).length);
       expect(num(suite, 'failures')).toBe(failed(report).filter((f) => f.severity === 'error').length);
       expect(num(suite, 'skipped')).toBe(report.findings.filter((f) => f.status === 'not-applicable').length);
-      expect(cases[0]?.attribs).toEqual({ classname: `fazhi.${run.rules[0]?.area}`, name: `${run.rules[0]?.id} ${run.rules[0]?.title}` });
+      expect(cases[0]?.attribs).toEqual({
+        classname: `fazhi.${run.rules[0]?.area}`,
+        name: `${run.rules[0]?.id} ${run.rules[0]?.title}`,
+      });
       for (const c of cases) {
         const f = child(c, 'failure');
         if (f) expect(f.attribs.type).toBe('error');
         const out = child(c, 'system-out');
         if (out) expect(out.text).toMatch(/^(警告|提示)：/);
       }
-      expect(child(suite, 'properties')?.children.find((p) => p.attribs.name === 'score')?.attribs.value).toBe(report.score.total.toFixed(1));
+      expect(child(suite, 'properties')?.children.find((p) => p.attribs.name === 'score')?.attribs.value).toBe(
+        report.score.total.toFixed(1),
+      );
     }
     const broken = suites.find((s) => s.attribs.name === MISSING) as XmlNode;
     expect([num(broken, 'tests'), num(broken, 'errors'), num(broken, 'failures')]).toEqual([1, 1, 0]);
@@ -330,16 +375,21 @@ describe('JUnit formatter', () => {
     expect(failures('never')).toBe(0);
     expect(count(['warning'])).toBeGreaterThan(0);
     const warned = parseXml(junitFormatter(run, opts({ failOn: 'warning' })));
-    const outs = warned.children.flatMap((s) => s.children).flatMap((c) => c.children).filter((n) => n.name === 'system-out');
+    const outs = warned.children
+      .flatMap((s) => s.children)
+      .flatMap((c) => c.children)
+      .filter((n) => n.name === 'system-out');
     expect(outs.length).toBe(count(['info']));
     expect(outs.every((o) => o.text.startsWith('提示：'))).toBe(true);
   });
 
   it('escapes markup and strips control characters', () => {
     const nasty = '<script>&"\'\u0001\u001F x';
-    const r = syntheticRun('reports/a&b<c>.txt', [fakeFinding({ severity: 'error', message: nasty, fix: 'fix ]]> & <b>' })], [
-      { file: 'x"y.txt', message: 'bad <file> & "quote"\u0000' },
-    ]);
+    const r = syntheticRun(
+      'reports/a&b<c>.txt',
+      [fakeFinding({ severity: 'error', message: nasty, fix: 'fix ]]> & <b>' })],
+      [{ file: 'x"y.txt', message: 'bad <file> & "quote"\u0000' }],
+    );
     const xml = junitFormatter(r, opts());
     expect(xml).toContain('message="&lt;script&gt;&amp;&quot;&apos; x"');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
@@ -350,7 +400,9 @@ describe('JUnit formatter', () => {
     expect(failure.attribs.message).toBe('<script>&"\' x');
     expect(failure.text).toContain('建议：fix ]]> & <b>');
     expect(broken?.attribs.name).toBe('x"y.txt');
-    expect(child(child(broken as XmlNode, 'testcase') as XmlNode, 'error')?.attribs.message).toBe('bad <file> & "quote"');
+    expect(child(child(broken as XmlNode, 'testcase') as XmlNode, 'error')?.attribs.message).toBe(
+      'bad <file> & "quote"',
+    );
   });
 });
 
@@ -373,7 +425,9 @@ describe('GitHub Actions formatter', () => {
           severity: 'info',
           message: '提示',
           fix: '补充',
-          evidence: [{ line: 17, column: 60, endLine: 17, endColumn: 72, quote: '全年调解125件', page: 1, pageLine: 34 }],
+          evidence: [
+            { line: 17, column: 60, endLine: 17, endColumn: 72, quote: '全年调解125件', page: 1, pageLine: 34 },
+          ],
         }),
         fakeFinding({ ruleId: 'demo/pass', status: 'pass' }),
         fakeFinding({ ruleId: 'demo/na', status: 'not-applicable' }),
@@ -399,9 +453,16 @@ describe('GitHub Actions formatter', () => {
     const lines = githubFormatter(run, opts()).trimEnd().split('\n');
     expect(lines).toHaveLength(allFailed().length + run.failures.length + 1);
     const commands = lines.slice(0, -1);
-    for (const l of commands) expect(l).toMatch(/^::(error|warning|notice) file=(reports|test\/fixtures\/pdf)\/[^,]+(,line=\d+(,col=\d+,endLine=\d+,endColumn=\d+)?,title=[\w/-]+)?::\S/);
-    expect(commands.filter((l) => l.startsWith('::error ')).length).toBe(allFailed().filter((f) => f.severity === 'error').length + 1);
-    expect(commands.filter((l) => l.startsWith('::notice ')).length).toBe(allFailed().filter((f) => f.severity === 'info').length);
+    for (const l of commands)
+      expect(l).toMatch(
+        /^::(error|warning|notice) file=(reports|test\/fixtures\/pdf)\/[^,]+(,line=\d+(,col=\d+,endLine=\d+,endColumn=\d+)?,title=[\w/-]+)?::\S/,
+      );
+    expect(commands.filter((l) => l.startsWith('::error ')).length).toBe(
+      allFailed().filter((f) => f.severity === 'error').length + 1,
+    );
+    expect(commands.filter((l) => l.startsWith('::notice ')).length).toBe(
+      allFailed().filter((f) => f.severity === 'info').length,
+    );
     expect(lines.at(-1)).toMatch(/^fazhi：\d+ 份报告，\d+ 个错误，\d+ 个警告，\d+ 个提示，1 个文件无法读取$/);
   });
 });

@@ -8,8 +8,8 @@ import { htmlFormatter } from '../src/formatters/html.js';
 import { escapeMarkdown, markdownFormatter } from '../src/formatters/markdown.js';
 import type { FormatOptions } from '../src/formatters/types.js';
 import { loadPackSet } from '../src/packs/load.js';
-import type { RunResult } from '../src/result.js';
-import { runCheck } from '../src/run.js';
+import type { RunResult } from '../src/report/result.js';
+import { runCheck } from '../src/run/batch.js';
 
 const OPTIONS: FormatOptions = { color: false, verbose: false };
 const SCRIPT = '<script>alert(1)</script>';
@@ -72,7 +72,10 @@ describe('markdown', () => {
   });
 
   it('lists errors before warnings and info last', () => {
-    const md = markdownFormatter({ ...all, reports: [all.reports.find((r) => r.file.includes('draft-low-mediation'))!] }, OPTIONS);
+    const md = markdownFormatter(
+      { ...all, reports: [all.reports.find((r) => r.file.includes('draft-low-mediation'))!] },
+      OPTIONS,
+    );
     const at = (s: string) => md.indexOf(s);
     expect(at('未报告落实行政执法“三项制度”')).toBeLessThan(at('矛盾纠纷调解成功率为85%'));
     expect(at('矛盾纠纷调解成功率为85%')).toBeLessThan(at('## 提示'));
@@ -113,7 +116,9 @@ describe('html', () => {
     expect(html.match(/<html/g)).toHaveLength(1);
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<meta charset="utf-8">');
-    expect(html).toContain('"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif');
+    expect(html).toContain(
+      '"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif',
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:|\/\/)/i);
@@ -163,12 +168,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += ch;
   }
   if (cell !== '' || row.length > 0) rows.push([...row, cell]);
@@ -183,7 +188,20 @@ describe('csv', () => {
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv.slice(1));
     const header = rows[0]!;
-    expect(header).toEqual(['文件', '乡镇', '年度', '得分', '等级', ...all.areas.map((a) => a.title), '错误', '警告', '提示', '最弱领域', '发布日期', '说明']);
+    expect(header).toEqual([
+      '文件',
+      '乡镇',
+      '年度',
+      '得分',
+      '等级',
+      ...all.areas.map((a) => a.title),
+      '错误',
+      '警告',
+      '提示',
+      '最弱领域',
+      '发布日期',
+      '说明',
+    ]);
     expect(rows).toHaveLength(all.reports.length + 1);
     for (const [i, r] of all.reports.entries()) {
       const row = rows[i + 1]!;
@@ -227,7 +245,10 @@ describe('csv', () => {
     const r = evil.reports[0]!;
     const run: RunResult = {
       ...evil,
-      reports: [{ ...r, meta: { ...r.meta, body: r.meta.title } }, { ...r, file: '-' }],
+      reports: [
+        { ...r, meta: { ...r.meta, body: r.meta.title } },
+        { ...r, file: '-' },
+      ],
       failures: [{ file: SUM, message: '+1 "quoted" message, with comma' }],
     };
     const csv = csvFormatter(run, OPTIONS);

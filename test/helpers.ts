@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { analyseSource, checkText, type Analysis } from '../src/check.js';
-import { InputError } from '../src/errors.js';
+import { analyseSource, checkText, type Analysis } from '../src/report/pipeline.js';
+import { InputError } from '../src/shared/errors.js';
 import { compileRuleSet, type ParamOverrides, type RuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';
-import type { ReportResult } from '../src/result.js';
+import type { ReportResult } from '../src/report/result.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPORTS = path.join(ROOT, 'reports');
@@ -71,7 +71,10 @@ export interface CliResult {
 }
 
 /** Run the built CLI (bin/fazhi.js → dist/) from the project root, colour off unless env says otherwise. */
-export function runCli(args: string[], opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
+export function runCli(
+  args: string[],
+  opts: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): CliResult {
   const env: NodeJS.ProcessEnv = opts.env ?? { ...process.env, NO_COLOR: '1' };
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'fazhi.js'), ...args], {
     cwd: opts.cwd ?? ROOT,

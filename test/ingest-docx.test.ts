@@ -37,7 +37,8 @@ const OUTLINE = numberingXml(
 
 function zip(files: Record<string, string | Uint8Array>): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
-  for (const [name, content] of Object.entries(files)) entries[name] = typeof content === 'string' ? strToU8(content) : content;
+  for (const [name, content] of Object.entries(files))
+    entries[name] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(entries, { mtime: new Date('2025-01-01T00:00:00Z') });
 }
 
@@ -47,7 +48,6 @@ const lines = (body: string, numbering?: string, styles?: string): string[] =>
 async function readDocx(bytes: Uint8Array, file = 'r.docx'): Promise<string> {
   return (await docxAdapter.read(bytes, file)).text;
 }
-
 
 /** The report's non-empty lines, trimmed; half-width (一) as Word renders （%2）. */
 function expectedLines(report: string): string[] {
@@ -124,13 +124,19 @@ describe('docx adapter: sniffing and bad input', () => {
 
   it('a document without text', async () => {
     await expectDocxError(fixture('empty-text.docx'), MSG_NO_TEXT, 'empty.docx');
-    await expectDocxError(zip({ 'word/document.xml': documentXml('<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>') }), MSG_NO_TEXT);
+    await expectDocxError(
+      zip({ 'word/document.xml': documentXml('<w:p/><w:p><w:r><w:t>  </w:t></w:r></w:p>') }),
+      MSG_NO_TEXT,
+    );
   });
 
   it('absurdly deep XML is refused (the XML parser would go quadratic)', async () => {
     const depth = 20000;
     const body = `${'<w:sdt><w:sdtContent>'.repeat(depth)}${p('深处')}${'</w:sdtContent></w:sdt>'.repeat(depth)}`;
-    await expectDocxError(zip({ 'word/document.xml': documentXml(body) }), 'Word 文档已损坏或不是 .docx 格式（XML 嵌套过深）');
+    await expectDocxError(
+      zip({ 'word/document.xml': documentXml(body) }),
+      'Word 文档已损坏或不是 .docx 格式（XML 嵌套过深）',
+    );
   });
 
   it('corrupt deflate data', async () => {
@@ -177,15 +183,29 @@ describe('formatNumber', () => {
 
   it('chineseCountingThousand and chineseLegalSimplified', () => {
     expect([1, 10, 11, 20, 101, 110, 1005].map((n) => formatNumber(n, 'chineseCountingThousand'))).toEqual([
-      '一', '十', '十一', '二十', '一百零一', '一百一十', '一千零五',
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '一百零一',
+      '一百一十',
+      '一千零五',
     ]);
     expect([1, 2, 3, 10, 11, 20, 101].map((n) => formatNumber(n, 'chineseLegalSimplified'))).toEqual([
-      '壹', '贰', '叁', '壹拾', '壹拾壹', '贰拾', '壹佰零壹',
+      '壹',
+      '贰',
+      '叁',
+      '壹拾',
+      '壹拾壹',
+      '贰拾',
+      '壹佰零壹',
     ]);
   });
 
   it('ideographs: heavenly stems, zodiac, sexagenary cycle', () => {
-    expect(Array.from({ length: 10 }, (_, i) => formatNumber(i + 1, 'ideographTraditional')).join('')).toBe('甲乙丙丁戊己庚辛壬癸');
+    expect(Array.from({ length: 10 }, (_, i) => formatNumber(i + 1, 'ideographTraditional')).join('')).toBe(
+      '甲乙丙丁戊己庚辛壬癸',
+    );
     expect(formatNumber(11, 'ideographTraditional')).toBe('11');
     expect(formatNumber(12, 'ideographZodiac')).toBe('亥');
     expect(formatNumber(13, 'ideographZodiac')).toBe('13');
@@ -223,7 +243,12 @@ describe('ListNumbering', () => {
     );
     const n = new ListNumbering(xml);
     expect([0, 1, 1, 2, 0, 1].map((ilvl) => n.next({ numId: 4, ilvl }))).toEqual([
-      '第一章', '一.1 ', '一.2 ', '1.2.1 ', '第二章', '二.1 ',
+      '第一章',
+      '一.1 ',
+      '一.2 ',
+      '1.2.1 ',
+      '第二章',
+      '二.1 ',
     ]);
   });
 
@@ -243,7 +268,13 @@ describe('ListNumbering', () => {
         num(3, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'),
     );
     const n = new ListNumbering(xml);
-    expect([1, 2, 1, 3, 3].map((numId) => n.next({ numId, ilvl: 0 }))).toEqual(['一、', '二、', '三、', '一、', '二、']);
+    expect([1, 2, 1, 3, 3].map((numId) => n.next({ numId, ilvl: 0 }))).toEqual([
+      '一、',
+      '二、',
+      '三、',
+      '一、',
+      '二、',
+    ]);
   });
 
   it('numbering inherited from the paragraph style, following w:basedOn', () => {
@@ -277,7 +308,11 @@ describe('ListNumbering', () => {
       `<w:style w:type="paragraph" w:styleId="H1"><w:pPr>${numPr(5)}</w:pPr></w:style><w:style w:type="paragraph" w:styleId="H2"><w:pPr>${numPr(5)}</w:pPr></w:style>`,
     );
     const n = new ListNumbering(xml, styles);
-    expect([n.next({ styleId: 'H1' }), n.next({ styleId: 'H2' }), n.next({ styleId: 'H2' })]).toEqual(['一、', '（一）', '（二）']);
+    expect([n.next({ styleId: 'H1' }), n.next({ styleId: 'H2' }), n.next({ styleId: 'H2' })]).toEqual([
+      '一、',
+      '（一）',
+      '（二）',
+    ]);
   });
 
   it('bullets, unknown lists and missing levels give no label', () => {
@@ -345,7 +380,10 @@ describe('extractParagraphs: WordprocessingML features', () => {
 
   it('a deleted paragraph mark joins the paragraph to the next one', () => {
     const deletedMark = '<w:rPr><w:del w:id="9" w:author="a"/></w:rPr>';
-    expect(lines(p('前半句，', deletedMark) + p('后半句。') + p('另起一段。'))).toEqual(['前半句，后半句。', '另起一段。']);
+    expect(lines(p('前半句，', deletedMark) + p('后半句。') + p('另起一段。'))).toEqual([
+      '前半句，后半句。',
+      '另起一段。',
+    ]);
   });
 
   it('old properties of a tracked change (w:pPrChange) do not number the paragraph', () => {
@@ -413,11 +451,9 @@ describe('extractParagraphs: WordprocessingML features', () => {
   });
 
   it('an empty numbered paragraph still shows (and uses) its number', () => {
-    expect(lines(p('甲', numPr(1, 0)) + '<w:p><w:pPr>' + numPr(1, 0) + '</w:pPr></w:p>' + p('丙', numPr(1, 0)), OUTLINE)).toEqual([
-      '一、甲',
-      '二、',
-      '三、丙',
-    ]);
+    expect(
+      lines(p('甲', numPr(1, 0)) + '<w:p><w:pPr>' + numPr(1, 0) + '</w:pPr></w:p>' + p('丙', numPr(1, 0)), OUTLINE),
+    ).toEqual(['一、甲', '二、', '三、丙']);
   });
 
   it('line breaks smuggled into w:t cannot split a paragraph', () => {
@@ -438,7 +474,9 @@ describe('extractParagraphs: WordprocessingML features', () => {
 
   it('nesting as deep as real documents get is fine', () => {
     const depth = 60;
-    const xml = documentXml(`${'<w:sdt><w:sdtContent>'.repeat(depth)}${p('深处')}${'</w:sdtContent></w:sdt>'.repeat(depth)}`);
+    const xml = documentXml(
+      `${'<w:sdt><w:sdtContent>'.repeat(depth)}${p('深处')}${'</w:sdtContent></w:sdt>'.repeat(depth)}`,
+    );
     expect(extractParagraphs({ document: xml })).toEqual(['深处']);
   });
 });
@@ -448,7 +486,9 @@ describe('docx adapter: a whole package', () => {
     const styles = stylesXml(`<w:style w:type="paragraph" w:styleId="H1"><w:pPr>${numPr(1, 0)}</w:pPr></w:style>`);
     const bytes = zip({
       '[Content_Types].xml': '<Types/>',
-      'word/document.xml': documentXml(p('主要举措和成效', '<w:pStyle w:val="H1"/>') + p('正文。') + p('存在的不足', '<w:pStyle w:val="H1"/>')),
+      'word/document.xml': documentXml(
+        p('主要举措和成效', '<w:pStyle w:val="H1"/>') + p('正文。') + p('存在的不足', '<w:pStyle w:val="H1"/>'),
+      ),
       'word/numbering.xml': OUTLINE,
       'word/styles.xml': styles,
     });

@@ -11,7 +11,19 @@ import { expectInputError } from './helpers.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(here, 'fixtures', 'html');
 const MSG_NO_ARTICLE = '网页中未找到正文（可能是栏目页或需要登录的页面）';
-const CHROME_WORDS = ['索引号', '主办', '打印本页', '字体', '当前位置', '分享', '您现在的位置', '发布机构', '联系电话', '登录', '注册'];
+const CHROME_WORDS = [
+  '索引号',
+  '主办',
+  '打印本页',
+  '字体',
+  '当前位置',
+  '分享',
+  '您现在的位置',
+  '发布机构',
+  '联系电话',
+  '登录',
+  '注册',
+];
 
 interface FixtureModule {
   makeHtmlFixtures(outDir: string): string[];
@@ -46,11 +58,11 @@ function differences(actual: string[], expected: string[]): string[] {
   for (let i = 0; i < n; i++) {
     const a = actual[i] === undefined ? undefined : squeeze(actual[i]!);
     const e = expected[i] === undefined ? undefined : squeeze(expected[i]!);
-    if (a !== e) out.push(`line ${i + 1}: got ${JSON.stringify(a?.slice(0, 40))}, want ${JSON.stringify(e?.slice(0, 40))}`);
+    if (a !== e)
+      out.push(`line ${i + 1}: got ${JSON.stringify(a?.slice(0, 40))}, want ${JSON.stringify(e?.slice(0, 40))}`);
   }
   return out;
 }
-
 
 /** Report paragraphs; the first alone is just over the 200-hanzi article minimum. */
 const XUANTAN = gen.xuantanReportLines();
@@ -65,8 +77,15 @@ describe('fixtures', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-html-'));
     try {
       const names = gen.makeHtmlFixtures(dir);
-      expect(names.sort()).toEqual(['login.html', 'no-article.html', 'taojia-2025.doc', 'taojia-2025.html', 'xuantan-2024.html']);
-      for (const name of names) expect(Buffer.compare(fs.readFileSync(path.join(dir, name)), Buffer.from(fixture(name))), name).toBe(0);
+      expect(names.sort()).toEqual([
+        'login.html',
+        'no-article.html',
+        'taojia-2025.doc',
+        'taojia-2025.html',
+        'xuantan-2024.html',
+      ]);
+      for (const name of names)
+        expect(Buffer.compare(fs.readFileSync(path.join(dir, name)), Buffer.from(fixture(name))), name).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -142,7 +161,8 @@ describe('htmlAdapter on portal pages', () => {
 });
 
 describe('htmlAdapter.sniff', () => {
-  const sniff = (s: string | Uint8Array): boolean => htmlAdapter.sniff!(typeof s === 'string' ? Buffer.from(s, 'utf8') : s);
+  const sniff = (s: string | Uint8Array): boolean =>
+    htmlAdapter.sniff!(typeof s === 'string' ? Buffer.from(s, 'utf8') : s);
 
   it('recognises HTML starts', () => {
     expect(sniff('<!DOCTYPE html><html>')).toBe(true);
@@ -152,7 +172,9 @@ describe('htmlAdapter.sniff', () => {
     expect(sniff('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')).toBe(true);
     expect(sniff('<body>正文</body>')).toBe(true);
     expect(sniff('\ufeff\n<html>')).toBe(true);
-    expect(sniff('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">')).toBe(true);
+    expect(sniff('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">')).toBe(
+      true,
+    );
     expect(sniff('<!-- saved from url=(0042)http://www.example.gov.cn/art/1.html -->\r\n<html>')).toBe(true);
     expect(sniff('<!--[if gte mso 9]><xml>x</xml><![endif]--><!-- b --><html>')).toBe(true);
   });
@@ -204,7 +226,9 @@ describe('htmlAdapter text extraction', () => {
   });
 
   it('collapses whitespace in a line; a source line break between two Chinese characters disappears', () => {
-    const html = page(`<div class="content"><p>${PROSE[0]}</p><p>全年调解   矛盾纠纷\n      165件，\n调解\t成功率 98% 。</p><p>  \n &nbsp; </p><p>${PROSE[1]}</p></div>`);
+    const html = page(
+      `<div class="content"><p>${PROSE[0]}</p><p>全年调解   矛盾纠纷\n      165件，\n调解\t成功率 98% 。</p><p>  \n &nbsp; </p><p>${PROSE[1]}</p></div>`,
+    );
     expect(lines(read(html))).toEqual([PROSE[0], '全年调解 矛盾纠纷 165件，调解 成功率 98% 。', PROSE[1]]);
   });
 
@@ -226,15 +250,21 @@ describe('htmlAdapter text extraction', () => {
   });
 
   it('does not drop the article when a wrapper has a chrome-like name (ASP.NET <form>, "side" layouts)', () => {
-    const html = page(`<form id="form1" method="post"><div class="main-side-layout"><div class="nav"><a href="#">首页</a></div><div class="zw"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div></div></form>`);
+    const html = page(
+      `<form id="form1" method="post"><div class="main-side-layout"><div class="nav"><a href="#">首页</a></div><div class="zw"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div></div></form>`,
+    );
     expect(lines(read(html))).toEqual([PROSE[0], PROSE[1]]);
   });
 
   it('puts the page h1 first when the article lacks it, but does not repeat it', () => {
     const title = '青石镇2024年法治政府建设年度报告';
-    const outside = page(`<div class="title"><h1>${title}</h1></div><div id="zoom"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div>`);
+    const outside = page(
+      `<div class="title"><h1>${title}</h1></div><div id="zoom"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div>`,
+    );
     expect(lines(read(outside))).toEqual([title, PROSE[0], PROSE[1]]);
-    const repeated = page(`<h1>${title}</h1><div id="zoom"><p>青石镇2024年</p><p>法治政府建设年度报告</p><p>${PROSE[0]}</p></div>`);
+    const repeated = page(
+      `<h1>${title}</h1><div id="zoom"><p>青石镇2024年</p><p>法治政府建设年度报告</p><p>${PROSE[0]}</p></div>`,
+    );
     expect(lines(read(repeated))).toEqual(['青石镇2024年', '法治政府建设年度报告', PROSE[0]]);
     const inside = page(`<div class="article"><h1>${title}</h1><p>${PROSE[0]}</p></div>`);
     expect(lines(read(inside))).toEqual([title, PROSE[0]]);
@@ -253,9 +283,15 @@ describe('htmlAdapter text extraction', () => {
   it('never prepends the site name as the title', () => {
     const logoOnly = page(`<div class="logo"><h1>泸县人民政府网站</h1></div><div id="zoom"><p>${PROSE[0]}</p></div>`);
     expect(lines(read(logoOnly))).toEqual([PROSE[0]]);
-    const siteH1 = page(`<h1>泸县人民政府</h1><div id="zoom"><p>${PROSE[0]}</p></div>`, '<meta charset="utf-8"><title>通知 - 泸县人民政府</title>');
+    const siteH1 = page(
+      `<h1>泸县人民政府</h1><div id="zoom"><p>${PROSE[0]}</p></div>`,
+      '<meta charset="utf-8"><title>通知 - 泸县人民政府</title>',
+    );
     expect(lines(read(siteH1))).toEqual([PROSE[0]]);
-    const siteMeta = page(`<h1>泸县人民政府</h1><div id="zoom"><p>${PROSE[0]}</p></div>`, '<meta charset="utf-8"><meta name="SiteName" content="泸县人民政府">');
+    const siteMeta = page(
+      `<h1>泸县人民政府</h1><div id="zoom"><p>${PROSE[0]}</p></div>`,
+      '<meta charset="utf-8"><meta name="SiteName" content="泸县人民政府">',
+    );
     expect(lines(read(siteMeta))).toEqual([PROSE[0]]);
   });
 
@@ -271,16 +307,27 @@ describe('htmlAdapter text extraction', () => {
   });
 
   it('a page with only a little prose has no article', () => {
-    expectInputError(() => read(page(`<div id="zoom"><p>本栏目暂无内容。</p></div>`), 'empty.html'), MSG_NO_ARTICLE, 'empty.html');
+    expectInputError(
+      () => read(page(`<div id="zoom"><p>本栏目暂无内容。</p></div>`), 'empty.html'),
+      MSG_NO_ARTICLE,
+      'empty.html',
+    );
   });
 });
 
 describe('htmlAdapter charsets and meta', () => {
   const gbkPage = (charsetTag: string): Buffer =>
-    iconv.encode(page(`<div id="zoom"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div>`, `${charsetTag}<title>报告</title>`), 'gbk');
+    iconv.encode(
+      page(`<div id="zoom"><p>${PROSE[0]}</p><p>${PROSE[1]}</p></div>`, `${charsetTag}<title>报告</title>`),
+      'gbk',
+    );
 
   it('honours gb2312/gbk/gb18030 declarations (decoded as GB18030)', () => {
-    for (const tag of ['<meta charset="gb2312">', '<meta http-equiv="Content-Type" content="text/html; charset=GBK">', "<meta charset='gb18030'>"]) {
+    for (const tag of [
+      '<meta charset="gb2312">',
+      '<meta http-equiv="Content-Type" content="text/html; charset=GBK">',
+      "<meta charset='gb18030'>",
+    ]) {
       const src = read(gbkPage(tag));
       expect(src.encoding, tag).toBe('gb18030');
       expect(lines(src), tag).toEqual([PROSE[0], PROSE[1]]);
@@ -308,10 +355,18 @@ describe('htmlAdapter charsets and meta', () => {
 
   it('normalises dates and prefers 发布日期 over 发布时间, <meta PubDate> and 成文日期', () => {
     const body = (info: string): string => `<div class="info">${info}</div><div id="zoom"><p>${PROSE[0]}</p></div>`;
-    const metaOf = (info: string, head = '<meta charset="utf-8">'): SourceText['meta'] => read(page(body(info), head)).meta;
-    expect(metaOf('成文日期：2025年3月1日 发布时间：2025/3/28 10:20 发布日期：2025年4月2日')?.published).toBe('2025-04-02');
+    const metaOf = (info: string, head = '<meta charset="utf-8">'): SourceText['meta'] =>
+      read(page(body(info), head)).meta;
+    expect(metaOf('成文日期：2025年3月1日 发布时间：2025/3/28 10:20 发布日期：2025年4月2日')?.published).toBe(
+      '2025-04-02',
+    );
     expect(metaOf('成文日期：2025-03-01 发布时间：2025.3.28')?.published).toBe('2025-03-28');
-    expect(metaOf('成文日期：2025-03-01', '<meta charset="utf-8"><meta name="firstpublishedtime" content="2025-03-29-10:15:00">')?.published).toBe('2025-03-29');
+    expect(
+      metaOf(
+        '成文日期：2025-03-01',
+        '<meta charset="utf-8"><meta name="firstpublishedtime" content="2025-03-29-10:15:00">',
+      )?.published,
+    ).toBe('2025-03-29');
     expect(metaOf('成文日期：2025年03月01日')?.published).toBe('2025-03-01');
     expect(metaOf('发布日期：2025-02-30')?.published).toBeUndefined();
   });
@@ -319,12 +374,21 @@ describe('htmlAdapter charsets and meta', () => {
   it('reads 来源 and <meta ContentSource> as the issuer when there is no 发布机构', () => {
     const src = read(page(`<div>来源：白沙乡人民政府 浏览次数：12</div><div id="zoom"><p>${PROSE[0]}</p></div>`));
     expect(src.meta).toEqual({ issuer: '白沙乡人民政府', title: '测试页' });
-    const fromMeta = read(page(`<div id="zoom"><p>${PROSE[0]}</p></div>`, '<meta charset="utf-8"><meta name="ContentSource" content="青石镇人民政府">'));
+    const fromMeta = read(
+      page(
+        `<div id="zoom"><p>${PROSE[0]}</p></div>`,
+        '<meta charset="utf-8"><meta name="ContentSource" content="青石镇人民政府">',
+      ),
+    );
     expect(fromMeta.meta).toEqual({ issuer: '青石镇人民政府' });
   });
 
   it('strips the site name from <title> and sets only the fields found', () => {
-    for (const t of ['某镇2024年法治政府建设年度报告 - 某县人民政府', '某镇2024年法治政府建设年度报告_某县人民政府门户网站', '某镇2024年法治政府建设年度报告|某县政府']) {
+    for (const t of [
+      '某镇2024年法治政府建设年度报告 - 某县人民政府',
+      '某镇2024年法治政府建设年度报告_某县人民政府门户网站',
+      '某镇2024年法治政府建设年度报告|某县政府',
+    ]) {
       const src = read(page(`<div id="zoom"><p>${PROSE[0]}</p></div>`, `<meta charset="utf-8"><title>${t}</title>`));
       expect(src.meta, t).toEqual({ title: '某镇2024年法治政府建设年度报告' });
     }

@@ -42,11 +42,11 @@ function paragraphDiff(actual: string[], expected: string[]): string[] {
   const diffs: string[] = [];
   const n = Math.max(actual.length, expected.length);
   for (let i = 0; i < n; i++) {
-    if (actual[i] !== expected[i]) diffs.push(`#${i + 1}\n  pdf:    ${actual[i] ?? '(none)'}\n  report: ${expected[i] ?? '(none)'}`);
+    if (actual[i] !== expected[i])
+      diffs.push(`#${i + 1}\n  pdf:    ${actual[i] ?? '(none)'}\n  report: ${expected[i] ?? '(none)'}`);
   }
   return diffs;
 }
-
 
 describe('pdf adapter: real reports', () => {
   for (const name of ['taojia-2025', 'xuantan-2024']) {
@@ -137,7 +137,11 @@ describe('pdf adapter: bad inputs', () => {
   });
 
   it('bytes that only start like a PDF', async () => {
-    await expectPdfError(Promise.resolve().then(() => pdfAdapter.read(Buffer.from('%PDF-1.7\n垃圾'), 'x.pdf')), MSG_CORRUPT, 'x.pdf');
+    await expectPdfError(
+      Promise.resolve().then(() => pdfAdapter.read(Buffer.from('%PDF-1.7\n垃圾'), 'x.pdf')),
+      MSG_CORRUPT,
+      'x.pdf',
+    );
   });
 });
 
@@ -181,11 +185,23 @@ describe('joinLines', () => {
         line('持续提升，矛盾纠纷就地化解', { x1: 180 }),
         line('下一段落从这里开始。', { x1: 150 }),
       ]),
-    ).toEqual(['全年调解矛盾纠纷125件，调解成功率达到百分之九十八，群众满意度持续提升，矛盾纠纷就地化解', '下一段落从这里开始。']);
+    ).toEqual([
+      '全年调解矛盾纠纷125件，调解成功率达到百分之九十八，群众满意度持续提升，矛盾纠纷就地化解',
+      '下一段落从这里开始。',
+    ]);
   });
 
   it('never glues a heading to the previous line', () => {
-    for (const heading of ['一、主要举措和成效', '（一）健全依法行政制度体系', '(二)严格执法', '一是加强学习', '1. 法治宣传', '2、调解', '①完善制度', '（1）开展培训']) {
+    for (const heading of [
+      '一、主要举措和成效',
+      '（一）健全依法行政制度体系',
+      '(二)严格执法',
+      '一是加强学习',
+      '1. 法治宣传',
+      '2、调解',
+      '①完善制度',
+      '（1）开展培训',
+    ]) {
       expect(texts([line('这一行写满了但没有句末标点符号并且一直写到右边', { x1: FULL }), line(heading)])).toEqual([
         '这一行写满了但没有句末标点符号并且一直写到右边',
         heading,
@@ -201,7 +217,11 @@ describe('joinLines', () => {
         line('一、执法文书统一。', { x1: 140 }),
         line('（二）强化监督。'),
       ]),
-    ).toEqual(['三、存在的问题及下一步工作打算', '（一）严格执法程序，坚持执法依据统一，执法标准统一、执法文书统一。', '（二）强化监督。']);
+    ).toEqual([
+      '三、存在的问题及下一步工作打算',
+      '（一）严格执法程序，坚持执法依据统一，执法标准统一、执法文书统一。',
+      '（二）强化监督。',
+    ]);
     // …while a sub-heading restarting at 1 under a new part is a heading.
     expect(
       texts([
@@ -217,10 +237,17 @@ describe('joinLines', () => {
   it('an indented line, a new font or a new size opens a paragraph', () => {
     const heading = '二、2025年党政主要负责人履行推进法治建设第一责任人职责的情况';
     expect(texts([line(heading, { x1: FULL }), line('镇党政主要负责人切实扛起责任。', { x0: 70 })])).toHaveLength(2);
-    expect(texts([line(heading, { x1: FULL, font: 'g_f2' }), line('镇党政主要负责人切实扛起责任。', { font: 'g_f1' })])).toHaveLength(2);
+    expect(
+      texts([line(heading, { x1: FULL, font: 'g_f2' }), line('镇党政主要负责人切实扛起责任。', { font: 'g_f1' })]),
+    ).toHaveLength(2);
     expect(texts([line(heading, { x1: FULL, fontSize: 16 }), line('镇党政主要负责人切实扛起责任。')])).toHaveLength(2);
     // Continuation lines back at the left edge after an indented first line do join.
-    expect(texts([line('镇党政主要负责人切实扛起法治建设第一责任人职责将法治', { x0: 70, x1: FULL }), line('政府建设纳入考核。')])).toHaveLength(1);
+    expect(
+      texts([
+        line('镇党政主要负责人切实扛起法治建设第一责任人职责将法治', { x0: 70, x1: FULL }),
+        line('政府建设纳入考核。'),
+      ]),
+    ).toHaveLength(1);
   });
 
   it('a full line ending with 。！？：； ends the paragraph', () => {
@@ -230,15 +257,21 @@ describe('joinLines', () => {
   });
 
   it('never splits a number', () => {
-    expect(texts([line('全年组织法律顾问参与合同审查1', { x1: 400 }), line('36件次。')])).toEqual(['全年组织法律顾问参与合同审查136件次。']);
-    expect(texts([line('整改办结率100', { x1: 300 }), line('%。同时召开座谈会。')])).toEqual(['整改办结率100%。同时召开座谈会。']);
+    expect(texts([line('全年组织法律顾问参与合同审查1', { x1: 400 }), line('36件次。')])).toEqual([
+      '全年组织法律顾问参与合同审查136件次。',
+    ]);
+    expect(texts([line('整改办结率100', { x1: 300 }), line('%。同时召开座谈会。')])).toEqual([
+      '整改办结率100%。同时召开座谈会。',
+    ]);
     // 1.5 is a number, not a heading "1."
     expect(texts([line('较上年增长', { x1: FULL }), line('1.5个百分点。')])).toEqual(['较上年增长1.5个百分点。']);
   });
 
   it('joins when the next line begins with a number that would not fit in the gap', () => {
     // 35 units left; "639.33" needs about 6 × 5.5 = 33 + the 万 glued to it… the number alone does not fit.
-    expect(texts([line('调解协议涉及金额', { x1: 420 }), line('639.33万元。')])).toEqual(['调解协议涉及金额639.33万元。']);
+    expect(texts([line('调解协议涉及金额', { x1: 420 }), line('639.33万元。')])).toEqual([
+      '调解协议涉及金额639.33万元。',
+    ]);
   });
 
   it('drops page-number lines and joins a sentence over the page break', () => {
@@ -272,10 +305,25 @@ describe('joinLines', () => {
 });
 
 describe('buildLines', () => {
-  const item = (str: string, x: number, y: number, width = 10 * str.length): PdfTextItem => ({ str, x, y, width, fontSize: 10 });
+  const item = (str: string, x: number, y: number, width = 10 * str.length): PdfTextItem => ({
+    str,
+    x,
+    y,
+    width,
+    fontSize: 10,
+  });
 
   it('orders lines top to bottom and items left to right, without spaces between CJK items', () => {
-    const lines = buildLines([item('第二行', 50, 680), item('法治', 80, 700.4), item('推进', 50, 700), item('PDF', 100, 700, 18), item('1.7', 124, 700, 12)], 4);
+    const lines = buildLines(
+      [
+        item('第二行', 50, 680),
+        item('法治', 80, 700.4),
+        item('推进', 50, 700),
+        item('PDF', 100, 700, 18),
+        item('1.7', 124, 700, 12),
+      ],
+      4,
+    );
     expect(lines.map((l) => l.text)).toEqual(['推进法治PDF 1.7', '第二行']);
     expect(lines.map((l) => [l.page, l.pageLine])).toEqual([
       [4, 1],
@@ -285,18 +333,28 @@ describe('buildLines', () => {
   });
 
   it('takes the font carrying most characters as the line font', () => {
-    const lines = buildLines([{ ...item('全年调解矛盾纠纷', 50, 700), font: 'cjk' }, { ...item('125', 130, 700, 15), font: 'latin' }], 1);
+    const lines = buildLines(
+      [
+        { ...item('全年调解矛盾纠纷', 50, 700), font: 'cjk' },
+        { ...item('125', 130, 700, 15), font: 'latin' },
+      ],
+      1,
+    );
     expect(lines[0]).toMatchObject({ text: '全年调解矛盾纠纷125', font: 'cjk' });
   });
 
   it('drops spaces pdf.js puts between CJK characters', () => {
-    expect(buildLines([item('全 面 推 进  法治', 50, 700), item(' ', 200, 700), item('建设', 210, 700)], 1)[0]!.text).toBe('全面推进法治建设');
+    expect(
+      buildLines([item('全 面 推 进  法治', 50, 700), item(' ', 200, 700), item('建设', 210, 700)], 1)[0]!.text,
+    ).toBe('全面推进法治建设');
   });
 
   it('recognises page numbers and headings', () => {
-    for (const t of ['- 3 -', '— 12 —', '3', '第3页', '第 3 页 共 12 页', '3/12', 'Page 3 of 12']) expect(isPageNumberLine(t)).toBe(true);
+    for (const t of ['- 3 -', '— 12 —', '3', '第3页', '第 3 页 共 12 页', '3/12', 'Page 3 of 12'])
+      expect(isPageNumberLine(t)).toBe(true);
     for (const t of ['2025年', '3个村', '一、总体情况', '第3页的内容']) expect(isPageNumberLine(t)).toBe(false);
-    for (const t of ['一、', '（十二）', '1.', '12、', '⑤', '一是', '第二章']) expect(isHeadingStart(`${t}内容`)).toBe(true);
+    for (const t of ['一、', '（十二）', '1.', '12、', '⑤', '一是', '第二章'])
+      expect(isHeadingStart(`${t}内容`)).toBe(true);
     for (const t of ['1.5%', '2025年', '统一', '100%']) expect(isHeadingStart(t)).toBe(false);
   });
 });

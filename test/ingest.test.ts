@@ -4,13 +4,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
+import { InputError } from '../src/shared/errors.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { adapters, pickAdapter, readInput } from '../src/ingest/index.js';
 import { textAdapter } from '../src/ingest/text.js';
 import { expectInputError } from './helpers.js';
 
-const SAMPLE = '一、主要举措和成效\r\n全年调解矛盾纠纷125件，调解成功率98%。\n二、存在的不足\n开展法治宣传“进村入户”活动12场次。\n';
+const SAMPLE =
+  '一、主要举措和成效\r\n全年调解矛盾纠纷125件，调解成功率98%。\n二、存在的不足\n开展法治宣传“进村入户”活动12场次。\n';
 
 const MSG_EMPTY = '文件为空';
 const MSG_BINARY = '不是文本文件（疑似二进制文件）';
@@ -33,7 +34,6 @@ function pseudoRandomBytes(n: number, seed = 12345): Uint8Array {
   }
   return out;
 }
-
 
 describe('decodeText: encodings', () => {
   const cases: Array<[string, Uint8Array, string]> = [
@@ -122,7 +122,9 @@ describe('decodeText: rejections', () => {
   });
 
   it('invalid UTF-8 that is not GBK: bytes C0 C1 F5–FF', () => {
-    const bytes = Buffer.from([0x41, 0xc0, 0xc1, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff, 0x42]);
+    const bytes = Buffer.from([
+      0x41, 0xc0, 0xc1, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff, 0x42,
+    ]);
     expectInputError(() => decodeText(bytes, 'bad.txt'), MSG_UNKNOWN, 'bad.txt');
   });
 
@@ -203,7 +205,12 @@ describe('readInput', () => {
   it('reads stdin as bytes, including chunks split inside a character', async () => {
     const bytes = Buffer.from(SAMPLE, 'utf8');
     const stdin = Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]);
-    expect(await readInput('-', { stdin })).toEqual({ file: '<stdin>', format: 'text', encoding: 'utf-8', text: SAMPLE });
+    expect(await readInput('-', { stdin })).toEqual({
+      file: '<stdin>',
+      format: 'text',
+      encoding: 'utf-8',
+      text: SAMPLE,
+    });
   });
 
   it('reads GB18030 from stdin', async () => {

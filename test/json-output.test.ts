@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { jsonFormatter, toJson } from '../src/formatters/json.js';
-import { runCheck } from '../src/run.js';
+import { runCheck } from '../src/run/batch.js';
 import { builtinRules, REPORTS, ROOT } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs/result.schema.json'), 'utf8')) as object;
@@ -45,7 +45,9 @@ describe('JSON output', () => {
       const lines = readFileSync(path.join(ROOT, report.file), 'utf8').split(/\r\n|\n|\r/);
       for (const f of report.findings) {
         for (const e of f.evidence) {
-          expect(lines[e.line - 1]?.slice(e.column - 1, e.endColumn - 1).trim(), `${report.file} ${f.ruleId}`).toBe(e.quote);
+          expect(lines[e.line - 1]?.slice(e.column - 1, e.endColumn - 1).trim(), `${report.file} ${f.ruleId}`).toBe(
+            e.quote,
+          );
         }
       }
       for (const m of report.metrics.filter((x) => !x.derived)) {
@@ -70,7 +72,8 @@ describe('JSON output', () => {
 
   it('summarises failed findings by severity', async () => {
     const json = toJson(await runAll(['reports/draft-low-mediation.txt']));
-    const failed = (severity: string) => json.reports[0]!.findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
+    const failed = (severity: string) =>
+      json.reports[0]!.findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
     expect(json.summary).toMatchObject({ errors: failed('error'), warnings: failed('warning'), infos: failed('info') });
     expect(json.summary.errors).toBeGreaterThan(0);
   });

@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkText } from '../src/check.js';
+import { checkText } from '../src/report/pipeline.js';
 import { compileRuleSet, type ParamOverrides } from '../src/engine/compile.js';
-import { PackError, UsageError } from '../src/errors.js';
-import { DEFAULT_PACKS, displayFile, isTrustedPackFile, loadPackFile, loadPackSet, PackErrors } from '../src/packs/load.js';
+import { PackError, UsageError } from '../src/shared/errors.js';
+import {
+  DEFAULT_PACKS,
+  displayFile,
+  isTrustedPackFile,
+  loadPackFile,
+  loadPackSet,
+  PackErrors,
+} from '../src/packs/load.js';
 import { MINIMAL_PACK } from './helpers.js';
 
 /**
@@ -59,7 +66,9 @@ function caught(fn: () => unknown): PackError {
 
 /** Load (and compile) a pack; return the error's lines as the user sees them. */
 function errorLines(file: string): string[] {
-  return caught(() => compileRuleSet(loadPackSet([file]))).toLine().split('\n');
+  return caught(() => compileRuleSet(loadPackSet([file])))
+    .toLine()
+    .split('\n');
 }
 
 describe('valid packs', () => {
@@ -69,7 +78,14 @@ describe('valid packs', () => {
     expect(pack.id).toBe('mini');
     expect(pack.file).toBe(displayFile(file));
     expect(pack.rules.map((r) => r.id)).toEqual(['demo/hello']);
-    expect(pack.rules[0]).toMatchObject({ area: 'demo', severity: 'error', weight: 1, basis: 'official', pack: 'mini', params: {} });
+    expect(pack.rules[0]).toMatchObject({
+      area: 'demo',
+      severity: 'error',
+      weight: 1,
+      basis: 'official',
+      pack: 'mini',
+      params: {},
+    });
 
     const set = loadPackSet([file]);
     expect(set.rules.map((r) => r.id)).toEqual(['demo/hello']);
@@ -82,7 +98,12 @@ describe('valid packs', () => {
     const set = loadPackSet();
     expect(set.packs.map((p) => p.id)).toEqual(DEFAULT_PACKS);
     const ids = set.rules.map((r) => r.id);
-    for (const id of ['structure/first-responsible', 'enforcement/three-systems', 'counsel/legal-adviser', 'mediation/success-rate']) {
+    for (const id of [
+      'structure/first-responsible',
+      'enforcement/three-systems',
+      'counsel/legal-adviser',
+      'mediation/success-rate',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -120,7 +141,9 @@ describe('pack errors: file:line:col message', () => {
 
   it('YAML syntax error: bad indentation', () => {
     const file = writePack('indent.yaml', variant(['    weight: 1\n', '   weight: 1\n']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:15:1 YAML syntax error（YAML 语法错误）: All mapping items must start at the same column`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:15:1 YAML syntax error（YAML 语法错误）: All mapping items must start at the same column`,
+    ]);
   });
 
   it('YAML duplicate key is a syntax error', () => {
@@ -141,34 +164,48 @@ describe('pack errors: file:line:col message', () => {
 
   it('unknown key alone gives exactly one error', () => {
     const file = writePack('colour.yaml', variant(['    fix: 写上法治\n', '    fix: 写上法治\n    colour: red\n']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:19:5 rules.demo/hello.colour: unknown key（未知字段 "colour"）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:19:5 rules.demo/hello.colour: unknown key（未知字段 "colour"）`,
+    ]);
   });
 
   it('unknown key points at the key itself (column of "sevrity")', () => {
     const file = writePack('sevrity-col.yaml', variant(['    severity: error', '    sevrity: error']));
-    expect(errorLines(file)).toContain(`${displayFile(file)}:14:5 rules.demo/hello.sevrity: unknown key（未知字段 "sevrity"）`);
+    expect(errorLines(file)).toContain(
+      `${displayFile(file)}:14:5 rules.demo/hello.sevrity: unknown key（未知字段 "sevrity"）`,
+    );
   });
 
   it('wrong type', () => {
     const file = writePack('weight.yaml', variant(['    weight: 1\n', '    weight: heavy\n']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:15:13 rules.demo/hello.weight: must be number（类型错误）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:15:13 rules.demo/hello.weight: must be number（类型错误）`,
+    ]);
   });
 
   it('missing required key', () => {
     const file = writePack('nofix.yaml', variant(['    fix: 写上法治\n', '']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:10:5 rules.demo/hello: missing required key "fix"（缺少必填字段）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:10:5 rules.demo/hello: missing required key "fix"（缺少必填字段）`,
+    ]);
   });
 
   it('missing top-level key', () => {
     const file = writePack('noversion.yaml', variant(['version: 1.0.0\n', '']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:1:1 (top level): missing required key "version"（缺少必填字段）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:1:1 (top level): missing required key "version"（缺少必填字段）`,
+    ]);
   });
 
   it('enum violations: severity and basis', () => {
     const sev = writePack('fatal.yaml', variant(['severity: error', 'severity: fatal']));
-    expect(errorLines(sev)).toEqual([`${displayFile(sev)}:14:15 rules.demo/hello.severity: must be one of: error, warning, info（取值无效）`]);
+    expect(errorLines(sev)).toEqual([
+      `${displayFile(sev)}:14:15 rules.demo/hello.severity: must be one of: error, warning, info（取值无效）`,
+    ]);
     const basis = writePack('law.yaml', variant(['basis: official', 'basis: law']));
-    expect(errorLines(basis)).toEqual([`${displayFile(basis)}:13:12 rules.demo/hello.basis: must be one of: official, practice（取值无效）`]);
+    expect(errorLines(basis)).toEqual([
+      `${displayFile(basis)}:13:12 rules.demo/hello.basis: must be one of: official, practice（取值无效）`,
+    ]);
   });
 
   it('unknown check type', () => {
@@ -179,24 +216,38 @@ describe('pack errors: file:line:col message', () => {
   });
 
   it('a regex that does not compile, at the regex node', () => {
-    const file = writePack('regex.yaml', variant([BASE_CHECK, 'check:\n      type: mention\n      match:\n        regex: "([未闭合"']));
+    const file = writePack(
+      'regex.yaml',
+      variant([BASE_CHECK, 'check:\n      type: mention\n      match:\n        regex: "([未闭合"']),
+    );
     const lines = errorLines(file);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${escape(displayFile(file))}:19:16 rules\\.demo/hello\\.check\\.match\\.regex: invalid regex（正则表达式无效）: `));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${escape(displayFile(file))}:19:16 rules\\.demo/hello\\.check\\.match\\.regex: invalid regex（正则表达式无效）: `,
+      ),
+    );
     // loading alone does not compile regexes; compiling does
     expect(() => loadPackSet([file])).not.toThrow();
   });
 
   it('a bad "not" regex points at the not node', () => {
-    const file = writePack('not.yaml', variant([BASE_CHECK, 'check:\n      type: mention\n      match:\n        regex: "法治"\n        not: "(未"']));
+    const file = writePack(
+      'not.yaml',
+      variant([BASE_CHECK, 'check:\n      type: mention\n      match:\n        regex: "法治"\n        not: "(未"']),
+    );
     const lines = errorLines(file);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^${escape(displayFile(file))}:20:14 rules\\.demo/hello\\.check\\.match\\.not: invalid regex`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^${escape(displayFile(file))}:20:14 rules\\.demo/hello\\.check\\.match\\.not: invalid regex`),
+    );
   });
 
   it('a metric check naming an unknown metric', () => {
     const file = writePack('metric.yaml', variant([BASE_CHECK, 'check: { type: metric, metric: no.such }']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:16:36 rules.demo/hello.check.metric: unknown metric "no.such"（未定义的指标）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:16:36 rules.demo/hello.check.metric: unknown metric "no.such"（未定义的指标）`,
+    ]);
   });
 
   it('a {param} reference to an undeclared param', () => {
@@ -208,23 +259,40 @@ describe('pack errors: file:line:col message', () => {
       ),
     );
     // BASE line 16 moves down by 5 metric lines to 21; `nope` starts at column 61.
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:21:61 rules.demo/hello.check.min.param: unknown param "nope"（未声明的参数）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:21:61 rules.demo/hello.check.min.param: unknown param "nope"（未声明的参数）`,
+    ]);
   });
 
   it('a rule id whose prefix differs from its area', () => {
-    const file = writePack('prefix.yaml', variant(['    area: demo', '    area: other'], ['areas:\n', 'areas:\n  other:\n    title: 其他\n    weight: 5\n']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:14:11 rules.demo/hello.area: rule id must start with its area "other/"（规则编号应以所属领域开头）`]);
+    const file = writePack(
+      'prefix.yaml',
+      variant(
+        ['    area: demo', '    area: other'],
+        ['areas:\n', 'areas:\n  other:\n    title: 其他\n    weight: 5\n'],
+      ),
+    );
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:14:11 rules.demo/hello.area: rule id must start with its area "other/"（规则编号应以所属领域开头）`,
+    ]);
   });
 
   it('a rule in an area no pack defines', () => {
     const file = writePack('noarea.yaml', variant(['areas:\n  demo:\n    title: 演示\n    weight: 10\n', '']));
-    expect(errorLines(file)).toEqual([`${displayFile(file)}:7:11 rules.demo/hello.area: unknown area "demo"（未定义的领域）`]);
+    expect(errorLines(file)).toEqual([
+      `${displayFile(file)}:7:11 rules.demo/hello.area: unknown area "demo"（未定义的领域）`,
+    ]);
   });
 
   it('several errors in one pack: all reported, one per line', () => {
     const file = writePack(
       'several.yaml',
-      variant(['    severity: error', '    sevrity: error'], ['    weight: 1\n', '    weight: heavy\n'], ['    fix: 写上法治\n', ''], ['basis: official', 'basis: law']),
+      variant(
+        ['    severity: error', '    sevrity: error'],
+        ['    weight: 1\n', '    weight: heavy\n'],
+        ['    fix: 写上法治\n', ''],
+        ['basis: official', 'basis: law'],
+      ),
     );
     const shown = displayFile(file);
     const err = caught(() => loadPackSet([file]));
@@ -266,7 +334,10 @@ describe('pack sets: extends and merging', () => {
 
   it('duplicate rule id across two packs', () => {
     const base = writePack('dup-base.yaml', BASE);
-    const dup = writePack('dup.yaml', `id: dup\nversion: 1.0.0\ntitle: Dup\nrules:\n${OTHER_RULE('demo/hello', 'demo')}`);
+    const dup = writePack(
+      'dup.yaml',
+      `id: dup\nversion: 1.0.0\ntitle: Dup\nrules:\n${OTHER_RULE('demo/hello', 'demo')}`,
+    );
     // The second pack's rule map starts at 6:5.
     expect(caught(() => loadPackSet([base, dup])).toLine()).toBe(
       `${displayFile(dup)}:6:5 rules.demo/hello: rule already defined in ${displayFile(base)}（规则编号重复）`,
@@ -284,7 +355,9 @@ describe('pack sets: extends and merging', () => {
     const a = writePack('cycle-a.yaml', 'id: a\nversion: 1.0.0\ntitle: A\nextends: [./cycle-b.yaml]\n');
     const b = writePack('cycle-b.yaml', 'id: b\nversion: 1.0.0\ntitle: B\nextends: [cycle-a.yaml]\n');
     const [sa, sb] = [displayFile(a), displayFile(b)];
-    expect(caught(() => loadPackSet([a])).toLine()).toBe(`${sa}: extends cycle（规则包循环继承）: ${sa} → ${sb} → ${sa}`);
+    expect(caught(() => loadPackSet([a])).toLine()).toBe(
+      `${sa}: extends cycle（规则包循环继承）: ${sa} → ${sb} → ${sa}`,
+    );
   });
 
   it('a pack extending itself is a cycle', () => {
@@ -320,7 +393,10 @@ ${OTHER_RULE('extra/rule', 'extra')}${OTHER_RULE('demo/more', 'demo')}`,
   });
 
   it('a pack may extend a built-in pack by id', () => {
-    const file = writePack('ext-builtin.yaml', `id: ext\nversion: 1.0.0\ntitle: Ext\nextends: [annual-report]\nrules:\n${OTHER_RULE('structure/extra', 'structure')}`);
+    const file = writePack(
+      'ext-builtin.yaml',
+      `id: ext\nversion: 1.0.0\ntitle: Ext\nextends: [annual-report]\nrules:\n${OTHER_RULE('structure/extra', 'structure')}`,
+    );
     const ids = loadPackSet([file]).rules.map((r) => r.id);
     expect(ids).toContain('structure/first-responsible');
     expect(ids).toContain('structure/extra');
@@ -346,16 +422,34 @@ describe('compileRuleSet param overrides', () => {
 
   it('the failure message names value and threshold', async () => {
     const report = await checkText(TEXT, compileRuleSet(set, { 'mediation/success-rate': { min: '98' } }));
-    expect(report.findings.find((f) => f.ruleId === 'mediation/success-rate')?.message).toBe('矛盾纠纷调解成功率为96%，低于98%');
+    expect(report.findings.find((f) => f.ruleId === 'mediation/success-rate')?.message).toBe(
+      '矛盾纠纷调解成功率为96%，低于98%',
+    );
   });
 
   const bad: Array<[string, ParamOverrides, string]> = [
     ['unknown rule', { 'nope/rule': { min: '1' } }, '--param nope/rule: 没有这条规则'],
-    ['unknown param', { 'mediation/success-rate': { max: '1' } }, '--param mediation/success-rate.max: 规则没有该参数（可用：min）'],
-    ['param on a rule without params', { 'structure/other': { x: '1' } }, '--param structure/other.x: 规则没有该参数（该规则无参数）'],
+    [
+      'unknown param',
+      { 'mediation/success-rate': { max: '1' } },
+      '--param mediation/success-rate.max: 规则没有该参数（可用：min）',
+    ],
+    [
+      'param on a rule without params',
+      { 'structure/other': { x: '1' } },
+      '--param structure/other.x: 规则没有该参数（该规则无参数）',
+    ],
     ['non-numeric', { 'mediation/success-rate': { min: 'abc' } }, '--param mediation/success-rate.min=abc: 应为数字'],
-    ['above maximum', { 'mediation/success-rate': { min: '101' } }, '--param mediation/success-rate.min=101: 超出允许范围 0–100'],
-    ['below minimum', { 'mediation/success-rate': { min: '-1' } }, '--param mediation/success-rate.min=-1: 超出允许范围 0–100'],
+    [
+      'above maximum',
+      { 'mediation/success-rate': { min: '101' } },
+      '--param mediation/success-rate.min=101: 超出允许范围 0–100',
+    ],
+    [
+      'below minimum',
+      { 'mediation/success-rate': { min: '-1' } },
+      '--param mediation/success-rate.min=-1: 超出允许范围 0–100',
+    ],
   ];
   it.each(bad)('%s → UsageError', (_name, overrides, message) => {
     let error: unknown;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../src/check.js';
+import { checkSource } from '../src/report/pipeline.js';
 import { readInput } from '../src/ingest/index.js';
-import type { ReportResult } from '../src/result.js';
+import type { ReportResult } from '../src/report/result.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 /**
@@ -18,8 +18,12 @@ function signature(r: ReportResult) {
   return {
     meta: { body: r.meta.body, year: r.meta.year },
     parts: r.parts.map((p) => `${p.id}${p.inferred ? '*' : ''}`),
-    metrics: r.metrics.map((m) => `${m.id}=${m.value}${m.unit}${m.target ? ' (target)' : ''}${m.derived ? ' (derived)' : ''}`),
-    verdicts: Object.fromEntries(r.findings.filter((f) => !METADATA_RULES.has(f.ruleId)).map((f) => [f.ruleId, f.status])),
+    metrics: r.metrics.map(
+      (m) => `${m.id}=${m.value}${m.unit}${m.target ? ' (target)' : ''}${m.derived ? ' (derived)' : ''}`,
+    ),
+    verdicts: Object.fromEntries(
+      r.findings.filter((f) => !METADATA_RULES.has(f.ruleId)).map((f) => [f.ruleId, f.status]),
+    ),
   };
 }
 

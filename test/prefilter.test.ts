@@ -24,9 +24,12 @@ describe('the literals a regex needs', () => {
     expect(regexNeeds(source, 'gm', false)).toEqual(needs);
   });
 
-  it.each([['a?'], ['.+'], ['\\d{3}'], ['a|.'], ['(?=a)'], ['a|b*'], ['[a-z]']])('%s needs nothing nameable', (source) => {
-    expect(regexNeeds(source, 'gm', false)).toBeNull();
-  });
+  it.each([['a?'], ['.+'], ['\\d{3}'], ['a|.'], ['(?=a)'], ['a|b*'], ['[a-z]']])(
+    '%s needs nothing nameable',
+    (source) => {
+      expect(regexNeeds(source, 'gm', false)).toBeNull();
+    },
+  );
 
   it('says nothing when case is ignored or the source does not parse', () => {
     expect(regexNeeds('abc', 'gi', false)).toBeNull();
@@ -42,9 +45,16 @@ describe('the literals a regex needs', () => {
       { arbitrary: fc.constantFrom('[ab]', '[法治]', '[^a]', '[a-c]', '.', '\\n', '^', '$', '\\b'), weight: 2 },
       { arbitrary: tie('alt').map((s) => `(${s as string})`), weight: 1 },
       { arbitrary: tie('alt').map((s) => `(?:${s as string})`), weight: 1 },
-      { arbitrary: fc.tuple(fc.constantFrom('(?=', '(?!', '(?<=', '(?<!'), tie('alt')).map(([open, s]) => `${open}${s as string})`), weight: 1 },
+      {
+        arbitrary: fc
+          .tuple(fc.constantFrom('(?=', '(?!', '(?<=', '(?<!'), tie('alt'))
+          .map(([open, s]) => `${open}${s as string})`),
+        weight: 1,
+      },
     ),
-    piece: fc.tuple(tie('atom'), fc.constantFrom('', '', '', '', '?', '*', '+', '{2}', '{1,3}', '{0,2}')).map(([a, q]) => `${a as string}${q}`),
+    piece: fc
+      .tuple(tie('atom'), fc.constantFrom('', '', '', '', '?', '*', '+', '{2}', '{1,3}', '{0,2}'))
+      .map(([a, q]) => `${a as string}${q}`),
     seq: fc.array(tie('piece'), { minLength: 1, maxLength: 4 }).map((parts) => (parts as string[]).join('')),
     alt: fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((alts) => (alts as string[]).join('|')),
   })).alt as fc.Arbitrary<string>;
@@ -79,7 +89,8 @@ describe('the literals a regex needs', () => {
   it('the build cache holds every built-in pattern, as analysed now', () => {
     const cached = JSON.parse(fs.readFileSync(NEEDS_CACHE_FILE, 'utf8')) as Record<string, unknown>;
     const patterns = builtinRules().plan.patterns;
-    for (const { re } of patterns) expect(cached[`${re.flags}/${re.source}`], re.source).toEqual(regexNeeds(re.source, re.flags, false));
+    for (const { re } of patterns)
+      expect(cached[`${re.flags}/${re.source}`], re.source).toEqual(regexNeeds(re.source, re.flags, false));
     expect(patterns.filter((p) => p.needs).length / patterns.length).toBeGreaterThan(0.9);
   });
 });

@@ -2,10 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/check.js';
+import { checkText } from '../src/report/pipeline.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { parse } from 'yaml';
-import { Checker } from '../src/checker.js';
+import { Checker } from '../src/report/checker.js';
 import { loadConfig } from '../src/config/load.js';
 import { DEFAULT_PACKS, loadPackSet } from '../src/packs/load.js';
 import { ROOT } from './helpers.js';

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSource } from '../src/check.js';
+import { checkSource } from '../src/report/pipeline.js';
 import { parseDocument } from '../src/document/parse.js';
-import { FazhiError } from '../src/errors.js';
+import { FazhiError } from '../src/shared/errors.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { pickAdapter } from '../src/ingest/index.js';
 import { loadPackFile } from '../src/packs/load.js';
@@ -25,8 +25,29 @@ const reportish = fc
   .array(
     fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 60 }),
-      fc.constantFrom('一、主要举措和成效', '（一）', '二是', '1.', '存在的问题及下一步工作打算', '调解成功率98%', '[bookmark: _GoBack]', '百分之九十八', '1,234件', '2万余', '账号+密码登录', '\r', '\t', '　', '<b>'),
-      fc.string({ unit: fc.constantFrom(...'一二三四五六七八九十百千万零两、，。；：（）()%0123456789余件次调解成功率法治'.split('')), maxLength: 40 }),
+      fc.constantFrom(
+        '一、主要举措和成效',
+        '（一）',
+        '二是',
+        '1.',
+        '存在的问题及下一步工作打算',
+        '调解成功率98%',
+        '[bookmark: _GoBack]',
+        '百分之九十八',
+        '1,234件',
+        '2万余',
+        '账号+密码登录',
+        '\r',
+        '\t',
+        '　',
+        '<b>',
+      ),
+      fc.string({
+        unit: fc.constantFrom(
+          ...'一二三四五六七八九十百千万零两、，。；：（）()%0123456789余件次调解成功率法治'.split(''),
+        ),
+        maxLength: 40,
+      }),
     ),
     { maxLength: 40 },
   )
@@ -59,15 +80,19 @@ describe('never throws, whatever the input', { timeout: 120_000 }, () => {
 
   it('reading arbitrary bytes: a text or a clear input error, never a crash', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('x.txt', 'x.docx', 'x.pdf', 'x.html', 'x.doc'), async (bytes, name) => {
-        try {
-          const source = await pickAdapter(name, bytes).read(bytes, name);
-          await checkSource(source, rules);
-        } catch (e) {
-          expect(e).toBeInstanceOf(FazhiError);
-          expect((e as FazhiError).message).not.toContain('\n');
-        }
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom('x.txt', 'x.docx', 'x.pdf', 'x.html', 'x.doc'),
+        async (bytes, name) => {
+          try {
+            const source = await pickAdapter(name, bytes).read(bytes, name);
+            await checkSource(source, rules);
+          } catch (e) {
+            expect(e).toBeInstanceOf(FazhiError);
+            expect((e as FazhiError).message).not.toContain('\n');
+          }
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -75,17 +100,23 @@ describe('never throws, whatever the input', { timeout: 120_000 }, () => {
   it('pack and config loaders on arbitrary YAML: a located error, never a crash', () => {
     const file = path.join(tmp, 'fuzz.yaml');
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom(MINIMAL_PACK).chain((p) => fc.nat(p.length).map((n) => p.slice(0, n)))), (text) => {
-        fs.writeFileSync(file, text);
-        for (const load of [loadPackFile, loadConfig]) {
-          try {
-            load(file);
-          } catch (e) {
-            expect(e).toBeInstanceOf(FazhiError);
-            expect((e as FazhiError).file).toBe(file.split(path.sep).join('/'));
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom(MINIMAL_PACK).chain((p) => fc.nat(p.length).map((n) => p.slice(0, n))),
+        ),
+        (text) => {
+          fs.writeFileSync(file, text);
+          for (const load of [loadPackFile, loadConfig]) {
+            try {
+              load(file);
+            } catch (e) {
+              expect(e).toBeInstanceOf(FazhiError);
+              expect((e as FazhiError).file).toBe(file.split(path.sep).join('/'));
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: NUM_RUNS },
     );
   });
@@ -118,7 +149,10 @@ describe('extreme shapes', { timeout: 120_000 }, () => {
 });
 
 describe('safe packs', () => {
-  const evil = MINIMAL_PACK.replace('check: { type: mention, match: { phrases: [法治] } }', 'check: { type: mention, match: { regex: "(法治|法治建设)*完成$" } }');
+  const evil = MINIMAL_PACK.replace(
+    'check: { type: mention, match: { phrases: [法治] } }',
+    'check: { type: mention, match: { regex: "(法治|法治建设)*完成$" } }',
+  );
 
   it('a regex that can backtrack catastrophically is rejected when the pack loads, with file:line:col', () => {
     const file = path.join(tmp, 'evil.yaml');
@@ -126,7 +160,9 @@ describe('safe packs', () => {
     const r = runCli(['check', 'reports/taojia-2025.txt', '--pack', file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/evil\.yaml:16:\d+ rules\.demo\/hello\.check\.match\.regex: regex can backtrack catastrophically \(ReDoS/);
+    expect(r.stderr).toMatch(
+      /evil\.yaml:16:\d+ rules\.demo\/hello\.check\.match\.regex: regex can backtrack catastrophically \(ReDoS/,
+    );
     expect(runCli(['rules', 'validate', file]).code).toBe(2);
   });
 
@@ -138,23 +174,51 @@ describe('safe packs', () => {
     const r = runCli(['check', big, 'reports/taojia-2025.txt', '--pack', pack, '--timeout', '0.3', '-f', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`fazhi: ${big}: 检查超时（超过 0.3 秒），已中止`);
-    expect((JSON.parse(r.stdout) as { reports: Array<{ file: string }> }).reports.map((x) => x.file)).toEqual(['reports/taojia-2025.txt']);
+    expect((JSON.parse(r.stdout) as { reports: Array<{ file: string }> }).reports.map((x) => x.file)).toEqual([
+      'reports/taojia-2025.txt',
+    ]);
   });
 });
 
 describe('no network, ever', () => {
   it.each([
     [['check', 'reports/', '-f', 'json', '--fail-on', 'never', '--no-config']],
-    [['check', 'test/fixtures/pdf/taojia-2025.pdf', 'test/fixtures/docx/taojia-2025.docx', 'test/fixtures/html/xuantan-2024.html', '-f', 'sarif', '--fail-on', 'never']],
-    [['check', 'reports/taojia-2025.txt', '--pack', 'rules/examples/province.yaml', '-f', 'html', '--fail-on', 'never']],
+    [
+      [
+        'check',
+        'test/fixtures/pdf/taojia-2025.pdf',
+        'test/fixtures/docx/taojia-2025.docx',
+        'test/fixtures/html/xuantan-2024.html',
+        '-f',
+        'sarif',
+        '--fail-on',
+        'never',
+      ],
+    ],
+    [
+      [
+        'check',
+        'reports/taojia-2025.txt',
+        '--pack',
+        'rules/examples/province.yaml',
+        '-f',
+        'html',
+        '--fail-on',
+        'never',
+      ],
+    ],
     [['rules', 'validate', 'rules/examples/province.yaml']],
   ])('fazhi %j opens no socket', (args) => {
-    const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/no-network.mjs'), path.join(ROOT, 'bin/fazhi.js'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      maxBuffer: 1 << 26,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', path.join(ROOT, 'test/fixtures/no-network.mjs'), path.join(ROOT, 'bin/fazhi.js'), ...args],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        maxBuffer: 1 << 26,
+      },
+    );
     expect(r.stderr).not.toContain('NETWORK ACCESS ATTEMPTED');
     expect(r.status).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/check.js';
+import { checkText } from '../src/report/pipeline.js';
 import { EXAMPLE_KINDS } from '../src/cli/rules.js';
 import { builtinRules, statusOf } from './helpers.js';
 
@@ -11,7 +11,9 @@ async function verdict(ruleId: string, text: string, set = rules): Promise<strin
 
 describe('every rule’s own examples behave as the pack says', () => {
   const cases = rules.rules.flatMap(({ rule }) =>
-    EXAMPLE_KINDS.flatMap(([key, expected]) => (rule.examples?.[key] ?? []).map((text, i) => ({ id: rule.id, key, expected, i, text }))),
+    EXAMPLE_KINDS.flatMap(([key, expected]) =>
+      (rule.examples?.[key] ?? []).map((text, i) => ({ id: rule.id, key, expected, i, text })),
+    ),
   );
   it('every rule has at least one passing and one failing example', () => {
     for (const { rule } of rules.rules) {
@@ -33,18 +35,48 @@ const MR = 'mediation/success-rate';
 const TABLE: Array<[string, 'pass' | 'fail' | 'not-applicable', string, string]> = [
   // structure/first-responsible
   [FR, 'pass', '一、法治建设第一责任人履职情况\n镇长主持专题会议。', 'a top-level part'],
-  [FR, 'pass', '一、主要举措和成效\n(一)党政主要负责人履行推进法治建设第一责任人职责\n书记带头学法。', 'a sub-section with its own heading, half-width brackets'],
-  [FR, 'pass', '二、加强法治政府建设，推动党政主要负责人履行推进法治建设第一责任人职责，镇党委书记主持会议。', 'a run-in heading'],
-  [FR, 'fail', '一、主要举措和成效\n镇党政主要负责人切实履行推进法治建设第一责任人职责。', 'a passing mention in the body'],
-  [FR, 'fail', '一、主要举措和成效\n（一）依法行政\n一是党政主要负责人履行第一责任人职责不到位问题得到整改。', 'a run-in point (一是…) is a paragraph, not a sub-section'],
+  [
+    FR,
+    'pass',
+    '一、主要举措和成效\n(一)党政主要负责人履行推进法治建设第一责任人职责\n书记带头学法。',
+    'a sub-section with its own heading, half-width brackets',
+  ],
+  [
+    FR,
+    'pass',
+    '二、加强法治政府建设，推动党政主要负责人履行推进法治建设第一责任人职责，镇党委书记主持会议。',
+    'a run-in heading',
+  ],
+  [
+    FR,
+    'fail',
+    '一、主要举措和成效\n镇党政主要负责人切实履行推进法治建设第一责任人职责。',
+    'a passing mention in the body',
+  ],
+  [
+    FR,
+    'fail',
+    '一、主要举措和成效\n（一）依法行政\n一是党政主要负责人履行第一责任人职责不到位问题得到整改。',
+    'a run-in point (一是…) is a paragraph, not a sub-section',
+  ],
   // enforcement/three-systems
   [TS, 'pass', '全面落实行政执法“三项制度”。', 'stated as carried out'],
   [TS, 'pass', '落实行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度。', 'all three named'],
   [TS, 'pass', '严格执行行政执法"三项制度"。', 'ASCII quotes'],
   [TS, 'fail', '推行执法全过程记录，执法信息及时公示。', '法制审核 missing'],
   [TS, 'fail', '行政执法“三项制度”落实不到位。', 'negated'],
-  [TS, 'fail', '一、主要举措和成效\n开展执法检查。\n二、存在的不足和原因\n未严格落实行政执法“三项制度”，法制审核不规范。', 'only in shortcomings'],
-  [TS, 'fail', '一、主要举措和成效\n开展执法检查。\n二、2026年工作安排\n全面落实行政执法“三项制度”。', 'only in the plan'],
+  [
+    TS,
+    'fail',
+    '一、主要举措和成效\n开展执法检查。\n二、存在的不足和原因\n未严格落实行政执法“三项制度”，法制审核不规范。',
+    'only in shortcomings',
+  ],
+  [
+    TS,
+    'fail',
+    '一、主要举措和成效\n开展执法检查。\n二、2026年工作安排\n全面落实行政执法“三项制度”。',
+    'only in the plan',
+  ],
   // counsel/legal-adviser
   [LA, 'pass', '聘请律师担任法律顾问，全年审查合同20件。', 'in place and used'],
   [LA, 'pass', '公职律师参与重大决策论证3次。', 'public lawyer'],
@@ -96,7 +128,11 @@ describe('the default packs as a whole', () => {
   });
 
   it('give every area at least one rule', () => {
-    for (const area of set.areas.values()) expect(set.rules.some((r) => r.area === area.id), area.id).toBe(true);
+    for (const area of set.areas.values())
+      expect(
+        set.rules.some((r) => r.area === area.id),
+        area.id,
+      ).toBe(true);
   });
 
   it('give every rule a rationale, a clause and a fix', () => {
@@ -118,6 +154,7 @@ describe('the default packs as a whole', () => {
       value && typeof value === 'object'
         ? Object.entries(value).flatMap(([k, v]) => (k === 'param' && typeof v === 'string' ? [v] : refs(v)))
         : [];
-    for (const r of set.rules) for (const name of refs([r.check, r.when])) expect(r.params, `${r.id} ${name}`).toHaveProperty(name);
+    for (const r of set.rules)
+      for (const name of refs([r.check, r.when])) expect(r.params, `${r.id} ${name}`).toHaveProperty(name);
   });
 });

@@ -5,14 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Checker } from '../src/checker.js';
+import { Checker } from '../src/report/checker.js';
 import { exitCode } from '../src/cli/gate.js';
 import { emptyConfig } from '../src/config/load.js';
 import { FORMAT_NAMES, loadFormatter } from '../src/formatters/index.js';
 import { loadPackSet } from '../src/packs/load.js';
-import { summarizeRun } from '../src/result.js';
-import { runCheck } from '../src/run.js';
-import { workersPayOff } from '../src/run-pool.js';
+import { summarizeRun } from '../src/report/result.js';
+import { runCheck } from '../src/run/batch.js';
+import { workersPayOff } from '../src/run/pool.js';
 import { MINIMAL_PACK, ROOT, runCli } from './helpers.js';
 
 let tmp = '';
@@ -21,7 +21,16 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const EXTENSION: Record<string, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'log', markdown: 'md', html: 'html', csv: 'csv' };
+const EXTENSION: Record<string, string> = {
+  stylish: 'txt',
+  json: 'json',
+  sarif: 'sarif',
+  junit: 'xml',
+  github: 'log',
+  markdown: 'md',
+  html: 'html',
+  csv: 'csv',
+};
 
 describe('streamed outputs equal the whole-run formatters', () => {
   it.each([
@@ -36,7 +45,13 @@ describe('streamed outputs equal the whole-run formatters', () => {
     const code = exitCode(summarizeRun(run), { failOn: 'error', minScore: null, maxWarnings: null });
     expect(r.code).toBe(code);
     for (const format of FORMAT_NAMES) {
-      const expected = (await loadFormatter(format))(run, { color: false, verbose: false, exitCode: code, failOn: 'error', cwd: ROOT } as never);
+      const expected = (await loadFormatter(format))(run, {
+        color: false,
+        verbose: false,
+        exitCode: code,
+        failOn: 'error',
+        cwd: ROOT,
+      } as never);
       expect(fs.readFileSync(path.join(dir, `result.${EXTENSION[format]}`), 'utf8'), format).toBe(expected);
     }
     // Nothing temporary is left beside the outputs.
@@ -83,7 +98,20 @@ describe('worker threads', () => {
     const pack = path.join(tmp, 'custom.yaml');
     fs.writeFileSync(pack, MINIMAL_PACK);
     // One worker (an untrusted pack always runs in workers): all three files are queued on it.
-    const r = runCli(['check', big, 'reports/taojia-2025.txt', 'reports/gurtu-2024.txt', '--pack', pack, '--timeout', '0.3', '--jobs', '1', '-f', 'json']);
+    const r = runCli([
+      'check',
+      big,
+      'reports/taojia-2025.txt',
+      'reports/gurtu-2024.txt',
+      '--pack',
+      pack,
+      '--timeout',
+      '0.3',
+      '--jobs',
+      '1',
+      '-f',
+      'json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`fazhi: ${big}: 检查超时（超过 0.3 秒），已中止`);
     const reports = (JSON.parse(r.stdout) as { reports: Array<{ file: string }> }).reports.map((x) => x.file);
@@ -92,7 +120,11 @@ describe('worker threads', () => {
 
   it('checks on this thread and on workers give the same outputs as one thread alone', () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'many-'));
-    for (let i = 0; i < 20; i++) fs.copyFileSync(path.join(ROOT, 'reports', ['gurtu-2024.txt', 'taojia-2025.txt', 'xuantan-2024.txt'][i % 3] as string), path.join(dir, `town-${String(i).padStart(2, '0')}.txt`));
+    for (let i = 0; i < 20; i++)
+      fs.copyFileSync(
+        path.join(ROOT, 'reports', ['gurtu-2024.txt', 'taojia-2025.txt', 'xuantan-2024.txt'][i % 3] as string),
+        path.join(dir, `town-${String(i).padStart(2, '0')}.txt`),
+      );
     const one = runCli(['check', dir, '--no-config', '--fail-on', 'never', '-f', 'csv', '--jobs', '1']);
     const three = runCli(['check', dir, '--no-config', '--fail-on', 'never', '-f', 'csv', '--jobs', '3']);
     expect(one.code).toBe(0);
@@ -101,11 +133,17 @@ describe('worker threads', () => {
   });
 
   it('workers that join at once (no head start for this thread) give the same reports, in input order', async () => {
-    // The built library: a worker thread runs dist/run-worker.js.
+    // The built library: a worker thread runs dist/run/worker.js.
     const lib = (await import(path.join(ROOT, 'dist/index.js'))) as typeof import('../src/index.js');
-    const { Checker: BuiltChecker } = (await import(path.join(ROOT, 'dist/checker.js'))) as typeof import('../src/checker.js');
+    const { Checker: BuiltChecker } = (await import(
+      path.join(ROOT, 'dist/report/checker.js')
+    )) as typeof import('../src/report/checker.js');
     const dir = fs.mkdtempSync(path.join(tmp, 'joined-'));
-    for (let i = 0; i < 150; i++) fs.copyFileSync(path.join(ROOT, 'reports', ['draft-low-mediation.txt', 'taojia-2025.txt', 'gurtu-2024.txt'][i % 3] as string), path.join(dir, `town-${String(i).padStart(2, '0')}.txt`));
+    for (let i = 0; i < 150; i++)
+      fs.copyFileSync(
+        path.join(ROOT, 'reports', ['draft-low-mediation.txt', 'taojia-2025.txt', 'gurtu-2024.txt'][i % 3] as string),
+        path.join(dir, `town-${String(i).padStart(2, '0')}.txt`),
+      );
     const checker = new BuiltChecker(lib.loadPackSet());
     const pool = { packs: lib.DEFAULT_PACKS, configFile: null, params: {} };
     const alone = await lib.runCheck([dir], checker, { jobs: 1 });

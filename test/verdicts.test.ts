@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/check.js';
+import { checkText } from '../src/report/pipeline.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { RuleDecider } from '../src/engine/verdicts.js';
 import type { FactValue } from '../src/facts/model.js';
@@ -11,7 +11,24 @@ import { ROOT } from './helpers.js';
 
 // Values the built-in facts take (counts, rates, years, flags, "not reported"), few enough
 // that generated tuples repeat and remembered verdicts are actually served.
-const factValue = fc.constantFrom<FactValue>(null, true, false, 0, 1, 2, 3, 7, 50, 85, 98.5, 100, 120, 2024, 2025, 2026);
+const factValue = fc.constantFrom<FactValue>(
+  null,
+  true,
+  false,
+  0,
+  1,
+  2,
+  3,
+  7,
+  50,
+  85,
+  98.5,
+  100,
+  120,
+  2024,
+  2025,
+  2026,
+);
 
 describe('remembered verdicts are json-rules-engine verdicts', () => {
   it('for every built-in rule, any fact values: the same verdict and evaluated conditions as a fresh engine run', async () => {
@@ -52,7 +69,12 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
   });
 
   it('remembers by leaf outcomes: different numbers, the same outcomes, one verdict', async () => {
-    const decider = new RuleDecider('t/rate', { all: [{ fact: 'rate', operator: 'atLeast', value: 95 }, { fact: 'year', operator: 'equal', value: 2025 }] });
+    const decider = new RuleDecider('t/rate', {
+      all: [
+        { fact: 'rate', operator: 'atLeast', value: 95 },
+        { fact: 'year', operator: 'equal', value: 2025 },
+      ],
+    });
     const first = await decider.decide({ rate: 96.5, year: 2025 });
     expect(first.passed).toBe(true);
     // Served at once (no promise), the same object: the engine was not asked again.
@@ -94,7 +116,10 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
   });
 
   it('the real reports: a rule set that has seen them all gives each one the result a fresh rule set gives', async () => {
-    const inputs = fs.readdirSync(path.join(ROOT, 'reports')).filter((f) => f.endsWith('.txt')).sort();
+    const inputs = fs
+      .readdirSync(path.join(ROOT, 'reports'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     const texts = inputs.map((f) => [f, fs.readFileSync(path.join(ROOT, 'reports', f), 'utf8')] as const);
     expect(texts.length).toBeGreaterThanOrEqual(5);
     const warm = compileRuleSet(loadPackSet());

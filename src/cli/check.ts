@@ -1,20 +1,20 @@
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
-import { baselineSummary, baselineText, loadBaseline } from '../baseline.js';
-import { Checker } from '../checker.js';
+import { baselineSummary, baselineText, loadBaseline } from '../run/baseline.js';
+import { Checker } from '../report/checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { FORMAT_NAMES, isFormat, loadWriter } from '../formatters/index.js';
 import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
 import { assertSafeRegexes } from '../packs/redos.js';
-import type { RenderSetup } from '../render.js';
-import type { BaselineEntry, ReportSummary, RunSummary } from '../result.js';
-import { checkEach, runHead } from '../run.js';
+import type { RenderSetup } from '../run/render.js';
+import type { BaselineEntry, ReportSummary, RunSummary } from '../report/result.js';
+import { checkEach, runHead } from '../run/batch.js';
 import { exitCode, FAIL_ON, type FailOn } from './gate.js';
 import type { CliIO } from './main.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 const lazyProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
@@ -67,11 +67,13 @@ export function outputTargets(formats: string[], outputs: string[]): OutputTarge
     const file = outputs[i] ?? null;
     const format = formats[i] ?? (file ? BY_EXTENSION[path.extname(file).toLowerCase()] : undefined);
     if (!format) throw new UsageError(`-o ${file}: 无法从扩展名判断输出格式，请用 -f 指定`);
-    if (!isFormat(format)) throw new UsageError(`--format ${format}: 不支持的输出格式（可用：${FORMAT_NAMES.join('、')}）`);
+    if (!isFormat(format))
+      throw new UsageError(`--format ${format}: 不支持的输出格式（可用：${FORMAT_NAMES.join('、')}）`);
     targets.push({ format, file });
   }
   if (targets.length === 0) targets.push({ format: 'stylish', file: null });
-  if (targets.filter((t) => t.file === null).length > 1) throw new UsageError('只有一种格式可以输出到标准输出：请为其他格式用 -o 指定文件');
+  if (targets.filter((t) => t.file === null).length > 1)
+    throw new UsageError('只有一种格式可以输出到标准输出：请为其他格式用 -o 指定文件');
   return targets;
 }
 
@@ -99,14 +101,22 @@ export function resolveConfig(option: string | false | undefined, cwd = process.
 }
 
 /** A progress bar on stderr for a terminal only: never in CI, in pipes or for one file. */
-function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: number) => void) & { stop(): void; shown: boolean } {
+function progressBar(
+  io: CliIO,
+  options: CheckOptions,
+): ((done: number, total: number) => void) & { stop(): void; shown: boolean } {
   const show = options.progress && io.stderrIsTTY && !io.env.CI && (io.env.NO_COLOR ?? '') === '';
   let bar: SingleBar | null = null;
   const update = (done: number, total: number) => {
     if (!show || total < 2) return;
     if (!bar) {
       const { SingleBar: Bar } = lazyProgress();
-      bar = new Bar({ format: '检查中 [{bar}] {value}/{total} 份报告 {percentage}% 预计剩余 {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr });
+      bar = new Bar({
+        format: '检查中 [{bar}] {value}/{total} 份报告 {percentage}% 预计剩余 {eta_formatted}',
+        hideCursor: true,
+        clearOnComplete: true,
+        stream: process.stderr,
+      });
       bar.start(total, 0);
     }
     bar.update(done);
@@ -122,7 +132,8 @@ function progressBar(io: CliIO, options: CheckOptions): ((done: number, total: n
 
 export async function checkCommand(inputs: string[], options: CheckOptions, io: CliIO): Promise<number> {
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
-  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline 需要与 --baseline <文件> 一起使用');
+  if (options.updateBaseline && !options.baseline)
+    throw new UsageError('--update-baseline 需要与 --baseline <文件> 一起使用');
   const targets = outputTargets(options.format ?? [], options.output ?? []);
   const config = resolveConfig(options.config);
   // The command line wins over the config.
@@ -153,10 +164,16 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   // The terminal report streams as reports complete, unless a progress bar shares the terminal.
   const holdStdout = progress.shown && io.isTTY;
   const sinks = await Promise.all(
-    targets.map(async (t) => new OutputSink(t.file, (await loadWriter(t.format))(head, optionsFor(t)), io.stdout, holdStdout)),
+    targets.map(
+      async (t) => new OutputSink(t.file, (await loadWriter(t.format))(head, optionsFor(t)), io.stdout, holdStdout),
+    ),
   );
   const applying = baseline !== null && !options.updateBaseline;
-  const render: RenderSetup = { outputs, known: applying ? baseline.map((e) => e.fingerprint) : null, record: options.updateBaseline === true };
+  const render: RenderSetup = {
+    outputs,
+    known: applying ? baseline.map((e) => e.fingerprint) : null,
+    record: options.updateBaseline === true,
+  };
   const summaries: ReportSummary[] = [];
   const matched: string[] = [];
   const entries: BaselineEntry[] = [];
@@ -189,7 +206,9 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       ...head,
       reports: summaries,
       ...end,
-      ...(applying && options.baseline ? { baseline: baselineSummary(baseline, options.baseline, checkedFiles, matched) } : {}),
+      ...(applying && options.baseline
+        ? { baseline: baselineSummary(baseline, options.baseline, checkedFiles, matched) }
+        : {}),
       exitCode: 0,
     };
     run.exitCode = exitCode(run, { failOn, minScore, maxWarnings });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { isIgnored, settingsFor } from '../config/settings.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import { resolveConfig } from './check.js';
 import type { CliIO } from './main.js';
@@ -55,7 +55,11 @@ export function initCommand(options: { force?: boolean }, io: CliIO, cwd = proce
 }
 
 /** The effective configuration, as YAML: what a run would use (for one file, with its overrides). */
-export function printConfigCommand(file: string | undefined, options: { config?: string | false; param?: string[] }, io: CliIO): number {
+export function printConfigCommand(
+  file: string | undefined,
+  options: { config?: string | false; param?: string[] },
+  io: CliIO,
+): number {
   const config = resolveConfig(options.config);
   const packs = loadPackSet([...(config.packs ?? DEFAULT_PACKS), ...config.extends]);
   const cliParams = parseParamOptions(options.param ?? []);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Status } from '../engine/model.js';
-import { FazhiError, UsageError } from '../errors.js';
-import type { ReportResult } from '../result.js';
+import { FazhiError, UsageError } from '../shared/errors.js';
+import type { ReportResult } from '../report/result.js';
 
 /** Verdicts a person decided by reading each report: report path → rule id → status. */
 export interface Expectations {
@@ -27,15 +27,20 @@ export function loadExpectations(file: string): Expectations {
     data = parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FazhiError(code === 'ENOENT' ? '文件不存在' : `无法读取期望结果：${(e as Error).message.split('\n')[0]}`, file);
+    throw new FazhiError(
+      code === 'ENOENT' ? '文件不存在' : `无法读取期望结果：${(e as Error).message.split('\n')[0]}`,
+      file,
+    );
   }
   const reports = (data as { reports?: Record<string, Record<string, string>> } | null)?.reports;
-  if (!reports || typeof reports !== 'object') throw new UsageError('缺少 reports: 字段（报告 → 规则 → 期望结果）', file);
+  if (!reports || typeof reports !== 'object')
+    throw new UsageError('缺少 reports: 字段（报告 → 规则 → 期望结果）', file);
   const out = new Map<string, Map<string, Status>>();
   for (const [report, verdicts] of Object.entries(reports)) {
     const map = new Map<string, Status>();
     for (const [ruleId, status] of Object.entries(verdicts ?? {})) {
-      if (!STATUSES.has(status as Status)) throw new UsageError(`${report}: ${ruleId}: 期望结果应为 pass、fail 或 not-applicable`, file);
+      if (!STATUSES.has(status as Status))
+        throw new UsageError(`${report}: ${ruleId}: 期望结果应为 pass、fail 或 not-applicable`, file);
       map.set(ruleId, status as Status);
     }
     out.set(path.join(path.dirname(file), report), map);
@@ -48,9 +53,11 @@ export function compare(results: ReportResult[], expectations: Expectations): Co
   const rows: Comparison[] = [];
   for (const result of results) {
     const expected = expectations.reports.get(result.file) ?? new Map<string, Status>();
-    for (const f of result.findings) rows.push({ report: result.file, ruleId: f.ruleId, expected: expected.get(f.ruleId) ?? null, actual: f.status });
+    for (const f of result.findings)
+      rows.push({ report: result.file, ruleId: f.ruleId, expected: expected.get(f.ruleId) ?? null, actual: f.status });
     for (const [ruleId, status] of expected) {
-      if (!result.findings.some((f) => f.ruleId === ruleId)) rows.push({ report: result.file, ruleId, expected: status, actual: null });
+      if (!result.findings.some((f) => f.ruleId === ruleId))
+        rows.push({ report: result.file, ruleId, expected: status, actual: null });
     }
   }
   return rows;
@@ -58,5 +65,9 @@ export function compare(results: ReportResult[], expectations: Expectations): Co
 
 export function agreement(rows: Comparison[]): { agreed: number; judged: number; unjudged: number } {
   const judged = rows.filter((r) => r.expected !== null);
-  return { agreed: judged.filter((r) => r.expected === r.actual).length, judged: judged.length, unjudged: rows.length - judged.length };
+  return {
+    agreed: judged.filter((r) => r.expected === r.actual).length,
+    judged: judged.length,
+    unjudged: rows.length - judged.length,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine/model.js';
-import { totalFailed, type RunSummary } from '../result.js';
+import { totalFailed, type RunSummary } from '../report/result.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -11,7 +11,6 @@ export interface Gate {
   minScore: number | null;
   maxWarnings: number | null;
 }
-
 
 /** Exit code for a finished run: 2 unreadable input, 1 gate failed, 0 passed. */
 export function exitCode(run: Pick<RunSummary, 'failures' | 'reports'>, gate: Gate): 0 | 1 | 2 {

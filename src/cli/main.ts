@@ -1,6 +1,6 @@
-import { TOOL_VERSION } from '../paths.js';
+import { TOOL_VERSION } from '../shared/paths.js';
 import { Command, CommanderError, Option } from 'commander';
-import { FazhiError } from '../errors.js';
+import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import type { CheckOptions } from './check.js';
 import { FAIL_ON } from './gate.js';
@@ -19,8 +19,6 @@ export interface CliIO {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-
-
 // Commands load their modules when run, so starting one command never pays for the others.
 const ruleCommands = () => import('./rules.js');
 
@@ -36,7 +34,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       writeOut: io.stdout,
       writeErr: io.stderr,
       // Usage errors follow the one-line rule: `fazhi: 用法错误：…`.
-      outputError: (text, write) => write(`fazhi: 用法错误：${text.replace(/^error: /, '').trim()}（用 fazhi --help 查看用法）\n`),
+      outputError: (text, write) =>
+        write(`fazhi: 用法错误：${text.replace(/^error: /, '').trim()}（用 fazhi --help 查看用法）\n`),
     });
 
   program
@@ -48,7 +47,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
     .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
     .option('--no-config', '不读取配置文件')
-    .addOption(new Option('--fail-on <severity>', '达到该严重程度的问题使退出码为 1（默认 error）').choices([...FAIL_ON]))
+    .addOption(
+      new Option('--fail-on <severity>', '达到该严重程度的问题使退出码为 1（默认 error）').choices([...FAIL_ON]),
+    )
     .option('--min-score <n>', '得分低于此值时退出码为 1')
     .option('--max-warnings <n>', '警告多于此数时退出码为 1')
     .option('--param <rule.name=value>', '本次运行修改规则参数，如 mediation/success-rate.min=98（可重复）', collect)
@@ -61,7 +62,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--no-color', '不使用颜色')
     .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')
-    .action(async (files: string[], options: CheckOptions) => setExit(await (await import('./check.js')).checkCommand(files, options, io)));
+    .action(async (files: string[], options: CheckOptions) =>
+      setExit(await (await import('./check.js')).checkCommand(files, options, io)),
+    );
 
   program
     .command('init')
@@ -92,7 +95,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
     .option('--pack-id <id>', '只列出该规则包的规则，如 hygiene')
     .option('--area <id>', '只列出该领域的规则，如 enforcement')
-    .action(async (options: PackOptions & { packId?: string }) => setExit((await ruleCommands()).listCommand(options, io)));
+    .action(async (options: PackOptions & { packId?: string }) =>
+      setExit((await ruleCommands()).listCommand(options, io)),
+    );
   rules
     .command('docs')
     .description('为规则包生成 Markdown 文档（每个领域一页）')
@@ -105,14 +110,18 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('说明一条规则：要求、理由、依据、参数、示例')
     .argument('<ruleId>', '规则编号，如 mediation/success-rate')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action(async (ruleId: string, options: PackOptions) => setExit((await ruleCommands()).explainCommand(ruleId, options, io)));
+    .action(async (ruleId: string, options: PackOptions) =>
+      setExit((await ruleCommands()).explainCommand(ruleId, options, io)),
+    );
 
   program
     .command('eval')
     .description('对照人工判定（期望结果文件）衡量规则的一致率')
     .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action(async (file: string, options: PackOptions) => setExit(await (await ruleCommands()).evalCommand(file, options, io)));
+    .action(async (file: string, options: PackOptions) =>
+      setExit(await (await ruleCommands()).evalCommand(file, options, io)),
+    );
   return program;
 }
 
@@ -134,7 +143,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const err = e as Error;
-    io.stderr(`fazhi: 内部错误：${err.message ?? String(e)}${argv.includes('--debug') ? '' : '（加 --debug 查看详情）'}\n`);
+    io.stderr(
+      `fazhi: 内部错误：${err.message ?? String(e)}${argv.includes('--debug') ? '' : '（加 --debug 查看详情）'}\n`,
+    );
     if (argv.includes('--debug') && err.stack) io.stderr(`${err.stack}\n`);
     return 2;
   }

@@ -2,9 +2,9 @@ import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { FazhiError } from '../errors.js';
+import { FazhiError } from '../shared/errors.js';
 import type { FormatWriter } from '../formatters/types.js';
-import type { RunSummary } from '../result.js';
+import type { RunSummary } from '../report/result.js';
 
 /**
  * Write a whole file or nothing: a temporary file beside it, then a rename, so a failed
@@ -83,7 +83,8 @@ function replay(file: string, emit: (text: string) => void): void {
   }
 }
 
-const tempBeside = (file: string, tag: string) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${tag}.tmp`);
+const tempBeside = (file: string, tag: string) =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${tag}.tmp`);
 
 /**
  * One output of a run, written report by report. A file is built under a temporary name and
@@ -115,7 +116,9 @@ export class OutputSink {
       } else if (streamHead && !holdStdout) {
         stdout(writer.head as string);
       } else {
-        this.body = this.open(path.join(os.tmpdir(), `fazhi-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`));
+        this.body = this.open(
+          path.join(os.tmpdir(), `fazhi-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`),
+        );
       }
     });
   }

@@ -1,5 +1,5 @@
 import type { ParamOverrides } from '../engine/compile.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /** Parse repeated `--param <ruleId>.<name>=<value>` (rule ids contain a slash, names no dot). */
 export function parseParamOptions(values: string[]): ParamOverrides {

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkSource, checkText } from '../check.js';
+import { checkSource, checkText } from '../report/pipeline.js';
 import { compileRuleSet } from '../engine/compile.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';
 import { renderRule, renderRuleDocs } from '../packs/docs.js';
 import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
@@ -36,7 +36,8 @@ export async function validateCommand(packs: string[], io: CliIO): Promise<numbe
         for (const [i, text] of (rule.examples?.[key] ?? []).entries()) {
           const report = await checkText(text, own, `${rule.id} examples.${key}[${i}]`);
           const status = report.findings.find((f) => f.ruleId === rule.id)?.status;
-          if (status !== expected) problems.push(`${rule.file}: rules.${rule.id}.examples.${key}[${i}]: 期望 ${expected}，实际 ${status}`);
+          if (status !== expected)
+            problems.push(`${rule.file}: rules.${rule.id}.examples.${key}[${i}]: 期望 ${expected}，实际 ${status}`);
         }
       }
     }
@@ -55,10 +56,21 @@ export interface PackOptions {
 
 export function listCommand(options: PackOptions & { packId?: string }, io: CliIO): number {
   const set = loadPackSet(options.pack ?? DEFAULT_PACKS);
-  const rules = set.rules.filter((r) => (!options.packId || r.pack === options.packId) && (!options.area || r.area === options.area));
+  const rules = set.rules.filter(
+    (r) => (!options.packId || r.pack === options.packId) && (!options.area || r.area === options.area),
+  );
   if (rules.length === 0) throw new UsageError('没有符合条件的规则（检查 --pack-id / --area）');
-  const rows = rules.map((r) => [r.id, r.severity, r.basis, String(r.weight), set.areas.get(r.area)?.title ?? r.area, r.title]);
-  io.stdout(`${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows)}\n\n${rules.length} 条规则\n`);
+  const rows = rules.map((r) => [
+    r.id,
+    r.severity,
+    r.basis,
+    String(r.weight),
+    set.areas.get(r.area)?.title ?? r.area,
+    r.title,
+  ]);
+  io.stdout(
+    `${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows)}\n\n${rules.length} 条规则\n`,
+  );
   return 0;
 }
 
@@ -67,7 +79,9 @@ export function explainCommand(ruleId: string, options: PackOptions, io: CliIO):
   const rule = set.rules.find((r) => r.id === ruleId);
   if (!rule) {
     const near = set.rules.filter((r) => r.id.includes(ruleId.split('/').pop() ?? ruleId)).map((r) => r.id);
-    throw new UsageError(`没有规则 ${ruleId}${near.length ? `（是否要找：${near.slice(0, 5).join('、')}）` : '（用 fazhi rules list 查看）'}`);
+    throw new UsageError(
+      `没有规则 ${ruleId}${near.length ? `（是否要找：${near.slice(0, 5).join('、')}）` : '（用 fazhi rules list 查看）'}`,
+    );
   }
   io.stdout(`${renderRule(rule, set.areas.get(rule.area))}\n`);
   return 0;
@@ -93,13 +107,17 @@ export async function evalCommand(file: string, options: PackOptions, io: CliIO)
   const mark = (expected: string | null, actual: string | null) =>
     expected === null ? `? ${actual ?? '-'}` : expected === actual ? `✓ ${actual}` : `✗ ${actual ?? '-'}≠${expected}`;
   const ruleIds = [...new Set(rows.map((r) => r.ruleId))];
-  const table = ruleIds.map((id) => [id, ...reports.map((rep) => {
-    const row = rows.find((r) => r.report === rep && r.ruleId === id);
-    return row ? mark(row.expected, row.actual) : '';
-  })]);
+  const table = ruleIds.map((id) => [
+    id,
+    ...reports.map((rep) => {
+      const row = rows.find((r) => r.report === rep && r.ruleId === id);
+      return row ? mark(row.expected, row.actual) : '';
+    }),
+  ]);
   const { agreed, judged, unjudged } = agreement(rows);
   const pct = judged > 0 ? ((agreed / judged) * 100).toFixed(1) : '0.0';
-  io.stdout(`${renderTable(['rule', ...short], table)}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`);
+  io.stdout(
+    `${renderTable(['rule', ...short], table)}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
+  );
   return agreed === judged && unjudged === 0 ? 0 : 1;
 }
-

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fromRoot } from '../paths.js';
+import { fromRoot } from '../shared/paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { newAjv } from '../packs/load.js';
-import { PackError } from '../errors.js';
+import { PackError } from '../shared/errors.js';
 import type { Locator, ParamValue, Severity } from '../packs/model.js';
 import { displayFile, readValidatedYaml } from '../packs/yaml-file.js';
 
@@ -41,7 +41,11 @@ interface RawConfig {
   extends?: string[];
   rules?: Record<string, RuleSetting>;
   params?: Record<string, Record<string, ParamValue>>;
-  overrides?: Array<{ files: string[]; rules?: Record<string, RuleSetting>; params?: Record<string, Record<string, ParamValue>> }>;
+  overrides?: Array<{
+    files: string[];
+    rules?: Record<string, RuleSetting>;
+    params?: Record<string, Record<string, ParamValue>>;
+  }>;
   failOn?: FailOn;
   minScore?: number;
   maxWarnings?: number;
@@ -97,7 +101,17 @@ function resolvePackRef(ref: string, dir: string, locate: () => PackError): stri
 }
 
 export function emptyConfig(dir = process.cwd()): Config {
-  return { file: null, dir, locate: () => null, packs: null, extends: [], rules: {}, params: {}, overrides: [], ignore: [] };
+  return {
+    file: null,
+    dir,
+    locate: () => null,
+    packs: null,
+    extends: [],
+    rules: {},
+    params: {},
+    overrides: [],
+    ignore: [],
+  };
 }
 
 export function loadConfig(file: string): Config {
@@ -106,7 +120,16 @@ export function loadConfig(file: string): Config {
   const dir = path.dirname(path.resolve(file));
   const refs = (key: 'packs' | 'extends') =>
     (raw[key] ?? []).map((ref, i) =>
-      resolvePackRef(ref, dir, () => new PackError(`${key}[${i}]: 找不到规则包 "${ref}"（既不是文件，也不是已安装的 npm 包或内置规则包）`, shown, locate([key, i]))),
+      resolvePackRef(
+        ref,
+        dir,
+        () =>
+          new PackError(
+            `${key}[${i}]: 找不到规则包 "${ref}"（既不是文件，也不是已安装的 npm 包或内置规则包）`,
+            shown,
+            locate([key, i]),
+          ),
+      ),
     );
   const config: Config = {
     file: shown,

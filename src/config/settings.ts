@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 const picomatch = lazy<typeof import('picomatch')>('picomatch');
 import type { ParamOverrides } from '../engine/compile.js';
 import type { Finding } from '../engine/model.js';
-import { PackError } from '../errors.js';
+import { PackError } from '../shared/errors.js';
 import type { PackSet, ParamValue } from '../packs/model.js';
 import { PackErrors } from '../packs/yaml-file.js';
-import type { ReportResult } from '../result.js';
+import type { ReportResult } from '../report/result.js';
 import { computeScore } from '../score/score.js';
 import type { Config, RuleSetting } from './load.js';
 
@@ -62,7 +62,14 @@ export function checkConfigAgainstPacks(config: Config, packs: PackSet): void {
   const errors: PackError[] = [];
   const check = (ids: string[], path: Array<string | number>) => {
     for (const id of ids) {
-      if (!known.has(id)) errors.push(new PackError(`${[...path, id].join('.')}: 没有这条规则（用 fazhi rules list 查看）`, config.file, config.locate([...path, id], 'key')));
+      if (!known.has(id))
+        errors.push(
+          new PackError(
+            `${[...path, id].join('.')}: 没有这条规则（用 fazhi rules list 查看）`,
+            config.file,
+            config.locate([...path, id], 'key'),
+          ),
+        );
     }
   };
   check(Object.keys(config.rules), ['rules']);
@@ -75,7 +82,11 @@ export function checkConfigAgainstPacks(config: Config, packs: PackSet): void {
 }
 
 /** Apply severities and `off` to a report's findings, and score again without the rules turned off. */
-export function applyRuleSettings(result: ReportResult, rules: Record<string, RuleSetting>, packs: PackSet): ReportResult {
+export function applyRuleSettings(
+  result: ReportResult,
+  rules: Record<string, RuleSetting>,
+  packs: PackSet,
+): ReportResult {
   if (Object.keys(rules).length === 0) return result;
   const findings: Finding[] = [];
   for (const f of result.findings) {

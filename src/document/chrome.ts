@@ -36,7 +36,13 @@ const ARTEFACT_PATTERNS: RegExp[] = [
 
 // One scan per line instead of one per pattern; patterns with other flags stay apart.
 const CHROME_LINE_TESTS: RegExp[] = [...new Set(CHROME_LINE_PATTERNS.map((re) => re.flags))].map(
-  (flags) => new RegExp(CHROME_LINE_PATTERNS.filter((re) => re.flags === flags).map((re) => `(?:${re.source})`).join('|'), flags),
+  (flags) =>
+    new RegExp(
+      CHROME_LINE_PATTERNS.filter((re) => re.flags === flags)
+        .map((re) => `(?:${re.source})`)
+        .join('|'),
+      flags,
+    ),
 );
 
 export function isChromeLine(normLine: string): boolean {

@@ -5,7 +5,9 @@ const TITLE_MAX = 60;
 
 /** A short line with no sentence punctuation: part of a title block. */
 function isTitleish(norm: string): boolean {
-  return norm.length > 0 && norm.length <= TITLE_MAX && !/[。;:,]$/.test(norm) && !/[。;]/.test(norm) && !/^现将/.test(norm);
+  return (
+    norm.length > 0 && norm.length <= TITLE_MAX && !/[。;:,]$/.test(norm) && !/[。;]/.test(norm) && !/^现将/.test(norm)
+  );
 }
 
 /**
@@ -21,7 +23,8 @@ function findTitle(lines: DocLine[]): { title: string; line: number; lines: numb
     }
     // A Markdown "# 标题" line is a title candidate; a numbered heading (一、…) ends the title block.
     const markdownTitle = /^#(?!#)/.test(line.norm.text) && !matchHeading(line.norm.text.replace(/^#+/, ''));
-    if (!markdownTitle && (line.kind === 'heading' || matchHeading(line.norm.text) || !isTitleish(line.norm.text))) break;
+    if (!markdownTitle && (line.kind === 'heading' || matchHeading(line.norm.text) || !isTitleish(line.norm.text)))
+      break;
     candidates.push(line);
     if (candidates.length === 3) break;
   }
@@ -35,7 +38,27 @@ function findTitle(lines: DocLine[]): { title: string; line: number; lines: numb
   };
 }
 
-const GENERIC_BODIES = new Set(['乡镇', '城乡', '全镇', '我镇', '本镇', '各镇', '该镇', '全乡', '我乡', '本乡', '各乡', '该乡', '集镇', '城镇', '村镇', '街道', '各街道', '本街道', '我街道']);
+const GENERIC_BODIES = new Set([
+  '乡镇',
+  '城乡',
+  '全镇',
+  '我镇',
+  '本镇',
+  '各镇',
+  '该镇',
+  '全乡',
+  '我乡',
+  '本乡',
+  '各乡',
+  '该乡',
+  '集镇',
+  '城镇',
+  '村镇',
+  '街道',
+  '各街道',
+  '本街道',
+  '我街道',
+]);
 
 /**
  * The issuing township: the last few Han characters before 镇/乡/街道/苏木, with any
@@ -45,7 +68,11 @@ export function findBody(text: string): string | null {
   for (const m of text.matchAll(/[\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|苏木)(?![村镇政级里长])/g)) {
     let name = m[0];
     // Keep only what follows the last administrative prefix or function word.
-    const cut = Math.max(...['省', '市', '县', '区', '旗', '州', '盟', '的', '在', '于', '将', '对'].map((c) => name.lastIndexOf(c, name.length - 2)));
+    const cut = Math.max(
+      ...['省', '市', '县', '区', '旗', '州', '盟', '的', '在', '于', '将', '对'].map((c) =>
+        name.lastIndexOf(c, name.length - 2),
+      ),
+    );
     if (cut >= 0) name = name.slice(cut + 1);
     if (name.length < 2 || GENERIC_BODIES.has(name) || /(城乡|乡镇|城镇|村镇)$/.test(name)) continue;
     const suffix = /(街道|苏木|镇|乡)$/.exec(name)?.[0] ?? '';
@@ -61,7 +88,9 @@ export function findYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function extractMeta(lines: DocLine[]): Pick<DocumentMeta, 'title' | 'body' | 'year' | 'titleLine'> & { titleLines: number[] } {
+export function extractMeta(
+  lines: DocLine[],
+): Pick<DocumentMeta, 'title' | 'body' | 'year' | 'titleLine'> & { titleLines: number[] } {
   const title = findTitle(lines);
   const firstParagraph = lines.find((l) => l.kind === 'body' && !title?.lines.includes(l.number))?.norm.text ?? '';
   const secondParagraph =

@@ -96,7 +96,10 @@ export function parseDocument(source: SourceText): Document {
     lines,
     meta: {
       title,
-      body: meta.body ?? (portal.title ? findBody(portal.title.replace(/\s+/g, '')) : null) ?? (portal.issuer ? findBody(portal.issuer) : null),
+      body:
+        meta.body ??
+        (portal.title ? findBody(portal.title.replace(/\s+/g, '')) : null) ??
+        (portal.issuer ? findBody(portal.issuer) : null),
       year: meta.year ?? (portal.title ? findYear(portal.title) : null),
       titleLine: meta.titleLine,
       published: portal.published ?? null,

@@ -5,7 +5,10 @@ import type { PartId } from './model.js';
  * knowledge of the genre, not a requirement: rules only ask whether a part exists.
  */
 const PART_HEADING_PATTERNS: Array<[PartId, RegExp]> = [
-  ['measures', /主要举措|举措(和|及|与)成效|主要做法|工作开展情况|主要工作(及|和|与)?成效|工作成效|取得的成效|主要成效/],
+  [
+    'measures',
+    /主要举措|举措(和|及|与)成效|主要做法|工作开展情况|主要工作(及|和|与)?成效|工作成效|取得的成效|主要成效/,
+  ],
   [
     'shortcomings',
     /存在的?(主要)?(问题|不足|困难|短板)|不足(和|及|与)原因|问题(和|及|与)(原因|不足)|短板(和|及)?弱项|差距(和|及)?不足|困难和问题/,
@@ -24,6 +27,7 @@ export function classifyHeading(normTitle: string, level: number, reportYear: nu
   const parts: PartId[] = [];
   for (const [id, re] of PART_HEADING_PATTERNS) if (re.test(text)) parts.push(id);
   // "2026年工作安排" in a 2025 report names the next year's plan even without 下一步.
-  if (reportYear !== null && !parts.includes('next-year') && text.includes(`${reportYear + 1}年`)) parts.push('next-year');
+  if (reportYear !== null && !parts.includes('next-year') && text.includes(`${reportYear + 1}年`))
+    parts.push('next-year');
   return parts;
 }

@@ -1,5 +1,5 @@
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
-import { PackError, UsageError } from '../errors.js';
+import { PackError, UsageError } from '../shared/errors.js';
 import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
 import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
@@ -33,25 +33,36 @@ const isBoolean = (c: NestedCondition): boolean => 'all' in c || 'any' in c || '
 /** --param overrides: rule id → param name → raw value. */
 export type ParamOverrides = Record<string, Record<string, ParamValue>>;
 
-function effectiveParams(rule: PackRule, overrides: Record<string, ParamValue> | undefined): Record<string, ParamValue> {
+function effectiveParams(
+  rule: PackRule,
+  overrides: Record<string, ParamValue> | undefined,
+): Record<string, ParamValue> {
   const params: Record<string, ParamValue> = {};
   for (const [name, spec] of Object.entries(rule.params)) params[name] = spec.default;
   for (const [name, raw] of Object.entries(overrides ?? {})) {
     const spec = rule.params[name];
     if (!spec) {
       const known = Object.keys(rule.params);
-      throw new UsageError(`--param ${rule.id}.${name}: 规则没有该参数${known.length ? `（可用：${known.join('、')}）` : '（该规则无参数）'}`);
+      throw new UsageError(
+        `--param ${rule.id}.${name}: 规则没有该参数${known.length ? `（可用：${known.join('、')}）` : '（该规则无参数）'}`,
+      );
     }
     let value: ParamValue = raw;
     if (typeof spec.default === 'number') {
       const text = String(raw).trim();
       value = typeof raw === 'number' ? raw : text === '' ? Number.NaN : Number(text);
       if (!Number.isFinite(value)) throw new UsageError(`--param ${rule.id}.${name}=${String(raw)}: 应为数字`);
-      if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) {
-        throw new UsageError(`--param ${rule.id}.${name}=${value}: 超出允许范围 ${spec.minimum ?? '-∞'}–${spec.maximum ?? '∞'}`);
+      if (
+        (spec.minimum !== undefined && value < spec.minimum) ||
+        (spec.maximum !== undefined && value > spec.maximum)
+      ) {
+        throw new UsageError(
+          `--param ${rule.id}.${name}=${value}: 超出允许范围 ${spec.minimum ?? '-∞'}–${spec.maximum ?? '∞'}`,
+        );
       }
     } else if (typeof spec.default === 'boolean') {
-      if (!['true', 'false', true, false].includes(raw as never)) throw new UsageError(`--param ${rule.id}.${name}=${String(raw)}: 应为 true 或 false`);
+      if (!['true', 'false', true, false].includes(raw as never))
+        throw new UsageError(`--param ${rule.id}.${name}=${String(raw)}: 应为 true 或 false`);
       value = raw === true || raw === 'true';
     }
     params[name] = value;
@@ -74,7 +85,11 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
     for (const ref of def.derive?.ratio ?? []) {
       if (!packs.metrics.has(ref)) {
         const path = ['metrics', def.id, 'derive', 'ratio'];
-        throw new PackError(`metrics.${def.id}.derive.ratio: unknown metric "${ref}"（未定义的指标）`, def.file, locate(path));
+        throw new PackError(
+          `metrics.${def.id}.derive.ratio: unknown metric "${ref}"（未定义的指标）`,
+          def.file,
+          locate(path),
+        );
       }
     }
   }
@@ -84,7 +99,8 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
 /** Compile every rule of the set once: regexes, conditions, the engine. */
 export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
   for (const id of Object.keys(overrides)) {
-    if (!packs.rules.some((r) => r.id === id)) throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi rules list 查看规则编号）`);
+    if (!packs.rules.some((r) => r.id === id))
+      throw new UsageError(`--param ${id}: 没有这条规则（用 fazhi rules list 查看规则编号）`);
   }
   takeWrittenRegexes(); // start a fresh list: compilation is synchronous, so these are this set's
   const patterns = new PatternRegistry();
@@ -113,7 +129,8 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
           return full;
         },
         compileNested: (nested, path) => compileAt(nested, [...base, ...path]),
-        number: (value) => (value === undefined ? undefined : typeof value === 'number' ? value : Number(params[value.param])),
+        number: (value) =>
+          value === undefined ? undefined : typeof value === 'number' ? value : Number(params[value.param]),
       };
       return CHECK_TYPES[config.type].compile(config, ctx);
     };
@@ -123,14 +140,21 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
     };
     const check = compileCheck('check') as CompiledCheck;
     const when = compileCheck('when');
-    const gates = [when?.conditions, when?.applicability, check.applicability].filter((c): c is NestedCondition => c !== undefined);
-    const applicability: NestedCondition | null = gates.length === 0 ? null : gates.length === 1 ? (gates[0] as NestedCondition) : { all: gates };
+    const gates = [when?.conditions, when?.applicability, check.applicability].filter(
+      (c): c is NestedCondition => c !== undefined,
+    );
+    const applicability: NestedCondition | null =
+      gates.length === 0 ? null : gates.length === 1 ? (gates[0] as NestedCondition) : { all: gates };
     // One engine rule per pack rule. With a gate, the rule is `all: [gate, check]`: the engine
     // evaluates both (no priorities, so no short-circuit) and records each one's result. The
     // engine wants all/any/not at the top: a lone condition is wrapped there, and only there.
     const checkAt = applicability ? 'gated' : isBoolean(check.conditions) ? 'top' : 'wrapped';
     const conditions = (
-      applicability ? { all: [applicability, check.conditions] } : checkAt === 'top' ? check.conditions : { all: [check.conditions] }
+      applicability
+        ? { all: [applicability, check.conditions] }
+        : checkAt === 'top'
+          ? check.conditions
+          : { all: [check.conditions] }
     ) as TopLevelCondition;
     rules.push({ rule, params, check, applicability, checkAt, decider: new RuleDecider(rule.id, conditions) });
   }

@@ -6,7 +6,13 @@ import type { Evidence } from './model.js';
 export function evidenceAt(document: Document, span: LineSpan, note?: string): Evidence {
   const line = document.lines[span.line - 1];
   const quote = line ? line.original.slice(span.start, span.end).trim() : '';
-  const evidence: Evidence = { line: span.line, column: span.start + 1, endLine: span.line, endColumn: span.end + 1, quote };
+  const evidence: Evidence = {
+    line: span.line,
+    column: span.start + 1,
+    endLine: span.line,
+    endColumn: span.end + 1,
+    quote,
+  };
   if (note) evidence.note = note;
   if (document.place) Object.assign(evidence, document.place(span.line, span.start + 1));
   return evidence;

@@ -1,4 +1,4 @@
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 import type { Finding } from './model.js';
 
 // Only runs that fingerprint findings (baselines, SARIF, JSON) need node:crypto.

@@ -12,5 +12,8 @@ function isNumber(v: unknown): v is number {
 export function registerOperators(engine: Engine): void {
   engine.addOperator<unknown, number>('atLeast', (fact, min) => isNumber(fact) && fact >= min);
   engine.addOperator<unknown, number>('atMost', (fact, max) => isNumber(fact) && fact <= max);
-  engine.addOperator<unknown, boolean>('reported', (fact, expected) => (fact !== null && fact !== undefined) === expected);
+  engine.addOperator<unknown, boolean>(
+    'reported',
+    (fact, expected) => (fact !== null && fact !== undefined) === expected,
+  );
 }

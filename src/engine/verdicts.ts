@@ -86,7 +86,12 @@ function withOperators(nodes: LeafNode[], engine: Engine): Leaf[] | null {
   const leaves: Leaf[] = [];
   for (const node of nodes) {
     const operator = typeof node.operator === 'string' ? operators.get(node.operator) : null;
-    const plain = typeof node.fact === 'string' && operator && referencedFact(node) === null && node.path === undefined && node.params === undefined;
+    const plain =
+      typeof node.fact === 'string' &&
+      operator &&
+      referencedFact(node) === null &&
+      node.path === undefined &&
+      node.params === undefined;
     if (!plain) return null;
     leaves.push({ fact: node.fact as string, operator, value: node.value });
   }

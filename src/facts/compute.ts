@@ -3,7 +3,15 @@ import type { CompiledPattern } from '../packs/patterns.js';
 import type { MetricDef } from '../packs/model.js';
 import { toOriginalSpan } from '../text/normalize.js';
 import { clauseAround, clauseEndForMetric, clauseStartForMetric } from './clauses.js';
-import { factId, type Facts, type FactValue, type Hit, type LineSpan, type MetricValue, type NumberAt } from './model.js';
+import {
+  factId,
+  type Facts,
+  type FactValue,
+  type Hit,
+  type LineSpan,
+  type MetricValue,
+  type NumberAt,
+} from './model.js';
 import { findNumbers, type NumberToken } from './numbers.js';
 import { presenceIn } from './presence.js';
 import { inScope } from './scope.js';
@@ -84,10 +92,17 @@ function findHits(joined: Joined, pattern: CompiledPattern): Hit[] {
     const from = m.index - (joined.starts[index] as number);
     const to = Math.min(from + m[0].length, text.length);
     // Raw patterns already work in original offsets.
-    const place = (a: number, b: number): LineSpan => (pattern.raw ? { line: line.number, start: a, end: b } : span(line, a, b));
+    const place = (a: number, b: number): LineSpan =>
+      pattern.raw ? { line: line.number, start: a, end: b } : span(line, a, b);
     const [cs, ce] = clauseAround(text, from, to);
     if (pattern.not && pattern.not.test(text.slice(cs, ce))) continue;
-    hits.push({ key: pattern.key, ...place(from, to), clause: place(cs, ce), parts: line.parts, inTitle: line.kind === 'title' });
+    hits.push({
+      key: pattern.key,
+      ...place(from, to),
+      clause: place(cs, ce),
+      parts: line.parts,
+      inTitle: line.kind === 'title',
+    });
   }
   return hits;
 }
@@ -174,7 +189,11 @@ function derive(metrics: CompiledMetric[], achieved: Map<string, MetricValue>): 
 const splitPatterns = new WeakMap<FactPlan, { normalised: CompiledPattern[]; raw: CompiledPattern[] }>();
 function patternsByText(plan: FactPlan): { normalised: CompiledPattern[]; raw: CompiledPattern[] } {
   let split = splitPatterns.get(plan);
-  if (!split) splitPatterns.set(plan, (split = { normalised: plan.patterns.filter((p) => !p.raw), raw: plan.patterns.filter((p) => p.raw) }));
+  if (!split)
+    splitPatterns.set(
+      plan,
+      (split = { normalised: plan.patterns.filter((p) => !p.raw), raw: plan.patterns.filter((p) => p.raw) }),
+    );
   return split;
 }
 

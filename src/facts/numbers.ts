@@ -14,19 +14,91 @@ export interface NumberToken {
 
 /** Measure words; matched longest-first so 人次 beats 人 and 个月 beats 个. */
 const UNITS: ReadonlySet<string> = new Set([
-  '个工作日', '个百分点',
-  '工作日', '百分点', '平方米',
-  '人次', '场次', '件次', '家次', '户次', '批次', '期次', '车次', '班次', '条次',
-  '课时', '学时', '小时', '分钟', '个月', '季度', '公里', '公顷',
-  '件', '次', '场', '个', '名', '项', '份', '批', '期', '家', '户', '类', '条', '篇',
-  '起', '所', '村', '天', '日', '月', '年', '周', '元', '人', '届', '轮', '本', '册',
-  '张', '套', '台', '处', '座', '支', '队', '组', '宗', '卷', '封', '堂', '幅', '块',
-  '辆', '米', '亩', '岁',
+  '个工作日',
+  '个百分点',
+  '工作日',
+  '百分点',
+  '平方米',
+  '人次',
+  '场次',
+  '件次',
+  '家次',
+  '户次',
+  '批次',
+  '期次',
+  '车次',
+  '班次',
+  '条次',
+  '课时',
+  '学时',
+  '小时',
+  '分钟',
+  '个月',
+  '季度',
+  '公里',
+  '公顷',
+  '件',
+  '次',
+  '场',
+  '个',
+  '名',
+  '项',
+  '份',
+  '批',
+  '期',
+  '家',
+  '户',
+  '类',
+  '条',
+  '篇',
+  '起',
+  '所',
+  '村',
+  '天',
+  '日',
+  '月',
+  '年',
+  '周',
+  '元',
+  '人',
+  '届',
+  '轮',
+  '本',
+  '册',
+  '张',
+  '套',
+  '台',
+  '处',
+  '座',
+  '支',
+  '队',
+  '组',
+  '宗',
+  '卷',
+  '封',
+  '堂',
+  '幅',
+  '块',
+  '辆',
+  '米',
+  '亩',
+  '岁',
 ]);
 const MAX_UNIT_LEN = 4;
 
 const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 /** Decimal exponents of multipliers that may follow a number core. */
@@ -48,8 +120,7 @@ for (const ch of [...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '�
 const isCnNumeralChar = (ch: string): boolean => CN_NUMERAL[ch.charCodeAt(0)] === 1;
 /** A scanned Chinese numeral must start like a count (not 零件, 千家万户, 百姓). */
 const isCnLead = (ch: string): boolean => (ch in CN_DIGITS && CN_DIGITS[ch] !== 0) || ch === '十';
-const isCjk = (ch: string | undefined): boolean =>
-  ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 
 /** Exact decimal scaling: ('2','95',4) → 29500 without float error. */
 function scaleDecimal(intStr: string, fracStr: string, exp: number): number {
@@ -304,7 +375,12 @@ function cnRunEnd(text: string, i: number): number {
 }
 
 function makeToken(
-  text: string, start: number, end: number, value: number, unit: string, approx: boolean,
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  unit: string,
+  approx: boolean,
 ): NumberToken {
   return { value, unit, approx, start, end, raw: text.slice(start, end) };
 }
@@ -332,8 +408,7 @@ export function findNumbers(text: string): NumberToken[] {
       }
       const tail = readTail(text, core.end, true);
       const value = scaleDecimal(core.intStr, core.fracStr, tail.exp);
-      const approx = tail.approx || hasApproxPrefix(text, i) ||
-        (tail.unit !== '' && hasApproxSuffix(text, tail.end));
+      const approx = tail.approx || hasApproxPrefix(text, i) || (tail.unit !== '' && hasApproxSuffix(text, tail.end));
       out.push(makeToken(text, i, tail.end, value, tail.unit, approx));
       i = tail.end;
       continue;
@@ -385,8 +460,7 @@ export function findNumbers(text: string): NumberToken[] {
           if (v === null) continue;
           const value = applyExp(v, tail.exp);
           if (isCnFalsePositive(text, value, tail.unit, tail.end)) break;
-          const approx = tail.approx || (k === i && hasApproxPrefix(text, k)) ||
-            hasApproxSuffix(text, tail.end);
+          const approx = tail.approx || (k === i && hasApproxPrefix(text, k)) || hasApproxSuffix(text, tail.end);
           tok = makeToken(text, k, tail.end, value, tail.unit, approx);
           break;
         }

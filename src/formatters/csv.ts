@@ -1,4 +1,4 @@
-import { failedFindings, weakestArea } from '../result.js';
+import { failedFindings, weakestArea } from '../report/result.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const BOM = '\uFEFF';
@@ -14,21 +14,48 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-
-
 /** One row per report (and per unreadable input) for Excel: UTF-8 with BOM, CRLF, RFC 4180. */
 export const csvWriter: FormatWriterFactory = (run) => {
   const order = run.areas.map((a) => a.id);
   const row = (cells: Array<string | number | null>) => cells.map(csvCell).join(',') + EOL;
-  const header = ['文件', '乡镇', '年度', '得分', '等级', ...run.areas.map((a) => a.title), '错误', '警告', '提示', '最弱领域', '发布日期', '说明'];
+  const header = [
+    '文件',
+    '乡镇',
+    '年度',
+    '得分',
+    '等级',
+    ...run.areas.map((a) => a.title),
+    '错误',
+    '警告',
+    '提示',
+    '最弱领域',
+    '发布日期',
+    '说明',
+  ];
   return {
     head: BOM + row(header),
     report(r) {
       const scores = new Map(r.score.areas.map((a) => [a.id, a.score] as const));
       const failed = (severity: 'error' | 'warning' | 'info') => failedFindings(r, severity).length;
-      return row([r.file, r.meta.body, r.meta.year, r.score.total, r.score.grade, ...order.map((id) => scores.get(id) ?? null), failed('error'), failed('warning'), failed('info'), weakestArea(r)?.title ?? '', r.meta.published, '']);
+      return row([
+        r.file,
+        r.meta.body,
+        r.meta.year,
+        r.score.total,
+        r.score.grade,
+        ...order.map((id) => scores.get(id) ?? null),
+        failed('error'),
+        failed('warning'),
+        failed('info'),
+        weakestArea(r)?.title ?? '',
+        r.meta.published,
+        '',
+      ]);
     },
-    tail: (end) => end.failures.map((f) => row([f.file, '', '', '', '无法读取', ...order.map(() => ''), '', '', '', '', '', f.message])).join(''),
+    tail: (end) =>
+      end.failures
+        .map((f) => row([f.file, '', '', '', '无法读取', ...order.map(() => ''), '', '', '', '', '', f.message]))
+        .join(''),
   };
 };
 

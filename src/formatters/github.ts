@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import type { Finding } from '../engine/model.js';
-import { failedFindings, totalFailed, type RunSummary } from '../result.js';
+import { failedFindings, totalFailed, type RunSummary } from '../report/result.js';
 import { messageWithQuote, relativePath } from './sarif.js';
 import { placeLabel } from './stylish.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
@@ -60,7 +60,12 @@ function annotation(file: string | null, f: Finding): string {
 
 function summary(run: RunSummary): string {
   const count = (sev: Finding['severity']) => totalFailed(run.reports, sev);
-  const parts = [`${run.reports.length} 份报告`, `${count('error')} 个错误`, `${count('warning')} 个警告`, `${count('info')} 个提示`];
+  const parts = [
+    `${run.reports.length} 份报告`,
+    `${count('error')} 个错误`,
+    `${count('warning')} 个警告`,
+    `${count('info')} 个提示`,
+  ];
   if (run.failures.length > 0) parts.push(`${run.failures.length} 个文件无法读取`);
   return `fazhi：${parts.join('，')}`;
 }
@@ -71,7 +76,9 @@ export const githubWriter: FormatWriterFactory = (_run, options) => {
     head: '',
     report(r) {
       const file = filePath(r.file, cwd);
-      return failedFindings(r).map((f) => `${annotation(file, f)}\n`).join('');
+      return failedFindings(r)
+        .map((f) => `${annotation(file, f)}\n`)
+        .join('');
     },
     tail(run) {
       const lines: string[] = [];

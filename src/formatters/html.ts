@@ -1,6 +1,6 @@
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../result.js';
+import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../report/result.js';
 import { placeLabel } from './stylish.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -10,12 +10,14 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 
 /** Every character that could end a text node or an attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 }
 const e = escapeHtml;
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
 
 /** Score band, for colour only (the grade and the number are always printed as text). */
 function band(ratio: number): 'good' | 'fair' | 'pass' | 'poor' {
@@ -145,7 +147,8 @@ function scoreCard(r: ReportResult): string {
     `文件 <code>${e(r.file)}</code>`,
   ];
   const counts = (['error', 'warning', 'info'] as const).map(
-    (s) => `<li><span class="badge sev-${s}">${SEVERITY_ICON[s]} ${SEVERITY_LABEL[s]} ${failedFindings(r, s).length}</span></li>`,
+    (s) =>
+      `<li><span class="badge sev-${s}">${SEVERITY_ICON[s]} ${SEVERITY_LABEL[s]} ${failedFindings(r, s).length}</span></li>`,
   );
   const passed = r.findings.filter((f) => f.status === 'pass').length;
   counts.push(`<li><span class="badge band-good">✓ 通过 ${passed}</span></li>`);
@@ -173,7 +176,9 @@ function areaBars(r: ReportResult): string {
       `<g><title>${e(a.title)}：${num(a.score)} / ${num(a.max)}</title>` +
       `<text x="0" y="${y + 13}">${e(a.title)}</text>` +
       `<rect x="${BAR.label}" y="${y}" width="${BAR.bar}" height="${BAR.height}" rx="3" fill="#f0f2f4" stroke="#8c959f" stroke-width="1"/>` +
-      (w > 0 ? `<rect x="${BAR.label}" y="${y}" width="${w}" height="${BAR.height}" rx="3" class="fill-${band(ratio)}"/>` : '') +
+      (w > 0
+        ? `<rect x="${BAR.label}" y="${y}" width="${w}" height="${BAR.height}" rx="3" class="fill-${band(ratio)}"/>`
+        : '') +
       `<text class="val" x="${BAR.label + BAR.bar + 10}" y="${y + 13}">${num(a.score)} / ${num(a.max)}（${pct}%）</text></g>`
     );
   });
@@ -203,7 +208,8 @@ function quote(ev: Evidence): string {
 
 function finding(f: Finding): string {
   const practice = f.basis === 'practice' ? ' <span class="practice">（地方实践，非官方指标）</span>' : '';
-  const quotes = f.evidence.length > 0 ? `<dt>原文</dt><dd><ul class="quotes">${f.evidence.map(quote).join('')}</ul></dd>` : '';
+  const quotes =
+    f.evidence.length > 0 ? `<dt>原文</dt><dd><ul class="quotes">${f.evidence.map(quote).join('')}</ul></dd>` : '';
   return `<div class="finding sev-${f.severity}">
 <div class="head"><span class="badge sev-${f.severity}">${SEVERITY_ICON[f.severity]} ${SEVERITY_LABEL[f.severity]}</span><span class="msg">${e(f.message)}</span></div>
 <dl><dt>规则</dt><dd><code>${e(f.ruleId)}</code> ${e(f.title)}</dd>
@@ -228,7 +234,9 @@ function findingsByArea(r: ReportResult, areaTitles: Map<string, string>): strin
     .sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i)
     .map(({ id, list }) => {
       const s = areaScore.get(id);
-      const sorted = list.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i);
+      const sorted = list
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i);
       const pts = s ? `<span class="pts">本领域得分 ${num(s.score)} / ${num(s.max)}</span>` : '';
       return `<section class="area"><h4><span>${e(areaTitles.get(id) ?? id)}</span>${pts}</h4>
 ${sorted.map(({ f }) => finding(f)).join('\n')}
@@ -264,9 +272,11 @@ function ranking(run: RunSummary): string {
   const rows = rankReports(run.reports).map(({ rank, report: r }) => {
     const name = r.meta.body ?? r.meta.title ?? r.file;
     const sub = r.meta.title && r.meta.title !== name ? r.meta.title : r.file;
-    return `<tr><td class="n">${rank}</td><td><a href="#report-${r.position + 1}">${e(name)}</a><span class="sub">${e(sub)}</span></td>` +
+    return (
+      `<tr><td class="n">${rank}</td><td><a href="#report-${r.position + 1}">${e(name)}</a><span class="sub">${e(sub)}</span></td>` +
       `<td>${r.meta.year ?? ''}</td><td class="n"><strong>${r.score.total.toFixed(1)}</strong></td><td class="nw">${e(r.score.grade)}</td>` +
-      `<td class="n">${r.failed.error}</td><td class="n">${r.failed.warning}</td><td class="n">${r.failed.info}</td></tr>`;
+      `<td class="n">${r.failed.error}</td><td class="n">${r.failed.warning}</td><td class="n">${r.failed.info}</td></tr>`
+    );
   });
   return `<div class="scroll"><table class="ranking"><thead><tr><th class="n">名次</th><th>乡镇 / 报告</th><th>年度</th><th class="n">得分</th><th>等级</th><th class="n">错误</th><th class="n">警告</th><th class="n">提示</th></tr></thead><tbody>
 ${rows.join('\n')}
@@ -282,7 +292,9 @@ function failures(run: RunSummary): string {
     parts.push('</tbody></table>');
   }
   if (run.skipped.length > 0) {
-    parts.push(`<p>跳过 ${run.skipped.length} 个不支持的文件：${run.skipped.map((s) => `<code>${e(s)}</code>`).join('、')}</p>`);
+    parts.push(
+      `<p>跳过 ${run.skipped.length} 个不支持的文件：${run.skipped.map((s) => `<code>${e(s)}</code>`).join('、')}</p>`,
+    );
   }
   parts.push('</section>');
   return parts.join('\n');

@@ -1,8 +1,7 @@
-import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../result.js';
+import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../report/result.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 export const SCHEMA_VERSION = 1;
-
 
 type ReportJson = ReturnType<typeof reportJson>;
 
@@ -83,8 +82,18 @@ function runEnd(run: RunSummary) {
 }
 
 /** The documented JSON shape of a whole run, as an object (tests, library users). */
-export function toJson(run: RunResult): { schemaVersion: number; tool: RunResult['tool']; packs: RunResult['packs']; reports: ReportJson[] } & ReturnType<typeof runEnd> {
-  return { schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs, reports: run.reports.map(reportJson), ...runEnd(summarizeRun(run)) };
+export function toJson(
+  run: RunResult,
+): { schemaVersion: number; tool: RunResult['tool']; packs: RunResult['packs']; reports: ReportJson[] } & ReturnType<
+  typeof runEnd
+> {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: run.tool,
+    packs: run.packs,
+    reports: run.reports.map(reportJson),
+    ...runEnd(summarizeRun(run)),
+  };
 }
 
 const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);

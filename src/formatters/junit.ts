@@ -24,7 +24,7 @@
  */
 import type { FailOn } from '../cli/gate.js';
 import type { Finding } from '../engine/model.js';
-import type { InputFailure, ReportResult } from '../result.js';
+import type { InputFailure, ReportResult } from '../report/result.js';
 import { placeLabel } from './stylish.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -39,7 +39,8 @@ export function failsGate(severity: Finding['severity'], failOn: FailOn = 'error
 }
 
 // Anything outside XML 1.0's Char production, plus lone surrogates.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 export function xmlText(text: string): string {
@@ -72,7 +73,8 @@ interface Counts {
 
 function testcase(f: Finding, failOn: FailOn): { xml: string; failed: boolean; skipped: boolean } {
   const head = `    <testcase${attrs({ classname: `fazhi.${f.area}`, name: `${f.ruleId} ${f.title}` })}`;
-  if (f.status === 'not-applicable') return { xml: `${head}>\n      <skipped message="不适用"/>\n    </testcase>`, failed: false, skipped: true };
+  if (f.status === 'not-applicable')
+    return { xml: `${head}>\n      <skipped message="不适用"/>\n    </testcase>`, failed: false, skipped: true };
   if (f.status === 'pass') return { xml: `${head}/>`, failed: false, skipped: false };
   if (failsGate(f.severity, failOn) && !f.suppressed) {
     const failure = `      <failure${attrs({ type: f.severity, message: f.message })}>${xmlText(details(f))}</failure>`;
@@ -129,7 +131,8 @@ export const junitWriter: FormatWriterFactory = (_run, options) => {
       for (const r of end.reports) {
         total.tests += r.findings;
         total.skipped += r.notApplicable;
-        for (const severity of ['error', 'warning', 'info'] as const) if (failsGate(severity, failOn)) total.failures += r.failed[severity];
+        for (const severity of ['error', 'warning', 'info'] as const)
+          if (failsGate(severity, failOn)) total.failures += r.failed[severity];
       }
       return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'fazhi', ...total })}>\n`;
     },

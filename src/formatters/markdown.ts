@@ -1,5 +1,5 @@
 import type { Evidence, Finding } from '../engine/model.js';
-import { failedFindings, rankReports, type ReportResult, type RunSummary } from '../result.js';
+import { failedFindings, rankReports, type ReportResult, type RunSummary } from '../report/result.js';
 import { placeLabel } from './stylish.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -10,13 +10,10 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', w
  * emphasis, code, links, HTML or break a table cell backslash-escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\\|*_`<>[\]~&]/g, (ch) => `\\${ch}`);
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\|*_`<>[\]~&]/g, (ch) => `\\${ch}`);
 }
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
 
 function reportName(r: Pick<ReportResult, 'meta' | 'file'>): string {
   return r.meta.title ?? r.file;
@@ -87,13 +84,14 @@ function renderReport(r: ReportResult): string[] {
   return out;
 }
 
-
 function ranking(run: RunSummary): string[] {
   const out = ['# 审核结果汇总', '', `共 ${run.reports.length} 份报告，按得分从高到低排列。`, ''];
   out.push('| 名次 | 乡镇 | 年度 | 得分 | 等级 | 错误 | 警告 |', '|---:|---|---|---:|---|---:|---:|');
   for (const { rank, report: r } of rankReports(run.reports)) {
     const town = escapeMarkdown(r.meta.body ?? reportName(r));
-    out.push(`| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${r.failed.error} | ${r.failed.warning} |`);
+    out.push(
+      `| ${rank} | ${town} | ${r.meta.year ?? ''} | ${r.score.total.toFixed(1)} | ${escapeMarkdown(r.score.grade)} | ${r.failed.error} | ${r.failed.warning} |`,
+    );
   }
   return out;
 }

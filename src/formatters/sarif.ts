@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { FailOn } from '../cli/gate.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { fingerprint } from '../engine/fingerprint.js';
-import type { ReportResult, ReportSummary, RuleInfo, RunHead, RunSummary } from '../result.js';
+import type { ReportResult, ReportSummary, RuleInfo, RunHead, RunSummary } from '../report/result.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 /** Options the CI formatters read beyond FormatOptions (`cwd` for tests; defaults to process.cwd()). */
@@ -222,7 +222,10 @@ export const sarifWriter: FormatWriterFactory = (run, options) => {
     report: (r) =>
       r.findings
         .filter((f) => f.status === 'fail')
-        .map((f) => `\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`)
+        .map(
+          (f) =>
+            `\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`,
+        )
         .join(','),
     separator: ',',
     tail(end, empty) {
@@ -233,4 +236,3 @@ export const sarifWriter: FormatWriterFactory = (run, options) => {
 };
 
 export const sarifFormatter: Formatter = wholeDocument(sarifWriter);
-

@@ -1,7 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { PART_IDS } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
-import { rankReports, totalFailed, weakestArea, type ReportPart, type ReportResult, type RunSummary } from '../result.js';
+import {
+  rankReports,
+  totalFailed,
+  weakestArea,
+  type ReportPart,
+  type ReportResult,
+  type RunSummary,
+} from '../report/result.js';
 import { renderTable } from '../cli/table.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -46,10 +53,13 @@ function header(c: ChalkInstance, r: ReportResult): string[] {
   const title = meta.title ?? c.gray('（未识别到标题）');
   const facts = [meta.body ?? c.gray('单位未识别'), meta.year ? `${meta.year}年度` : c.gray('年度未识别')];
   const found = new Map(r.parts.map((p) => [p.id, p] as const));
-  const where = (p: ReportPart): string => (p.page !== undefined ? `第${p.page}页` : p.paragraph !== undefined ? `第${p.paragraph}段` : `${p.line}行`);
+  const where = (p: ReportPart): string =>
+    p.page !== undefined ? `第${p.page}页` : p.paragraph !== undefined ? `第${p.paragraph}段` : `${p.line}行`;
   const parts = PART_IDS.map((id) => {
     const p = found.get(id);
-    return p ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p)}${p.inferred ? '，推定' : ''})`) : c.red(`✗${SHORT_PART[id]}`);
+    return p
+      ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p)}${p.inferred ? '，推定' : ''})`)
+      : c.red(`✗${SHORT_PART[id]}`);
   });
   return [c.underline.bold(r.file), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
 }
@@ -77,7 +87,9 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
       out.push(`    ${severityMark(c, f)}  ${f.message}  ${c.gray(f.ruleId)}`);
       for (const e of f.evidence) out.push(`        ${evidenceLine(c, e)}`);
       if (f.status === 'fail') {
-        out.push(`        ${c.gray('依据：')}${f.clause}${f.basis === 'practice' ? c.gray('（地方实践，非官方指标）') : ''}`);
+        out.push(
+          `        ${c.gray('依据：')}${f.clause}${f.basis === 'practice' ? c.gray('（地方实践，非官方指标）') : ''}`,
+        );
         out.push(`        ${c.gray('建议：')}${f.fix}`);
       }
     }
@@ -87,7 +99,6 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
   out.push(`  ${scoreBanner(c, r)}`);
   return out.join('\n');
 }
-
 
 /** Reports ranked by score (highest first; ties in input order), for an inspector's overview. */
 function ranking(c: ChalkInstance, run: RunSummary): string {
@@ -131,11 +142,14 @@ export const stylishWriter: FormatWriterFactory = (run, options) => {
     tail(end) {
       const blocks: string[] = [];
       for (const f of end.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
-      if (end.skipped.length > 0) blocks.push(c.gray(`跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.join('、')}`));
+      if (end.skipped.length > 0)
+        blocks.push(c.gray(`跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.join('、')}`));
       if (end.reports.length >= 2) blocks.push(ranking(c, end));
       if (end.baseline && end.baseline.disappeared.length > 0) {
         const gone = end.baseline.disappeared.map((e) => `${e.file} ${e.ruleId}`).join('、');
-        blocks.push(c.cyan(`基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`));
+        blocks.push(
+          c.cyan(`基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`),
+        );
       }
       return `${[...blocks, summary(c, end)].join('\n\n')}\n`;
     },

@@ -1,4 +1,4 @@
-import { summarizeRun, type ReportResult, type RunHead, type RunResult, type RunSummary } from '../result.js';
+import { summarizeRun, type ReportResult, type RunHead, type RunResult, type RunSummary } from '../report/result.js';
 
 export interface FormatOptions {
   /** Colour on (stylish only). */

@@ -4,11 +4,11 @@
  * with rejection of binaries and mojibake so later stages see real text.
  * Line endings are left untouched on purpose (the next stage handles \r\n).
  */
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 // Only GBK/GB18030 and UTF-16 detection need it: most reports are UTF-8.
 const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -207,7 +207,11 @@ function gb2312Table(): Map<number, 1 | 2> {
   addRows(0xb0, 0xd7, 1);
   addRows(0xd8, 0xf7, 2);
   // Common punctuation outside GB2312 that GBK documents still carry (•, ‧, 〝, full-width forms).
-  for (const [from, to] of [[0x2010, 0x2027], [0x3000, 0x303f], [0xff01, 0xff5e]] as const) {
+  for (const [from, to] of [
+    [0x2010, 0x2027],
+    [0x3000, 0x303f],
+    [0xff01, 0xff5e],
+  ] as const) {
     for (let cp = from; cp <= to; cp++) if (!table.has(cp)) table.set(cp, 1);
   }
   gb2312 = table;

@@ -6,11 +6,11 @@
  * Output: one line per non-empty paragraph (body, tables, content controls, text boxes),
  * in document order. Safe on hostile input: only three parts are inflated, each capped.
  */
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 const fflate = lazy<typeof import('fflate')>('fflate');
 const htmlparser2 = lazy<typeof import('htmlparser2')>('htmlparser2');
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { FormatAdapter, SourceText } from './index.js';
 
 const MSG_CORRUPT = 'Word 文档已损坏或不是 .docx 格式（无法解压）';
@@ -102,13 +102,21 @@ function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     if (u32(o) !== 0x02014b50) throw new CorruptZip();
     const nameLength = u16(o + 28);
     const extraLength = u16(o + 30);
-    const entry: ZipEntry = { method: u16(o + 10), compressedSize: u32(o + 20), size: u32(o + 24), offset: u32(o + 42) };
+    const entry: ZipEntry = {
+      method: u16(o + 10),
+      compressedSize: u32(o + 20),
+      size: u32(o + 24),
+      offset: u32(o + 42),
+    };
     const nameEnd = o + 46 + nameLength;
     if (nameEnd > bytes.length) throw new CorruptZip();
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.offset === 0xffffffff) {
       readZip64Extra(dv, nameEnd, nameEnd + extraLength, entry);
     }
-    const name = names.decode(bytes.subarray(o + 46, nameEnd)).replace(/\\/g, '/').toLowerCase();
+    const name = names
+      .decode(bytes.subarray(o + 46, nameEnd))
+      .replace(/\\/g, '/')
+      .toLowerCase();
     entries.set(name, entry);
     o = nameEnd + extraLength + u16(o + 32);
   }
@@ -332,8 +340,19 @@ function enclosed(n: number, first: number, count: number): string {
 
 function roman(n: number): string {
   const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let out = '';
   for (const [v, s] of table) {
@@ -553,7 +572,12 @@ export class ListNumbering {
           if (type === 'paragraph' && isDefault !== undefined && isOn(isDefault)) this.defaultStyle = id;
         } else if (style && name === 'w:basedOn' && parent === 'w:style') {
           style.basedOn = attr('val');
-        } else if (style && parent === 'w:numPr' && path[path.length - 3] === 'w:pPr' && path[path.length - 4] === 'w:style') {
+        } else if (
+          style &&
+          parent === 'w:numPr' &&
+          path[path.length - 3] === 'w:pPr' &&
+          path[path.length - 4] === 'w:style'
+        ) {
           if (name === 'w:numId') style.numId = toInt(attr('val'));
           if (name === 'w:ilvl') style.ilvl = toInt(attr('val'));
         }
@@ -564,7 +588,7 @@ export class ListNumbering {
   /** First value of `key` along the style's basedOn chain. */
   private fromStyle(styleId: string | undefined, key: 'numId' | 'ilvl'): number | undefined {
     const seen = new Set<string>();
-    for (let id = styleId; id !== undefined && !seen.has(id) && seen.size < 32; ) {
+    for (let id = styleId; id !== undefined && !seen.has(id) && seen.size < 32;) {
       seen.add(id);
       const style = this.styles.get(id);
       if (!style) return undefined;

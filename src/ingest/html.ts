@@ -21,12 +21,12 @@
  * place(line) is { paragraph: line }: the n-th non-empty paragraph of the extracted
  * article (the prepended h1, when there is one, counts as paragraph 1).
  */
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 const domutils = lazy<typeof import('domutils')>('domutils');
 const htmlparser2 = lazy<typeof import('htmlparser2')>('htmlparser2');
 const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import type { FormatAdapter, SourceMeta, SourceText } from './index.js';
 
@@ -62,7 +62,11 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
     let first = start;
     while (first < bytes.length && isLatin1Space(bytes[first] as number)) first++;
     if (bytes[first] !== 0x3c) return false; // '<'
-    head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(SNIFF_BYTES, bytes.length - start))).toString('latin1');
+    head = Buffer.from(
+      bytes.buffer,
+      bytes.byteOffset + start,
+      Math.max(0, Math.min(SNIFF_BYTES, bytes.length - start)),
+    ).toString('latin1');
   }
   let s = head.trimStart();
   if (/^<\?xml\b/i.test(s)) {
@@ -107,7 +111,8 @@ export function declaredCharset(bytes: Uint8Array): 'utf-8' | 'gbk' | null {
   if (!m) return null;
   const label = m[1]!.toLowerCase();
   if (label === 'utf-8' || label === 'utf8') return 'utf-8';
-  if (/^(gb2312|gbk|gb18030|x-gbk|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/.test(label)) return 'gbk';
+  if (/^(gb2312|gbk|gb18030|x-gbk|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/.test(label))
+    return 'gbk';
   return null;
 }
 
@@ -153,19 +158,87 @@ function tooManyReplacements(text: string): boolean {
 // --- tag sets and chrome patterns -----------------------------------------
 
 /** Never text. Removed before anything else (also from the metadata scan). */
-const JUNK_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'textarea', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'title']);
+const JUNK_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'math',
+  'textarea',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'map',
+  'title',
+]);
 /** Portal chrome by tag. Removed unless they hold the article (ASP.NET pages wrap everything in <form>). */
-const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'input', 'label', 'dialog']);
+const CHROME_TAGS = new Set([
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'input',
+  'label',
+  'dialog',
+]);
 /** id/class names of portal chrome. head(?!line) keeps "headline". */
 const CHROME_NAME =
   /nav|menu|footer|foot|header|head(?!line)|share|bdshare|breadcrumb|crumb|position|location|sidebar|side|login|comment|related|pager|page-?bar|toolbar|print|fontsize|font-size|qrcode|erweima|logo|banner|search|copyright|gotop|backtop|wza/i;
 
 /** Elements that end a line. Table cells are joined with a space within their row. */
 const LINE_BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
-  'body', 'html', 'option',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'body',
+  'html',
+  'option',
 ]);
 const CELLS = new Set(['td', 'th']);
 
@@ -370,7 +443,9 @@ function collectLines(root: HtmlParent): string[] {
     }
     if (item.name === 'pre') {
       flush();
-      for (const l of domutils().textContent(item).split(/\r\n|\r|\n/)) {
+      for (const l of domutils()
+        .textContent(item)
+        .split(/\r\n|\r|\n/)) {
         buf = l;
         flush();
       }
@@ -388,7 +463,8 @@ function collectLines(root: HtmlParent): string[] {
 
 /** 2025-03-28, 2025年3月28日, 2025/3/28, 2025.3.28 (time after it ignored) → 2025-03-28. */
 export function normaliseDate(s: string): string | null {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/.exec(s) ?? /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
+  const m =
+    /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/.exec(s) ?? /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -398,10 +474,41 @@ export function normaliseDate(s: string): string | null {
 
 /** Labels of portal metadata tables. Only some are read; the others end a value. */
 const META_LABELS = [
-  '索引号', '发布机构', '发文机关', '发文机构', '发布日期', '发布时间', '成文日期', '生成日期', '信息来源', '来源',
-  '主题分类', '体裁分类', '组配分类', '服务对象分类', '主题词', '文号', '发文字号', '有效性', '公开方式', '公开范围',
-  '公开时限', '作者', '责任编辑', '编辑', '浏览次数', '点击数', '阅读次数', '访问次数', '浏览量', '阅读量', '字体', '字号',
-  '分享到', '名称', '标题',
+  '索引号',
+  '发布机构',
+  '发文机关',
+  '发文机构',
+  '发布日期',
+  '发布时间',
+  '成文日期',
+  '生成日期',
+  '信息来源',
+  '来源',
+  '主题分类',
+  '体裁分类',
+  '组配分类',
+  '服务对象分类',
+  '主题词',
+  '文号',
+  '发文字号',
+  '有效性',
+  '公开方式',
+  '公开范围',
+  '公开时限',
+  '作者',
+  '责任编辑',
+  '编辑',
+  '浏览次数',
+  '点击数',
+  '阅读次数',
+  '访问次数',
+  '浏览量',
+  '阅读量',
+  '字体',
+  '字号',
+  '分享到',
+  '名称',
+  '标题',
 ];
 // Portals space labels out to align them (索&nbsp;引&nbsp;号：): allow spaces between the characters.
 const LABEL_RE = new RegExp(
@@ -471,7 +578,11 @@ export function stripSiteSuffix(title: string): string {
 
 /** The site-name segments of a <title> (everything after the first separator). */
 function siteSuffixes(title: string): string[] {
-  return cleanLine(title).split(TITLE_SEPARATOR).slice(1).map((x) => x.trim()).filter(Boolean);
+  return cleanLine(title)
+    .split(TITLE_SEPARATOR)
+    .slice(1)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 function readMeta(labels: Map<string, string>, metas: Map<string, string>, title: string | null): SourceMeta {
@@ -521,7 +632,8 @@ function pickHeading(root: HtmlParent, pageTitle: string | null, siteNames: stri
   const h1s: Array<{ el: HtmlElement; text: string }> = [];
   walkElements(root, (el) => {
     if (el.name === 'nav') return false;
-    if ((el.attribs.id && SITE_BRANDING.test(el.attribs.id)) || classTokens(el).some((t) => SITE_BRANDING.test(t))) return false;
+    if ((el.attribs.id && SITE_BRANDING.test(el.attribs.id)) || classTokens(el).some((t) => SITE_BRANDING.test(t)))
+      return false;
     if (el.name === 'h1') {
       const text = cleanLine(domutils().textContent(el));
       if (hanCount(text) >= 4 && text.length <= 100 && !sites.has(comparable(text))) h1s.push({ el, text });
@@ -612,7 +724,11 @@ function chooseArticle(body: HtmlParent): HtmlParent | null {
 
 export function readHtml(bytes: Uint8Array, file: string): SourceText {
   const { html, encoding } = decodeHtml(bytes, file);
-  const doc = htmlparser2().parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+  const doc = htmlparser2().parseDocument(html, {
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    decodeEntities: true,
+  });
 
   const metas = headMeta(doc);
   const titleEl = findElements(doc, (el) => el.name === 'title')[0];

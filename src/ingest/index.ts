@@ -4,7 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { TextEncoding } from './decode.js';
 import { docxAdapter } from './docx.js';
 import { htmlAdapter } from './html.js';

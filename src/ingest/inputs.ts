@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 const tinyglobby = lazy<typeof import('tinyglobby')>('tinyglobby');
 import { adapters } from './index.js';
@@ -56,8 +56,16 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     if (stat?.isDirectory()) {
       const base = toPosix(input).replace(/\/+$/, '');
       // A folder's README is about the folder, not a report (name it explicitly to check it).
-      const found = await tinyglobby().glob('**/*', { cwd: input, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/README.*', '**/readme.*'] });
-      take(input, found.map((f) => `${base}/${f}`));
+      const found = await tinyglobby().glob('**/*', {
+        cwd: input,
+        onlyFiles: true,
+        dot: false,
+        ignore: ['**/node_modules/**', '**/README.*', '**/readme.*'],
+      });
+      take(
+        input,
+        found.map((f) => `${base}/${f}`),
+      );
     } else if (!stat && GLOB_CHARS.test(input)) {
       take(input, await tinyglobby().glob(toPosix(input), { onlyFiles: true, dot: false }));
     } else {

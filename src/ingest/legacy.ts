@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { FormatAdapter } from './index.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -25,8 +25,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../errors.js';
-import { importOnDemand } from '../lazy.js';
+import { InputError } from '../shared/errors.js';
+import { importOnDemand } from '../shared/lazy.js';
 import type { FormatAdapter, SourcePlace, SourceText } from './index.js';
 
 export const MSG_NO_TEXT = '无文字层（可能是扫描件），请提供 Word 或文本版本';
@@ -80,7 +80,8 @@ export interface PdfParagraph {
 // Characters
 
 /** CJK ideographs, kana, CJK and full-width punctuation, curly quotes, dashes, ellipsis. */
-const WIDE = /[\u2E80-\u2FFF\u3000-\u30FF\u3100-\u31FF\u3200-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE4F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\u2460-\u24FF\u2776-\u2793]|[\uD840-\uD87F][\uDC00-\uDFFF]/u;
+const WIDE =
+  /[\u2E80-\u2FFF\u3000-\u30FF\u3100-\u31FF\u3200-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE10-\uFE1F\uFE30-\uFE4F\uFF00-\uFFEF\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\u2460-\u24FF\u2776-\u2793]|[\uD840-\uD87F][\uDC00-\uDFFF]/u;
 const SPACE = /[\s\u00A0\u3000\u2000-\u200B\uFEFF]+/gu;
 const ENDS_SENTENCE = /[。！？：；!?:;…]$/u;
 /** Closing marks that may follow the sentence end: 。” 。） 。》 */
@@ -115,7 +116,8 @@ const MARKERS: Array<[kind: string, re: RegExp]> = [
 ];
 
 function cnNumber(text: string): number {
-  const digit = (ch: string | undefined): number => (ch === undefined ? 0 : Math.max(0, '〇一二三四五六七八九'.indexOf(ch)));
+  const digit = (ch: string | undefined): number =>
+    ch === undefined ? 0 : Math.max(0, '〇一二三四五六七八九'.indexOf(ch));
   if (text === '零' || text === '〇') return 0;
   const hundred = text.indexOf('百');
   if (hundred >= 0) return (digit(text[hundred - 1]) || 1) * 100 + cnNumber(text.slice(hundred + 1) || '〇');
@@ -523,7 +525,13 @@ async function extractLines(bytes: Uint8Array, file: string): Promise<PdfLine[]>
 function sniffPdf(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 16 + 5);
   for (let i = 0; i + 5 <= head.length; i++) {
-    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) {
+    if (
+      head[i] === 0x25 &&
+      head[i + 1] === 0x50 &&
+      head[i + 2] === 0x44 &&
+      head[i + 3] === 0x46 &&
+      head[i + 4] === 0x2d
+    ) {
       return true;
     }
   }

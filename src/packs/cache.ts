@@ -13,14 +13,18 @@ import { yaml } from './yaml-file.js';
  */
 export async function writePackCache(): Promise<number> {
   // The cache marks these packs as trusted, so their regexes are analysed for ReDoS here.
-  const builtins = readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).map((f) => path.join(BUILTIN_DIR, f));
+  const builtins = readdirSync(BUILTIN_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.join(BUILTIN_DIR, f));
   const ruleSet = compileRuleSet(loadPackSet(builtins));
   await assertSafeRegexes(ruleSet.regexes);
   writeNeedsCache(ruleSet.plan.patterns.map((p) => p.re));
   const entries: PackCache = {};
   rmSync(CACHE_COPIES, { recursive: true, force: true });
   mkdirSync(CACHE_COPIES, { recursive: true });
-  for (const name of readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(BUILTIN_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const file = path.join(BUILTIN_DIR, name);
     loadPackFile(file); // validates: an invalid pack fails the build
     const bytes = readFileSync(file);

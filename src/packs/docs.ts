@@ -1,4 +1,4 @@
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
 import type { AreaDef, PackRule, PackSet } from './model.js';
@@ -8,7 +8,11 @@ import type { AreaDef, PackRule, PackSet } from './model.js';
  * one page per area). The committed docs/rules/ pages are this output; a test keeps them equal.
  */
 
-const SEVERITY: Record<PackRule['severity'], string> = { error: 'error（错误）', warning: 'warning（警告）', info: 'info（提示）' };
+const SEVERITY: Record<PackRule['severity'], string> = {
+  error: 'error（错误）',
+  warning: 'warning（警告）',
+  info: 'info（提示）',
+};
 const BASIS: Record<PackRule['basis'], string> = {
   official: 'official（法规或纲要明确要求）',
   practice: 'practice（地方通行做法，非官方指标）',
@@ -16,7 +20,10 @@ const BASIS: Record<PackRule['basis'], string> = {
 
 /** The anchor GitHub gives the heading "## area/name": punctuation other than - dropped. */
 export function anchorFor(ruleId: string): string {
-  return ruleId.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return ruleId
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 export function docPathFor(rule: PackRule): string {
@@ -55,7 +62,15 @@ export function renderRule(rule: PackRule, area: AreaDef | undefined): string {
     }
     out.push('');
   }
-  out.push('**Check 检查方式:**', '', codeBlock(yaml().stringify(rule.when ? { check: rule.check, when: rule.when } : { check: rule.check }, { lineWidth: 0 }), 'yaml'), '');
+  out.push(
+    '**Check 检查方式:**',
+    '',
+    codeBlock(
+      yaml().stringify(rule.when ? { check: rule.check, when: rule.when } : { check: rule.check }, { lineWidth: 0 }),
+      'yaml',
+    ),
+    '',
+  );
   for (const [kind, label] of [
     ['pass', 'Passes 通过'],
     ['fail', 'Fails 不通过'],
@@ -81,12 +96,17 @@ export function renderRuleDocs(set: PackSet): Map<string, string> {
   for (const area of set.areas.values()) {
     const rules = set.rules.filter((r) => r.area === area.id);
     if (rules.length === 0) continue;
-    index.push(`| [${area.title}](${area.id}.md) \`${area.id}\` | ${area.weight} | ${rules.length} | ${escapeCell(area.clause ?? '')} |`);
+    index.push(
+      `| [${area.title}](${area.id}.md) \`${area.id}\` | ${area.weight} | ${rules.length} | ${escapeCell(area.clause ?? '')} |`,
+    );
     const page: string[] = [`# ${area.title} \`${area.id}\``, ''];
     if (area.clause) page.push(`Clause 依据: ${area.clause}`, '');
     page.push(`Weight 分值: ${area.weight} / 100`, '');
     page.push('| rule | severity | basis | weight | title |', '|---|---|---|---|---|');
-    for (const r of rules) page.push(`| [${r.id}](#${anchorFor(r.id)}) | ${r.severity} | ${r.basis} | ${r.weight} | ${escapeCell(r.title)} |`);
+    for (const r of rules)
+      page.push(
+        `| [${r.id}](#${anchorFor(r.id)}) | ${r.severity} | ${r.basis} | ${r.weight} | ${escapeCell(r.title)} |`,
+      );
     page.push('');
     for (const r of rules) page.push(renderRule(r, area));
     pages.set(`${area.id}.md`, `${page.join('\n').replace(/\n+$/, '')}\n`);

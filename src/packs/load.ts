@@ -1,10 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fromRoot } from '../paths.js';
+import { fromRoot } from '../shared/paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 
 export { displayFile, PackErrors };
-import { PackError, type SourcePosition } from '../errors.js';
+import { PackError, type SourcePosition } from '../shared/errors.js';
 import { displayFile, lazyLocator, PackErrors, readValidatedYaml } from './yaml-file.js';
 import {
   DEFAULT_GRADES,
@@ -17,7 +17,7 @@ import {
   type PackSet,
   type RuleOverride,
 } from './model.js';
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 /** Folder of the built-in packs (works from src/ under vitest and from dist/). */
 export const BUILTIN_DIR = fromRoot('rules');
@@ -64,7 +64,12 @@ function cachedBuiltin(file: string): { data: unknown; locate: Locator } | null 
 
 function readCachedBuiltin(file: string): { data: unknown; locate: Locator } | null {
   if (path.dirname(file) !== path.resolve(BUILTIN_DIR)) return null;
-  if (cache === undefined) cache = existsSync(CACHE_FILE) ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache) : null;
+  if (cache === undefined)
+    // FAZHI_NO_BUILTIN_CACHE=1 (mutation testing) makes the loader run on the built-in packs too.
+    cache =
+      !process.env.FAZHI_NO_BUILTIN_CACHE && existsSync(CACHE_FILE)
+        ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache)
+        : null;
   const entry = cache?.[path.basename(file)];
   // An edited pack no longer matches its copy and is validated as usual.
   if (!entry || !sameBytes(file, path.join(CACHE_COPIES, path.basename(file)))) return null;
@@ -105,7 +110,13 @@ export function loadPackFile(file: string): Pack {
     extends: raw.extends ?? [],
     areas: Object.entries(raw.areas ?? {}).map(([id, a]) => ({ id, ...a })),
     metrics: Object.entries(raw.metrics ?? {}).map(([id, m]) => ({ id, ...m, file: shown })),
-    rules: Object.entries(raw.rules ?? {}).map(([id, r]) => ({ ...r, id, params: r.params ?? {}, pack: raw.id, file: shown })),
+    rules: Object.entries(raw.rules ?? {}).map(([id, r]) => ({
+      ...r,
+      id,
+      params: r.params ?? {},
+      pack: raw.id,
+      file: shown,
+    })),
     overrides: raw.overrides ?? {},
     locate,
   };
@@ -123,7 +134,8 @@ function checkReferences(pack: Pack): void {
   };
   for (const rule of pack.rules) {
     const base = ['rules', rule.id];
-    if (!rule.id.startsWith(`${rule.area}/`)) fail([...base, 'area'], `rule id must start with its area "${rule.area}/"（规则编号应以所属领域开头）`);
+    if (!rule.id.startsWith(`${rule.area}/`))
+      fail([...base, 'area'], `rule id must start with its area "${rule.area}/"（规则编号应以所属领域开头）`);
     for (const key of ['check', 'when'] as const) {
       const check = rule[key];
       if (!check) continue;
@@ -136,11 +148,13 @@ function checkReferences(pack: Pack): void {
     }
   }
   for (const metric of pack.metrics) {
-    if (!metric.context && !metric.after) fail(['metrics', metric.id], 'a metric needs context or after（指标需写明 context 或 after）');
+    if (!metric.context && !metric.after)
+      fail(['metrics', metric.id], 'a metric needs context or after（指标需写明 context 或 after）');
   }
   if (pack.grades) {
     const mins = pack.grades.map((g) => g.min);
-    if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number))) fail(['grades'], 'grades must be listed from the highest min down（分档应从高到低排列）');
+    if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number)))
+      fail(['grades'], 'grades must be listed from the highest min down（分档应从高到低排列）');
   }
   if (errors.length > 0) throw new PackErrors(errors);
 }
@@ -151,7 +165,13 @@ function applyOverrides(pack: Pack, rules: Map<string, PackRule>, errors: PackEr
     const rule = rules.get(id);
     const at = (...path: string[]) => pack.locate(['overrides', id, ...path], 'key');
     if (!rule) {
-      errors.push(new PackError(`overrides.${id}: no such rule in this pack or the packs it extends（没有这条规则）`, pack.file, at()));
+      errors.push(
+        new PackError(
+          `overrides.${id}: no such rule in this pack or the packs it extends（没有这条规则）`,
+          pack.file,
+          at(),
+        ),
+      );
       continue;
     }
     if (change.off) {
@@ -162,16 +182,33 @@ function applyOverrides(pack: Pack, rules: Map<string, PackRule>, errors: PackEr
     for (const [name, value] of Object.entries(change.params ?? {})) {
       const spec = params[name];
       if (!spec) {
-        errors.push(new PackError(`overrides.${id}.params.${name}: the rule has no such param（规则没有该参数）`, pack.file, at('params', name)));
+        errors.push(
+          new PackError(
+            `overrides.${id}.params.${name}: the rule has no such param（规则没有该参数）`,
+            pack.file,
+            at('params', name),
+          ),
+        );
         continue;
       }
       if (typeof value !== typeof spec.default) {
-        errors.push(new PackError(`overrides.${id}.params.${name}: must be ${typeof spec.default}（类型错误）`, pack.file, at('params', name)));
+        errors.push(
+          new PackError(
+            `overrides.${id}.params.${name}: must be ${typeof spec.default}（类型错误）`,
+            pack.file,
+            at('params', name),
+          ),
+        );
         continue;
       }
       params[name] = { ...spec, default: value };
     }
-    rules.set(id, { ...rule, ...(change.severity ? { severity: change.severity } : {}), ...(change.weight !== undefined ? { weight: change.weight } : {}), params });
+    rules.set(id, {
+      ...rule,
+      ...(change.severity ? { severity: change.severity } : {}),
+      ...(change.weight !== undefined ? { weight: change.weight } : {}),
+      params,
+    });
   }
 }
 
@@ -195,12 +232,20 @@ export function loadPackSet(refs: string[] = DEFAULT_PACKS): PackSet {
   const visit = (ref: string, from: string | null): void => {
     const file = resolveRef(ref, from);
     if (loaded.has(file)) return;
-    if (visiting.includes(file)) throw new PackError(`extends cycle（规则包循环继承）: ${[...visiting, file].map(displayFile).join(' → ')}`, displayFile(file));
+    if (visiting.includes(file))
+      throw new PackError(
+        `extends cycle（规则包循环继承）: ${[...visiting, file].map(displayFile).join(' → ')}`,
+        displayFile(file),
+      );
     visiting.push(file);
     const pack = loadPackFile(file);
     pack.extends.forEach((parent, i) => {
       if (!/[\\/]|\.ya?ml$/i.test(parent) || existsSync(resolveRef(parent, file))) return visit(parent, file);
-      throw new PackError(`extends[${i}]: 规则包文件不存在：${displayFile(resolveRef(parent, file))}`, pack.file, pack.locate(['extends', i]));
+      throw new PackError(
+        `extends[${i}]: 规则包文件不存在：${displayFile(resolveRef(parent, file))}`,
+        pack.file,
+        pack.locate(['extends', i]),
+      );
     });
     visiting.pop();
     loaded.add(file);
@@ -225,7 +270,13 @@ function mergePacks(packs: Pack[]): PackSet {
     for (const r of pack.rules) {
       const prior = rules.get(r.id);
       if (prior) {
-        errors.push(new PackError(`rules.${r.id}: rule already defined in ${prior.file}（规则编号重复）`, pack.file, pack.locate(['rules', r.id])));
+        errors.push(
+          new PackError(
+            `rules.${r.id}: rule already defined in ${prior.file}（规则编号重复）`,
+            pack.file,
+            pack.locate(['rules', r.id]),
+          ),
+        );
         continue;
       }
       rules.set(r.id, r);
@@ -236,7 +287,13 @@ function mergePacks(packs: Pack[]): PackSet {
   for (const r of set.rules) {
     if (!areas.has(r.area)) {
       const locate = locators.get(r.file);
-      errors.push(new PackError(`rules.${r.id}.area: unknown area "${r.area}"（未定义的领域）`, r.file, locate?.(['rules', r.id, 'area']) ?? null));
+      errors.push(
+        new PackError(
+          `rules.${r.id}.area: unknown area "${r.area}"（未定义的领域）`,
+          r.file,
+          locate?.(['rules', r.id, 'area']) ?? null,
+        ),
+      );
     }
   }
   if (errors.length > 0) throw new PackErrors(errors);

@@ -1,5 +1,5 @@
 import type { PartId } from '../document/model.js';
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../shared/errors.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Basis = 'official' | 'practice';

@@ -1,4 +1,4 @@
-import { PackError } from '../errors.js';
+import { PackError } from '../shared/errors.js';
 import { normalizePhrase } from '../text/normalize.js';
 import { compileNeeds, type NeededLiteral } from '../facts/presence.js';
 import { VALIDATORS } from '../facts/validators.js';
@@ -81,7 +81,11 @@ function compile(source: string, origin: PatternOrigin, flags: string): RegExp {
     return re;
   } catch (e) {
     const reason = (e as Error).message.replace(/^Invalid regular expression: /, '');
-    throw new PackError(`${displayPath(origin.path)}: invalid regex（正则表达式无效）: ${reason}`, origin.file, origin.locate(origin.path));
+    throw new PackError(
+      `${displayPath(origin.path)}: invalid regex（正则表达式无效）: ${reason}`,
+      origin.file,
+      origin.locate(origin.path),
+    );
   }
 }
 
@@ -103,10 +107,19 @@ export class PatternRegistry {
     // Patterns run over a whole document at once (paragraphs joined by \n): a negated class
     // must not step over a paragraph break, and ^ $ mean the start and end of a paragraph.
     const re = compile(withinParagraph(source), origin, 'gm');
-    const notRe = not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
+    const notRe =
+      not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
     // Patterns on the original text are always scanned (see computeFacts).
     const needs = raw ? null : regexNeeds(re.source, re.flags);
-    this.byKey.set(key, { key, source, re, not: notRe, raw, validate: validator ? VALIDATORS[validator] : null, needs: needs && compileNeeds(needs) });
+    this.byKey.set(key, {
+      key,
+      source,
+      re,
+      not: notRe,
+      raw,
+      validate: validator ? VALIDATORS[validator] : null,
+      needs: needs && compileNeeds(needs),
+    });
     this.bySource.set(id, key);
     return key;
   }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AST } from '@eslint-community/regexpp';
-import { lazy } from '../lazy.js';
-import { fromRoot } from '../paths.js';
+import { lazy } from '../shared/lazy.js';
+import { fromRoot } from '../shared/paths.js';
 
 const regexpp = lazy<typeof import('@eslint-community/regexpp')>('@eslint-community/regexpp');
 
@@ -32,7 +32,8 @@ function cross(a: string[], b: string[]): string[] | null {
 }
 
 /** A need is useful only if every literal is non-empty (the empty string is in every text). */
-const usable = (set: string[] | null): string[] | null => (set && set.length > 0 && set.every((s) => s.length > 0) ? set : null);
+const usable = (set: string[] | null): string[] | null =>
+  set && set.length > 0 && set.every((s) => s.length > 0) ? set : null;
 
 /** The more selective of two needs: longer shortest literal, then fewer literals. */
 function better(a: string[] | null, b: string[] | null): string[] | null {
@@ -51,7 +52,10 @@ function alternatives(alts: AST.Alternative[], unicode: boolean): Info {
   const need = new Set<string>();
   let needed = true;
   for (const info of infos) {
-    exact = exact && info.exact && exact.length + info.exact.length <= MAX_EXACT ? [...new Set([...exact, ...info.exact])] : null;
+    exact =
+      exact && info.exact && exact.length + info.exact.length <= MAX_EXACT
+        ? [...new Set([...exact, ...info.exact])]
+        : null;
     const n = needOf(info);
     if (n) for (const s of n) need.add(s);
     else needed = false;
@@ -92,7 +96,8 @@ function characterClass(node: AST.CharacterClass, unicode: boolean): Info {
   return { exact: [...new Set(chars)], need: null };
 }
 
-const text = (value: number, unicode: boolean): string => (unicode ? String.fromCodePoint(value) : String.fromCharCode(value));
+const text = (value: number, unicode: boolean): string =>
+  unicode ? String.fromCodePoint(value) : String.fromCharCode(value);
 
 function elementInfo(node: AST.Element, unicode: boolean): Info {
   switch (node.type) {
@@ -130,7 +135,10 @@ function analyse(source: string, flags: string): Needs {
   const unicode = flags.includes('u') || flags.includes('v');
   try {
     const { RegExpParser } = regexpp();
-    const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
+      unicode: flags.includes('u'),
+      unicodeSets: flags.includes('v'),
+    });
     const need = needOf(alternatives(pattern.alternatives, unicode));
     return need ? [...need].sort() : null;
   } catch {
@@ -147,7 +155,11 @@ const cacheKey = (source: string, flags: string): string => `${flags}/${source}`
 /** The literals a regex needs, from its source and flags; null when it needs none we can name. */
 export function regexNeeds(source: string, flags: string, useCache = true): Needs {
   if (useCache) {
-    if (cache === undefined) cache = existsSync(NEEDS_CACHE_FILE) ? (JSON.parse(readFileSync(NEEDS_CACHE_FILE, 'utf8')) as Record<string, Needs>) : null;
+    if (cache === undefined)
+      cache =
+        !process.env.FAZHI_NO_BUILTIN_CACHE && existsSync(NEEDS_CACHE_FILE)
+          ? (JSON.parse(readFileSync(NEEDS_CACHE_FILE, 'utf8')) as Record<string, Needs>)
+          : null;
     const key = cacheKey(source, flags);
     if (cache && Object.hasOwn(cache, key)) return cache[key] as Needs;
   }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { PackError } from '../errors.js';
+import { PackError } from '../shared/errors.js';
 import { displayPath } from './model.js';
 import type { WrittenRegex } from './patterns.js';
 import { PackErrors } from './yaml-file.js';
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 /** The ReDoS analyser, loaded only when a pack not checked at build time is loaded. */
 const recheck = lazy<typeof import('recheck')>('recheck');
@@ -40,7 +40,10 @@ const ANALYSIS_TIMEOUT_MS = 2000;
  * report is read. Uses recheck (native analyser when available). `trusted` skips regexes
  * already analysed at build time (the cached built-in packs).
  */
-export async function assertSafeRegexes(regexes: WrittenRegex[], trusted: (file: string) => boolean = () => false): Promise<void> {
+export async function assertSafeRegexes(
+  regexes: WrittenRegex[],
+  trusted: (file: string) => boolean = () => false,
+): Promise<void> {
   const seen = new Set<string>();
   const todo = regexes.filter((r) => {
     const key = `${r.flags}/${r.source}`;
@@ -50,7 +53,11 @@ export async function assertSafeRegexes(regexes: WrittenRegex[], trusted: (file:
   });
   if (todo.length === 0) return;
   const { check } = recheck();
-  const verdicts = await Promise.all(todo.map((r) => check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: ANALYSIS_TIMEOUT_MS, checker: 'automaton' })));
+  const verdicts = await Promise.all(
+    todo.map((r) =>
+      check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: ANALYSIS_TIMEOUT_MS, checker: 'automaton' }),
+    ),
+  );
   const errors: PackError[] = [];
   verdicts.forEach((v, i) => {
     if (v.status !== 'vulnerable') return;

@@ -2,11 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
-import { lazy } from '../lazy.js';
+import { lazy } from '../shared/lazy.js';
 
 // yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see cache.ts).
 export const yaml = lazy<typeof import('yaml')>('yaml');
-import { PackError } from '../errors.js';
+import { PackError } from '../shared/errors.js';
 import { displayPath, type Locator } from './model.js';
 
 /**
@@ -21,7 +21,10 @@ export function displayFile(file: string): string {
   return shown.split(path.sep).join('/');
 }
 
-function nodeAt(root: unknown, segments: ReadonlyArray<string | number>): { node: YamlNode | null; key: YamlNode | null } {
+function nodeAt(
+  root: unknown,
+  segments: ReadonlyArray<string | number>,
+): { node: YamlNode | null; key: YamlNode | null } {
   const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = root;
   let key: YamlNode | null = null;
@@ -85,14 +88,20 @@ function describe(error: ErrorObject, checkTypes: readonly string[]): string {
   }
 }
 
-export function schemaErrors(file: string, errors: ErrorObject[], locate: Locator, checkTypes: readonly string[] = []): PackError[] {
+export function schemaErrors(
+  file: string,
+  errors: ErrorObject[],
+  locate: Locator,
+  checkTypes: readonly string[] = [],
+): PackError[] {
   const seen = new Set<string>();
   const out: PackError[] = [];
   // Keep the most specific errors: a failed anyOf repeats its branches' errors.
   const useful = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
   for (const e of useful.length > 0 ? useful : errors) {
     const segments = segmentsOf(e.instancePath);
-    if (e.keyword === 'additionalProperties') segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
+    if (e.keyword === 'additionalProperties')
+      segments.push(String((e.params as { additionalProperty: string }).additionalProperty));
     if (e.keyword === 'propertyNames') segments.push(String((e.params as { propertyName: string }).propertyName));
     const where = displayPath(segments) || '(top level)';
     const text = `${where}: ${describe(e, checkTypes)}`;
@@ -115,7 +124,6 @@ export class PackErrors extends PackError {
     return this.errors.map((e) => e.toLine()).join('\n');
   }
 }
-
 
 export interface ValidatedYaml {
   data: unknown;
@@ -153,7 +161,10 @@ export function readValidatedYaml(
     data = doc.toJS();
   } catch (e) {
     // e.g. an alias to an anchor that does not exist (*x)
-    throw new PackError(`YAML error（YAML 错误）: ${(e as Error).message.split('\n')[0]}`, shown, { line: 1, column: 1 });
+    throw new PackError(`YAML error（YAML 错误）: ${(e as Error).message.split('\n')[0]}`, shown, {
+      line: 1,
+      column: 1,
+    });
   }
   const locate = makeLocator(doc, lines);
   const errors = validate(data);

@@ -51,11 +51,12 @@ export function computeScore(findings: Finding[], areas: Map<string, AreaDef>, g
     const score = ruleWeight > 0 ? (max * earned) / ruleWeight : max;
     total += score;
     areaScores.push({ id: area.id, title: area.title, score: round1(score), max: round1(max) });
-    for (const f of list) if (f.status === 'fail') deductions.push({ ruleId: f.ruleId, points: round1((max * f.weight) / ruleWeight) });
+    for (const f of list)
+      if (f.status === 'fail') deductions.push({ ruleId: f.ruleId, points: round1((max * f.weight) / ruleWeight) });
   }
   // Code-unit order, not localeCompare: the same on every machine, and no ICU collator to load.
   deductions.sort((a, b) => b.points - a.points || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   const totalRounded = scoredWeight > 0 ? round1(total) : 100;
-  const grade = grades.find((g) => totalRounded >= g.min)?.name ?? (grades[grades.length - 1]?.name ?? '');
+  const grade = grades.find((g) => totalRounded >= g.min)?.name ?? grades[grades.length - 1]?.name ?? '';
   return { total: totalRounded, grade, areas: areaScores, deductions };
 }

@@ -24,7 +24,8 @@ export const combinedCheck: CheckType<CombinedCheckConfig> = {
           if (passed && !subPassed) return; // a passing "any" shows what carried it
           const outcome = sub.explain(facts, subPassed, { node });
           for (const e of outcome.evidence) {
-            if (!evidence.some((x) => x.line === e.line && x.column === e.column && x.endColumn === e.endColumn)) evidence.push(e);
+            if (!evidence.some((x) => x.line === e.line && x.column === e.column && x.endColumn === e.endColumn))
+              evidence.push(e);
           }
           for (const [k, v] of Object.entries(outcome.vars)) if (!(k in vars) || vars[k] === '') vars[k] = v;
           missing ||= !subPassed && outcome.missing === true;

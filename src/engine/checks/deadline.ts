@@ -35,7 +35,11 @@ export const deadlineCheck: CheckType<DeadlineCheckConfig> = {
         const late = daysLate(facts) ?? 0;
         return {
           evidence: [],
-          vars: { published: facts.document.meta.published ?? '', deadline: deadline(facts) ?? '', daysLate: Math.max(0, late) },
+          vars: {
+            published: facts.document.meta.published ?? '',
+            deadline: deadline(facts) ?? '',
+            daysLate: Math.max(0, late),
+          },
         };
       },
     };

@@ -60,7 +60,8 @@ let postings = new Int32Array(1024 * MAX_POSTINGS);
 let postingCount = new Int32Array(1024);
 let marks = new Int32Array(1024);
 
-const atLeast = (buffer: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => (buffer.length >= size ? buffer : new Int32Array(Math.max(size, buffer.length * 2)));
+const atLeast = (buffer: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> =>
+  buffer.length >= size ? buffer : new Int32Array(Math.max(size, buffer.length * 2));
 
 /** Fill gramIds with each sentence's distinct character pairs, as dense ids; returns the starts and the id count. */
 function pairIds(sentences: Sentence[]): { gramStart: Int32Array; distinct: number } {
@@ -172,7 +173,8 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
         if (score >= similarity && (!best || score > best.score)) best = { j, score };
       }
       touched.length = 0;
-      if (best) out.push({ span: spanOf(s), firstLine: (sentences[best.j] as Sentence).line.number, similarity: best.score });
+      if (best)
+        out.push({ span: spanOf(s), firstLine: (sentences[best.j] as Sentence).line.number, similarity: best.score });
       for (let k = from; k < to; k++) {
         const g = ids[k] as number;
         const listed = listedCount[g] as number;
@@ -209,7 +211,15 @@ export const duplicatesCheck: CheckType<DuplicatesCheckConfig> = {
         const repeated = repeatsIn(facts);
         const evidence = repeated
           .slice(0, 5)
-          .map((r) => evidenceAt(facts.document, r.span, r.similarity === 1 ? `与第${r.firstLine}行重复` : `与第${r.firstLine}行内容相近（${Math.round(r.similarity * 100)}%）`));
+          .map((r) =>
+            evidenceAt(
+              facts.document,
+              r.span,
+              r.similarity === 1
+                ? `与第${r.firstLine}行重复`
+                : `与第${r.firstLine}行内容相近（${Math.round(r.similarity * 100)}%）`,
+            ),
+          );
         return { evidence, vars: { minLength, count: repeated.length } };
       },
     };

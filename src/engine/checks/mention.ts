@@ -29,16 +29,21 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
       explain(facts, passed): CheckOutcome {
         const evidence: Evidence[] = [];
         if (passed) {
-          for (const leaf of supporting(root, facts, scope)) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope));
+          for (const leaf of supporting(root, facts, scope))
+            pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope));
           return { evidence: evidence.sort(byPosition), vars: {} };
         }
         // Partial support first, then what was found only where it does not count.
-        for (const leaf of allLeaves) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope), '已找到，但不足以满足本规则');
+        for (const leaf of allLeaves)
+          pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope), '已找到，但不足以满足本规则');
         for (const leaf of allLeaves) {
           const outside = (facts.hits.get(leaf.key) ?? []).find((h) => !inScope(h, scope));
           if (outside) pushHit(evidence, facts, outside, outsideNote(outside.parts));
         }
-        return { evidence: evidence.sort(byPosition), vars: { missing: missingLabels(root, facts, scope).join('、') || '相关表述' } };
+        return {
+          evidence: evidence.sort(byPosition),
+          vars: { missing: missingLabels(root, facts, scope).join('、') || '相关表述' },
+        };
       },
     };
   },

@@ -1,5 +1,5 @@
 import type { NestedCondition } from 'json-rules-engine';
-import { PackError } from '../../errors.js';
+import { PackError } from '../../shared/errors.js';
 import { factId, type MetricValue } from '../../facts/model.js';
 import { displayPath, type MetricCheckConfig } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
@@ -10,10 +10,15 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
-function evidenceFor(facts: Parameters<ReturnType<CheckType['compile']>['explain']>[0], value: MetricValue): Evidence[] {
+function evidenceFor(
+  facts: Parameters<ReturnType<CheckType['compile']>['explain']>[0],
+  value: MetricValue,
+): Evidence[] {
   if (!value.derived) return [evidenceAt(facts.document, value.clause)];
   const note = `据此计算：${formatNumber(value.value)}%`;
-  return (value.from ?? []).map((m, i) => evidenceAt(facts.document, m.clause, i === (value.from?.length ?? 0) - 1 ? note : undefined));
+  return (value.from ?? []).map((m, i) =>
+    evidenceAt(facts.document, m.clause, i === (value.from?.length ?? 0) - 1 ? note : undefined),
+  );
 }
 
 /**
@@ -25,7 +30,11 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
   compile(config, ctx) {
     if (!ctx.metrics.has(config.metric)) {
       const origin = ctx.origin(['metric']);
-      throw new PackError(`${displayPath(origin.path)}: unknown metric "${config.metric}"（未定义的指标）`, origin.file, origin.locate(origin.path));
+      throw new PackError(
+        `${displayPath(origin.path)}: unknown metric "${config.metric}"（未定义的指标）`,
+        origin.file,
+        origin.locate(origin.path),
+      );
     }
     const fact = factId.metric(config.metric);
     const min = ctx.number(config.min);
@@ -35,7 +44,8 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
     if (max !== undefined) bounds.push({ fact, operator: 'atMost', value: max });
     const missing = config.missing ?? 'fail';
     const bounded: NestedCondition = bounds.length === 1 ? (bounds[0] as NestedCondition) : { all: bounds };
-    const conditions: NestedCondition = missing === 'pass' ? { any: [{ fact, operator: 'reported', value: false }, bounded] } : bounded;
+    const conditions: NestedCondition =
+      missing === 'pass' ? { any: [{ fact, operator: 'reported', value: false }, bounded] } : bounded;
     const compiled: ReturnType<CheckType['compile']> = {
       conditions,
       explain(facts) {
@@ -47,11 +57,13 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
           // Show what the report does say: a next-year target, or counts that cannot give a rate.
           const evidence: Evidence[] = [];
           const target = facts.metrics.find((m) => m.id === config.metric && m.target);
-          if (target) evidence.push(evidenceAt(facts.document, target.clause, '该数字位于下一年度安排中，是目标而非本年度结果'));
+          if (target)
+            evidence.push(evidenceAt(facts.document, target.clause, '该数字位于下一年度安排中，是目标而非本年度结果'));
           for (const id of ctx.metrics.get(config.metric)?.def.derive?.ratio ?? []) {
             const related = facts.achieved.get(id);
             const title = ctx.metrics.get(id)?.def.title ?? id;
-            if (related) evidence.push(evidenceAt(facts.document, related.clause, `已报告“${title}”，但不足以计算比率`));
+            if (related)
+              evidence.push(evidenceAt(facts.document, related.clause, `已报告“${title}”，但不足以计算比率`));
           }
           return { evidence, vars, missing: true };
         }

@@ -1,4 +1,4 @@
-import { PackError } from '../../errors.js';
+import { PackError } from '../../shared/errors.js';
 import type { Facts, MetricValue } from '../../facts/model.js';
 import { displayPath, type RatioCheckConfig } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
@@ -19,7 +19,11 @@ export const ratioCheck: CheckType<RatioCheckConfig> = {
       const id = config[field];
       if (id !== undefined && !ctx.metrics.has(id)) {
         const origin = ctx.origin([field]);
-        throw new PackError(`${displayPath(origin.path)}: unknown metric "${id}"（未定义的指标）`, origin.file, origin.locate(origin.path));
+        throw new PackError(
+          `${displayPath(origin.path)}: unknown metric "${id}"（未定义的指标）`,
+          origin.file,
+          origin.locate(origin.path),
+        );
       }
     }
     const tolerance = ctx.number(config.tolerance) ?? 0.5;
@@ -45,7 +49,9 @@ export const ratioCheck: CheckType<RatioCheckConfig> = {
         const num = stated(facts, config.numerator) as MetricValue;
         const den = stated(facts, config.denominator) as MetricValue;
         const rate = stated(facts, config.rate);
-        const evidence: Evidence[] = [den, num, ...(rate ? [rate] : [])].map((m) => evidenceAt(facts.document, m.clause));
+        const evidence: Evidence[] = [den, num, ...(rate ? [rate] : [])].map((m) =>
+          evidenceAt(facts.document, m.clause),
+        );
         const vars: Record<string, string | number> = { numerator: num.value, denominator: den.value, tolerance };
         if (den.value > 0) vars.computed = round1((num.value / den.value) * 100);
         if (rate) vars.rate = rate.value;

@@ -1,6 +1,6 @@
 import type { NestedCondition } from 'json-rules-engine';
 import { PART_TITLES, type PartId } from '../../document/model.js';
-import { PackError } from '../../errors.js';
+import { PackError } from '../../shared/errors.js';
 import { factId, type Facts, type Hit } from '../../facts/model.js';
 import { inScope } from '../../facts/scope.js';
 import { displayPath, type Term } from '../../packs/model.js';
@@ -17,7 +17,12 @@ export type Leaf = Extract<CompiledTerm, { kind: 'leaf' }>;
 
 export const MAX_EVIDENCE = 5;
 
-export function compileTerm(term: Term, path: Array<string | number>, scope: string, ctx: CompileContext): CompiledTerm {
+export function compileTerm(
+  term: Term,
+  path: Array<string | number>,
+  scope: string,
+  ctx: CompileContext,
+): CompiledTerm {
   const forms = (['phrases', 'regex', 'allOf', 'anyOf'] as const).filter((k) => term[k] !== undefined);
   if (forms.length !== 1) {
     const origin = ctx.origin(path);
@@ -70,7 +75,8 @@ export function termCondition(term: CompiledTerm, scope: string): NestedConditio
 }
 
 export function satisfied(term: CompiledTerm, facts: Facts, scope: string): boolean {
-  if (term.kind === 'leaf') return ((facts.values[factId.hits(term.key, scope)] as number | undefined) ?? 0) >= term.min;
+  if (term.kind === 'leaf')
+    return ((facts.values[factId.hits(term.key, scope)] as number | undefined) ?? 0) >= term.min;
   return term.kind === 'all'
     ? term.children.every((c) => satisfied(c, facts, scope))
     : term.children.some((c) => satisfied(c, facts, scope));
@@ -108,7 +114,13 @@ export function outsideNote(parts: PartId[]): string {
 }
 
 /** Quote the first hit of a pattern that passes `where` (no list of all of them is built). */
-export function pushFirst(out: Evidence[], facts: Facts, key: string, where: (hit: Hit) => boolean, note?: string): void {
+export function pushFirst(
+  out: Evidence[],
+  facts: Facts,
+  key: string,
+  where: (hit: Hit) => boolean,
+  note?: string,
+): void {
   const hit = (facts.hits.get(key) ?? []).find(where);
   if (hit) pushHit(out, facts, hit, note);
 }

@@ -43,7 +43,14 @@ export const yearCheck: CheckType<YearCheckConfig> = {
         const found = matching(facts);
         const shown = expectPresent === passed ? found : [];
         const evidence = shown.slice(0, MAX_EVIDENCE).map((n) => evidenceAt(facts.document, n.clause));
-        return { evidence, vars: { year: facts.document.meta.year ?? '', nextYear: (facts.document.meta.year ?? 0) + 1, found: [...new Set(found.map((n) => `${n.value}年`))].join('、') } };
+        return {
+          evidence,
+          vars: {
+            year: facts.document.meta.year ?? '',
+            nextYear: (facts.document.meta.year ?? 0) + 1,
+            found: [...new Set(found.map((n) => `${n.value}年`))].join('、'),
+          },
+        };
       },
     };
   },

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { PackRule } from './packs/model.js';
-import type { Outcome } from './run.js';
+import type { PackRule } from '../packs/model.js';
+import type { Outcome } from './batch.js';
 import type { RenderSetup } from './render.js';
-import { shareSummaryStrings } from './result.js';
-import { expandReport, type CompactReport } from './run-transfer.js';
+import { shareSummaryStrings } from '../report/result.js';
+import { expandReport, type CompactReport } from './transfer.js';
 
 /** What a worker needs to build the same Checker as the main thread. */
 export interface PoolSetup {
@@ -86,7 +86,11 @@ const WINDOW = 256;
  * (a runaway regex cannot be interrupted inside a thread) costs its worker: the worker is
  * terminated, the file reported, its queued files handed to a fresh worker.
  */
-export function runInPool(files: string[], options: PoolOptions, onOutcome: (index: number, outcome: Outcome) => void): Promise<void> {
+export function runInPool(
+  files: string[],
+  options: PoolOptions,
+  onOutcome: (index: number, outcome: Outcome) => void,
+): Promise<void> {
   const retry: number[] = [];
   let next = 0;
   let done = 0;
@@ -138,7 +142,12 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
         slots.delete(slot);
         void slot.worker.terminate();
         retry.push(...slot.tasks.slice(1));
-        record(index, { failure: { file: files[index] as string, message: `检查超时（超过 ${seconds} 秒），已中止；可能是规则包中的正则表达式过于复杂（可用 --timeout 调整）` } });
+        record(index, {
+          failure: {
+            file: files[index] as string,
+            message: `检查超时（超过 ${seconds} 秒），已中止；可能是规则包中的正则表达式过于复杂（可用 --timeout 调整）`,
+          },
+        });
         if (!finished) start();
       }, options.timeoutMs);
     };
@@ -151,26 +160,39 @@ export function runInPool(files: string[], options: PoolOptions, onOutcome: (ind
       }
     };
     const start = () => {
-      const worker = new Worker(new URL('./run-worker.js', import.meta.url), { workerData: { setup: options.setup, maxBytes: options.maxBytes, render: options.render } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { setup: options.setup, maxBytes: options.maxBytes, render: options.render },
+      });
       const slot: Slot = { worker, tasks: [], timer: null, ready: false };
       slots.add(slot);
-      worker.on('message', (msg: { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } } | { error: string } | { ready: true }) => {
-        if (!slots.has(slot)) return; // ended for a timeout: its late messages are stale
-        if ('error' in msg) return finish(new Error(msg.error));
-        // The budget starts once the worker has its packs compiled, not while it loads.
-        if ('ready' in msg) {
-          slot.ready = true;
+      worker.on(
+        'message',
+        (
+          msg:
+            | { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } }
+            | { error: string }
+            | { ready: true },
+        ) => {
+          if (!slots.has(slot)) return; // ended for a timeout: its late messages are stale
+          if ('error' in msg) return finish(new Error(msg.error));
+          // The budget starts once the worker has its packs compiled, not while it loads.
+          if ('ready' in msg) {
+            slot.ready = true;
+            feed(slot);
+            return arm(slot);
+          }
+          slot.tasks = slot.tasks.filter((t) => t !== msg.index);
           feed(slot);
-          return arm(slot);
-        }
-        slot.tasks = slot.tasks.filter((t) => t !== msg.index);
-        feed(slot);
-        arm(slot);
-        const { outcome } = msg;
-        if ('compact' in outcome) record(msg.index, { report: expandReport(outcome.compact, options.rules) });
-        else if ('rendered' in outcome) record(msg.index, { rendered: { ...outcome.rendered, summary: shareSummaryStrings(outcome.rendered.summary) } });
-        else record(msg.index, outcome);
-      });
+          arm(slot);
+          const { outcome } = msg;
+          if ('compact' in outcome) record(msg.index, { report: expandReport(outcome.compact, options.rules) });
+          else if ('rendered' in outcome)
+            record(msg.index, {
+              rendered: { ...outcome.rendered, summary: shareSummaryStrings(outcome.rendered.summary) },
+            });
+          else record(msg.index, outcome);
+        },
+      );
       worker.on('error', (e) => {
         if (slots.has(slot)) finish(e);
       });

@@ -1,19 +1,29 @@
-import { parseDocument } from './document/parse.js';
-import { evaluate } from './engine/run.js';
-import type { RuleSet } from './engine/compile.js';
-import { evidenceAt } from './engine/evidence.js';
-import { computeFacts } from './facts/compute.js';
-import type { Document } from './document/model.js';
-import type { Facts, MetricValue } from './facts/model.js';
-import { pickAdapter, type SourceText } from './ingest/index.js';
+import { parseDocument } from '../document/parse.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { RuleSet } from '../engine/compile.js';
+import { evidenceAt } from '../engine/evidence.js';
+import { computeFacts } from '../facts/compute.js';
+import type { Document } from '../document/model.js';
+import type { Facts, MetricValue } from '../facts/model.js';
+import { pickAdapter, type SourceText } from '../ingest/index.js';
 import type { ReportMetric, ReportResult } from './result.js';
-import { computeScore } from './score/score.js';
+import { computeScore } from '../score/score.js';
 
 function toReportMetric(facts: Facts, m: MetricValue): ReportMetric {
   const quote = m.derived
     ? (m.from ?? []).map((f) => evidenceAt(facts.document, f.clause).quote).join(' … ')
     : evidenceAt(facts.document, m.clause).quote;
-  return { id: m.id, value: m.value, unit: m.unit, part: m.part, line: m.span.line, column: m.span.start + 1, quote, target: m.target, derived: m.derived };
+  return {
+    id: m.id,
+    value: m.value,
+    unit: m.unit,
+    part: m.part,
+    line: m.span.line,
+    column: m.span.start + 1,
+    quote,
+    target: m.target,
+    derived: m.derived,
+  };
 }
 
 export interface Analysis {
@@ -54,6 +64,7 @@ export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise
 export async function checkText(text: string, ruleSet: RuleSet, file = '<text>'): Promise<ReportResult> {
   const bytes = Buffer.from(text, 'utf8');
   const adapter = pickAdapter(file, bytes);
-  const source = adapter.name === 'text' ? { file, format: 'text', encoding: null, text } : await adapter.read(bytes, file);
+  const source =
+    adapter.name === 'text' ? { file, format: 'text', encoding: null, text } : await adapter.read(bytes, file);
   return checkSource(source, ruleSet);
 }

@@ -1,9 +1,9 @@
-import { checkSource } from './check.js';
-import { emptyConfig, type Config } from './config/load.js';
-import { applyRuleSettings, checkConfigAgainstPacks, settingsFor } from './config/settings.js';
-import { compileRuleSet, type ParamOverrides, type RuleSet } from './engine/compile.js';
-import type { SourceText } from './ingest/index.js';
-import type { PackSet } from './packs/model.js';
+import { checkSource } from './pipeline.js';
+import { emptyConfig, type Config } from '../config/load.js';
+import { applyRuleSettings, checkConfigAgainstPacks, settingsFor } from '../config/settings.js';
+import { compileRuleSet, type ParamOverrides, type RuleSet } from '../engine/compile.js';
+import type { SourceText } from '../ingest/index.js';
+import type { PackSet } from '../packs/model.js';
 import type { ReportResult } from './result.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { DocumentMeta, PartId, PartRef } from './document/model.js';
-import type { SourcePlace } from './ingest/index.js';
-import type { Finding } from './engine/model.js';
-import type { Score } from './score/score.js';
+import type { DocumentMeta, PartId, PartRef } from '../document/model.js';
+import type { SourcePlace } from '../ingest/index.js';
+import type { Finding } from '../engine/model.js';
+import type { Score } from '../score/score.js';
 
 export interface ReportMetric {
   id: string;
@@ -110,7 +110,9 @@ export interface RunSummary extends Omit<RunResult, 'reports'> {
 
 /** Failed findings that count for the gate and the summaries (a baseline's known ones do not), optionally of one severity. */
 export function failedFindings(report: ReportResult, severity?: Finding['severity']): Finding[] {
-  return report.findings.filter((f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity));
+  return report.findings.filter(
+    (f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity),
+  );
 }
 
 // Area ids and titles are the packs' own, but each report from a worker thread brings copies.
@@ -118,16 +120,28 @@ const sharedStrings = new Map<string, string>();
 const shared = (text: string): string => sharedStrings.get(text) ?? (sharedStrings.set(text, text), text);
 
 /** A copy of a string that holds on to nothing else (a substring can keep its whole report's text alive). */
-const detached = <T extends string | number | null>(value: T): T => (typeof value === 'string' ? (JSON.parse(JSON.stringify(value)) as T) : value);
+const detached = <T extends string | number | null>(value: T): T =>
+  typeof value === 'string' ? (JSON.parse(JSON.stringify(value)) as T) : value;
 
 export function summarizeReport(report: ReportResult, position: number): ReportSummary {
   const failed = { error: 0, warning: 0, info: 0 };
   for (const f of failedFindings(report)) failed[f.severity]++;
   const { total, grade, areas } = report.score;
   const score = { total, grade, areas: areas.map((a) => ({ ...a })) };
-  const meta = Object.fromEntries(Object.entries(report.meta).map(([k, v]) => [k, detached(v as string | number | null)])) as ReportResult['meta'];
+  const meta = Object.fromEntries(
+    Object.entries(report.meta).map(([k, v]) => [k, detached(v as string | number | null)]),
+  ) as ReportResult['meta'];
   const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
-  return shareSummaryStrings({ position, file: report.file, format: report.format, meta, score, failed, findings: report.findings.length, notApplicable });
+  return shareSummaryStrings({
+    position,
+    file: report.file,
+    format: report.format,
+    meta,
+    score,
+    failed,
+    findings: report.findings.length,
+    notApplicable,
+  });
 }
 
 /** Share the packs' strings (a summary from a worker thread brings its own copies). */
@@ -159,8 +173,12 @@ export function weakestArea(report: { score: Pick<Score, 'areas'> }): Score['are
 }
 
 /** Reports by score, highest first (input order on ties, which share a rank). */
-export function rankReports<R extends { score: Pick<Score, 'total'> }>(reports: R[]): Array<{ rank: number; report: R }> {
-  const sorted = reports.map((report, index) => ({ report, index })).sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
+export function rankReports<R extends { score: Pick<Score, 'total'> }>(
+  reports: R[],
+): Array<{ rank: number; report: R }> {
+  const sorted = reports
+    .map((report, index) => ({ report, index }))
+    .sort((a, b) => b.report.score.total - a.report.score.total || a.index - b.index);
   let rank = 0;
   return sorted.map((x, i) => {
     if (i === 0 || x.report.score.total !== sorted[i - 1]?.report.score.total) rank = i + 1;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fingerprint } from './engine/fingerprint.js';
-import { FazhiError } from './errors.js';
-import type { BaselineEntry, BaselineSummary, ReportResult } from './result.js';
+import { fingerprint } from '../engine/fingerprint.js';
+import { FazhiError } from '../shared/errors.js';
+import type { BaselineEntry, BaselineSummary, ReportResult } from '../report/result.js';
 
 interface BaselineFile {
   version: 1;
@@ -19,7 +19,12 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && allowMissing) return [];
-    throw new FazhiError((e as NodeJS.ErrnoException).code === 'ENOENT' ? '基线文件不存在（先用 --update-baseline 生成）' : `无法读取基线文件：${(e as Error).message}`, file);
+    throw new FazhiError(
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? '基线文件不存在（先用 --update-baseline 生成）'
+        : `无法读取基线文件：${(e as Error).message}`,
+      file,
+    );
   }
   try {
     const data = JSON.parse(text) as Partial<BaselineFile>;
@@ -34,7 +39,10 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
  * Mark the failed findings a baseline knows as suppressed (one report; runs wherever the
  * report was checked). Returns the fingerprints it matched, for the run's summary.
  */
-export function suppressKnown(report: ReportResult, known: ReadonlySet<string>): { report: ReportResult; matched: string[] } {
+export function suppressKnown(
+  report: ReportResult,
+  known: ReadonlySet<string>,
+): { report: ReportResult; matched: string[] } {
   const matched: string[] = [];
   const findings = report.findings.map((f) => {
     if (f.status !== 'fail') return f;
@@ -49,15 +57,26 @@ export function suppressKnown(report: ReportResult, known: ReadonlySet<string>):
 /** A report's failed findings as baseline entries. */
 export function baselineEntries(report: ReportResult): BaselineEntry[] {
   const file = baseName(report.file);
-  return report.findings.filter((f) => f.status === 'fail').map((f) => ({ file, ruleId: f.ruleId, fingerprint: fingerprint(report.file, f) }));
+  return report.findings
+    .filter((f) => f.status === 'fail')
+    .map((f) => ({ file, ruleId: f.ruleId, fingerprint: fingerprint(report.file, f) }));
 }
 
 /** What a baseline did over a run: how many findings it suppressed, which of its entries for the checked files were not seen. */
-export function baselineSummary(entries: BaselineEntry[], file: string, checkedFiles: string[], matched: string[]): BaselineSummary {
+export function baselineSummary(
+  entries: BaselineEntry[],
+  file: string,
+  checkedFiles: string[],
+  matched: string[],
+): BaselineSummary {
   const checked = new Set(checkedFiles.map(baseName));
   const seen = new Set(matched);
   // Only entries for files this run checked can have disappeared.
-  return { file, suppressed: matched.length, disappeared: entries.filter((e) => checked.has(e.file) && !seen.has(e.fingerprint)) };
+  return {
+    file,
+    suppressed: matched.length,
+    disappeared: entries.filter((e) => checked.has(e.file) && !seen.has(e.fingerprint)),
+  };
 }
 
 /**
@@ -66,6 +85,10 @@ export function baselineSummary(entries: BaselineEntry[], file: string, checkedF
  */
 export function baselineText(previous: BaselineEntry[], checkedFiles: string[], entries: BaselineEntry[]): string {
   const checked = new Set(checkedFiles.map(baseName));
-  const data: BaselineFile = { version: 1, tool: 'fazhi', findings: [...previous.filter((e) => !checked.has(e.file)), ...entries] };
+  const data: BaselineFile = {
+    version: 1,
+    tool: 'fazhi',
+    findings: [...previous.filter((e) => !checked.has(e.file)), ...entries],
+  };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
-import type { Finding } from './engine/model.js';
-import type { PackRule } from './packs/model.js';
-import type { ReportResult } from './result.js';
+import type { Finding } from '../engine/model.js';
+import type { PackRule } from '../packs/model.js';
+import type { ReportResult } from '../report/result.js';
 
 /**
  * Reports cross from worker threads by structured clone, which copies every string. A
@@ -8,14 +8,23 @@ import type { ReportResult } from './result.js';
  * identical in every report: send only what varies and re-attach the rule's shared strings
  * on arrival, so 10,000 reports do not hold 10,000 copies of each rule's text.
  */
-type Varying = Pick<Finding, 'ruleId' | 'status' | 'severity' | 'message' | 'evidence'> & { fix?: string; suppressed?: true };
+type Varying = Pick<Finding, 'ruleId' | 'status' | 'severity' | 'message' | 'evidence'> & {
+  fix?: string;
+  suppressed?: true;
+};
 export type CompactReport = Omit<ReportResult, 'findings'> & { findings: Varying[] };
 
 export function compactReport(report: ReportResult, rules: Map<string, PackRule>): CompactReport {
   return {
     ...report,
     findings: report.findings.map((f) => {
-      const v: Varying = { ruleId: f.ruleId, status: f.status, severity: f.severity, message: f.message, evidence: f.evidence };
+      const v: Varying = {
+        ruleId: f.ruleId,
+        status: f.status,
+        severity: f.severity,
+        message: f.message,
+        evidence: f.evidence,
+      };
       if (f.fix !== rules.get(f.ruleId)?.fix) v.fix = f.fix;
       if (f.suppressed) v.suppressed = true;
       return v;

@@ -1,16 +1,16 @@
 import os from 'node:os';
-import { Checker } from './checker.js';
-import { isIgnored } from './config/settings.js';
-import type { RuleSet } from './engine/compile.js';
-import { FazhiError } from './errors.js';
-import { readInput } from './ingest/index.js';
-import { expandInputs } from './ingest/inputs.js';
-import { docPathFor } from './packs/docs.js';
+import { Checker } from '../report/checker.js';
+import { isIgnored } from '../config/settings.js';
+import type { RuleSet } from '../engine/compile.js';
+import { FazhiError } from '../shared/errors.js';
+import { readInput } from '../ingest/index.js';
+import { expandInputs } from '../ingest/inputs.js';
+import { docPathFor } from '../packs/docs.js';
 import { createRenderer, type Rendered, type RenderSetup } from './render.js';
-import type { InputFailure, ReportResult, RunHead, RunResult } from './result.js';
-import type { PoolSetup } from './run-pool.js';
+import type { InputFailure, ReportResult, RunHead, RunResult } from '../report/result.js';
+import type { PoolSetup } from './pool.js';
 
-import { TOOL_VERSION } from './paths.js';
+import { TOOL_VERSION } from '../shared/paths.js';
 
 export { TOOL_VERSION };
 
@@ -45,9 +45,16 @@ export type Checked = { report: ReportResult } | { rendered: Rendered };
 export type Outcome = Checked | { failure: InputFailure };
 
 /** Read and check one file; an unreadable file becomes a failure, never an exception. */
-export async function checkFile(checker: Checker, file: string, options: Pick<RunOptions, 'stdin' | 'maxBytes'>): Promise<Outcome> {
+export async function checkFile(
+  checker: Checker,
+  file: string,
+  options: Pick<RunOptions, 'stdin' | 'maxBytes'>,
+): Promise<Outcome> {
   try {
-    const source = await readInput(file, { ...(options.stdin ? { stdin: options.stdin } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
+    const source = await readInput(file, {
+      ...(options.stdin ? { stdin: options.stdin } : {}),
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+    });
     return { report: await checker.check(source) };
   } catch (e) {
     if (!(e instanceof FazhiError)) throw e;
@@ -68,7 +75,10 @@ export function runHead(checker: Checker): RunHead {
         id: rule.id,
         title: rule.title,
         area: rule.area,
-        severity: checker.config.rules[rule.id] && checker.config.rules[rule.id] !== 'off' ? (checker.config.rules[rule.id] as typeof rule.severity) : rule.severity,
+        severity:
+          checker.config.rules[rule.id] && checker.config.rules[rule.id] !== 'off'
+            ? (checker.config.rules[rule.id] as typeof rule.severity)
+            : rule.severity,
         basis: rule.basis,
         clause: rule.clause,
         fix: rule.fix,
@@ -90,11 +100,19 @@ export interface RunEnd {
  * report before it are done (parallelism never shows in the order). An unreadable input
  * becomes a failure and never stops the others. Reports are not kept: the caller decides.
  */
-export async function checkEach(inputs: string[], checker: Checker, options: RunOptions, onChecked: (checked: Checked) => void): Promise<RunEnd> {
+export async function checkEach(
+  inputs: string[],
+  checker: Checker,
+  options: RunOptions,
+  onChecked: (checked: Checked) => void,
+): Promise<RunEnd> {
   const expanded = await expandInputs(inputs);
   const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
   const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
-  const failures: InputFailure[] = expanded.empty.map((input) => ({ file: input, message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）' }));
+  const failures: InputFailure[] = expanded.empty.map((input) => ({
+    file: input,
+    message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）',
+  }));
 
   // Outcomes that arrive early wait here until every one before them is in.
   const waiting = new Map<number, Outcome>();
@@ -117,7 +135,7 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
   // A short run never starts a worker: they join only after this thread's head start.
   if (options.pool && files.length > 0 && (jobs > 1 || options.isolate) && !files.includes('-')) {
     // Loaded here: a one-file run needs neither the pool nor worker_threads.
-    const { runInPool } = await import('./run-pool.js');
+    const { runInPool } = await import('./pool.js');
     await runInPool(
       files,
       {
@@ -142,7 +160,11 @@ export async function checkEach(inputs: string[], checker: Checker, options: Run
 }
 
 /** Check every input and keep every report (tests, library users; the CLI streams with checkEach). */
-export async function runCheck(inputs: string[], target: RuleSet | Checker, options: RunOptions = {}): Promise<RunResult> {
+export async function runCheck(
+  inputs: string[],
+  target: RuleSet | Checker,
+  options: RunOptions = {},
+): Promise<RunResult> {
   const checker = target instanceof Checker ? target : new Checker(target);
   const reports: ReportResult[] = [];
   const { render: _render, ...whole } = options;

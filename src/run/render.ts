@@ -1,6 +1,12 @@
 import { baselineEntries, suppressKnown } from './baseline.js';
-import { loadWriter, type FormatOptions } from './formatters/index.js';
-import { summarizeReport, type BaselineEntry, type ReportResult, type ReportSummary, type RunHead } from './result.js';
+import { loadWriter, type FormatOptions } from '../formatters/index.js';
+import {
+  summarizeReport,
+  type BaselineEntry,
+  type ReportResult,
+  type ReportSummary,
+  type RunHead,
+} from '../report/result.js';
 
 /**
  * What each report becomes where it was checked (on a worker thread, for many files): the

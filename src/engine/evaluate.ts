@@ -46,7 +46,10 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
     const applies = compiled.checkAt !== 'gated' || top.all?.[0]?.result === true;
     const node = compiled.checkAt === 'top' ? top : (top.all?.[compiled.checkAt === 'gated' ? 1 : 0] ?? null);
     const status: Status = !applies ? 'not-applicable' : passed ? 'pass' : 'fail';
-    const outcome = status === 'not-applicable' ? { evidence: [], vars: {} } : compiled.check.explain(facts, status === 'pass', { node });
+    const outcome =
+      status === 'not-applicable'
+        ? { evidence: [], vars: {} }
+        : compiled.check.explain(facts, status === 'pass', { node });
     const vars = { ...compiled.params, ...outcome.vars };
     return {
       ruleId: rule.id,

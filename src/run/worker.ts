@@ -1,11 +1,11 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { Checker } from './checker.js';
-import { emptyConfig, loadConfig } from './config/load.js';
-import { loadPackSet } from './packs/load.js';
+import { Checker } from '../report/checker.js';
+import { emptyConfig, loadConfig } from '../config/load.js';
+import { loadPackSet } from '../packs/load.js';
 import { createRenderer, type RenderSetup } from './render.js';
-import { checkFile, runHead, type Outcome } from './run.js';
-import type { PoolSetup } from './run-pool.js';
-import { compactReport } from './run-transfer.js';
+import { checkFile, runHead, type Outcome } from './batch.js';
+import type { PoolSetup } from './pool.js';
+import { compactReport } from './transfer.js';
 
 // One worker: build the Checker once (packs compiled once per thread), then check files on request.
 const { setup, maxBytes, render } = workerData as { setup: PoolSetup; maxBytes?: number; render?: RenderSetup };
@@ -18,7 +18,13 @@ async function start(port: MessagePort): Promise<void> {
   // Rendered here, a report crosses back as a few strings and a summary, not as an object graph.
   const renderer = render ? await createRenderer(render, runHead(checker)) : null;
   const reply = (index: number, outcome: Outcome) => {
-    if ('report' in outcome) port.postMessage({ index, outcome: renderer ? { rendered: renderer(outcome.report, index) } : { compact: compactReport(outcome.report, rules) } });
+    if ('report' in outcome)
+      port.postMessage({
+        index,
+        outcome: renderer
+          ? { rendered: renderer(outcome.report, index) }
+          : { compact: compactReport(outcome.report, rules) },
+      });
     else port.postMessage({ index, outcome });
   };
   port.on('message', (task: { index: number; file: string }) => {
