@@ -1,0 +1,62 @@
+// npm run bench:paired -- OTHER_ROOT: this build against another built checkout (for example the previous commit),
+// in alternating runs on the same corpus. This machine's speed drifts by a third within minutes, so only runs
+// taken side by side compare: the figure is the median of the per-pair ratios (this / other).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeCorpus, work } from './corpus.mjs';
+
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [otherArg, ...rest] = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? Number(rest[i + 1]) : fallback;
+};
+if (!otherArg || !existsSync(path.join(otherArg, 'bin', 'fazhi.js'))) {
+  console.error('usage: node bench/paired.mjs OTHER_ROOT [--pairs 7] [--reports 1000] [--jobs 1]');
+  console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');
+  process.exit(2);
+}
+const other = path.resolve(otherArg);
+const pairs = option('pairs', 7);
+const reports = option('reports', 1000);
+const jobs = option('jobs', 1);
+const dir = makeCorpus(reports);
+
+/** One CLI run over the corpus: wall seconds. */
+function run(root) {
+  const args = [path.join(root, 'bin', 'fazhi.js'), 'check', dir, '--jobs', String(jobs), '--fail-on', 'never'];
+  const out = path.join(work, `paired-${path.basename(root)}.json`);
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...args, '--no-progress', '-f', 'json', '-o', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${root}: fazhi exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+run(here); // warm the file cache for both
+run(other);
+const ratios = [];
+const times = { here: [], other: [] };
+for (let i = 0; i < pairs; i++) {
+  // Alternate which goes first, so a drift within a pair does not favour one side.
+  const order = i % 2 ? ['other', 'here'] : ['here', 'other'];
+  const t = {};
+  for (const side of order) t[side] = run(side === 'here' ? here : other);
+  times.here.push(t.here);
+  times.other.push(t.other);
+  ratios.push(t.here / t.other);
+  console.log(
+    `pair ${i + 1}: this ${t.here.toFixed(2)} s, other ${t.other.toFixed(2)} s, ratio ${(t.here / t.other).toFixed(3)}`,
+  );
+}
+const m = median(ratios);
+console.log(
+  `${reports} reports, ${jobs} job(s), ${pairs} pairs: median this ${median(times.here).toFixed(2)} s, ` +
+    `other ${median(times.other).toFixed(2)} s, median ratio ${m.toFixed(3)} (${m <= 1.05 ? 'within' : 'OVER'} 5%)`,
+);
