@@ -45,6 +45,7 @@ const lazyChildProcess = {
  * one code point under the u flag); an identity escape like \。 loses its backslash.
  */
 function asciiOnly(code) {
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: everything outside ASCII
   return code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => {
     const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
     return `${kept}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
