@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { docxAdapter, extractParagraphs, formatNumber, ListNumbering, MAX_PART_BYTES } from '../src/ingest/docx.js';
+import { docxAdapter, MAX_PART_BYTES } from '../src/ingest/docx/index.js';
+import { formatNumber } from '../src/ingest/docx/number-format.js';
+import { ListNumbering } from '../src/ingest/docx/numbering.js';
+import { extractParagraphs } from '../src/ingest/docx/paragraphs.js';
 import { expectInputErrorAsync, REPORTS, ROOT } from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/docx');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, parseChineseNumeral, type NumberToken } from '../src/facts/numbers.js';
+import { findNumbers, type NumberToken } from '../src/facts/numbers.js';
+import { parseChineseNumeral } from '../src/text/numerals.js';
 
 type Expected = [value: number, unit: string, approx: boolean, raw: string];
 

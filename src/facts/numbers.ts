@@ -2,6 +2,7 @@
  * Number tokenizer for normalised Chinese report text (half-width digits and
  * ASCII punctuation, no spaces). Pure, dependency-free, linear-time hand scanner.
  */
+import { CN_DIGITS, CN_SMALL, MULT_EXP, parseChineseNumeral, scaleDecimal } from '../text/numerals.js';
 
 export interface NumberToken {
   value: number; // 万/亿 applied; percentages as percent value (98.5 for 98.5%)
@@ -86,23 +87,6 @@ const UNITS: ReadonlySet<string> = new Set([
 ]);
 const MAX_UNIT_LEN = 4;
 
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-/** Decimal exponents of multipliers that may follow a number core. */
-const MULT_EXP: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
 /** Arabic digits also take 千 (3千余份); a Chinese run already contains it. */
 const ARABIC_MULT_EXP: Readonly<Record<string, number>> = { 千: 3, 万: 4, 亿: 8 };
 
@@ -122,129 +106,11 @@ const isCnNumeralChar = (ch: string): boolean => CN_NUMERAL[ch.charCodeAt(0)] ==
 const isCnLead = (ch: string): boolean => (ch in CN_DIGITS && CN_DIGITS[ch] !== 0) || ch === '十';
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 
-/** Exact decimal scaling: ('2','95',4) → 29500 without float error. */
-function scaleDecimal(intStr: string, fracStr: string, exp: number): number {
-  const digits = intStr + fracStr;
-  const point = intStr.length + exp;
-  if (point >= digits.length) return Number(digits + '0'.repeat(point - digits.length));
-  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
-}
-
 /** v × 10^exp, exact for integers and rounded to 15 digits otherwise. */
 function applyExp(v: number, exp: number): number {
   if (exp === 0) return v;
   const r = v * 10 ** exp;
   return Number.isInteger(v) ? r : Number(r.toPrecision(15));
-}
-
-/** Integer part of a Chinese numeral (no 点). */
-function parseChineseInteger(s: string): number | null {
-  if (s === '') return null;
-  let allDigits = true;
-  for (const ch of s) if (!(ch in CN_DIGITS)) allDigits = false;
-  if (allDigits) {
-    if (s.length === 1) return CN_DIGITS[s] ?? null;
-    // Positional form (二〇二四); two digits (三四, 一一) are ranges/typos, not numbers.
-    if (s.length < 3 || s.includes('两')) return null;
-    let v = 0;
-    for (const ch of s) v = v * 10 + (CN_DIGITS[ch] ?? 0);
-    return v;
-  }
-
-  let yi = 0; // value of the 亿 section, already multiplied
-  let wan = 0; // value of the 万 section, already multiplied
-  let cur = 0; // below 万
-  let pending: number | null = null;
-  let lastSmall = Infinity; // enforces 千 > 百 > 十 inside a section
-  let lastUnit = 1; // for the colloquial tail: 三千五 = 3500
-  let zero = false; // 一百零五: digit after 零 is units, not abbreviated
-  let seenWan = false;
-  let seenYi = false;
-  let consumed = false;
-
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    const m = CN_SMALL[ch];
-    if (d !== undefined) {
-      if (d === 0) {
-        if (pending !== null) return null;
-        zero = true;
-      } else {
-        if (pending !== null) return null;
-        pending = d;
-      }
-    } else if (m !== undefined) {
-      if (m >= lastSmall) return null;
-      cur += (pending ?? 1) * m; // implicit 一 in 十二, 百
-      pending = null;
-      lastSmall = m;
-      lastUnit = m;
-      zero = false;
-    } else if (ch === '万') {
-      if (seenWan) return null;
-      let sec = cur + (pending ?? 0);
-      if (sec === 0) {
-        if (consumed) return null;
-        sec = 1; // bare 万
-      }
-      wan = sec * 10000;
-      seenWan = true;
-      cur = 0;
-      pending = null;
-      lastSmall = Infinity;
-      lastUnit = 10000;
-      zero = false;
-    } else if (ch === '亿') {
-      if (seenYi) return null;
-      let sec = wan + cur + (pending ?? 0);
-      if (sec === 0) {
-        if (consumed) return null;
-        sec = 1;
-      }
-      yi = sec * 1e8;
-      seenYi = true;
-      seenWan = false;
-      wan = 0;
-      cur = 0;
-      pending = null;
-      lastSmall = Infinity;
-      lastUnit = 1e8;
-      zero = false;
-    } else {
-      return null;
-    }
-    consumed = true;
-  }
-  let tail = 0;
-  if (pending !== null) tail = !zero && lastUnit > 1 ? (pending * lastUnit) / 10 : pending;
-  return yi + wan + cur + tail;
-}
-
-/**
- * '十二'→12, '两'→2, '一百零五'→105, '九十八点五'→98.5, '〇'→0, '百'→100,
- * '三千五'→3500, '一点五万'→15000, '二〇二四'→2024; anything else → null.
- */
-export function parseChineseNumeral(s: string): number | null {
-  const dot = s.indexOf('点');
-  if (dot < 0) return parseChineseInteger(s);
-  const intVal = parseChineseInteger(s.slice(0, dot));
-  if (intVal === null) return null;
-  let frac = s.slice(dot + 1);
-  let exp = 0;
-  const last = frac.slice(-1);
-  const e = MULT_EXP[last];
-  if (e !== undefined) {
-    exp = e;
-    frac = frac.slice(0, -1);
-  }
-  if (frac === '') return null;
-  let fracDigits = '';
-  for (const ch of frac) {
-    const d = CN_DIGITS[ch];
-    if (d === undefined || ch === '两') return null;
-    fracDigits += String(d);
-  }
-  return scaleDecimal(String(intVal), fracDigits, exp);
 }
 
 function matchUnit(text: string, p: number): string {

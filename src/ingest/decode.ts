@@ -57,7 +57,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8', file);
 
-  const gb = iconv().decode(bytes, 'gb18030');
+  const gb = decodeGb18030(bytes);
   if (isPlausibleGb(gb)) return finish(gb, 'gb18030', file);
 
   // Last resort: pure-CJK UTF-16 without BOM and without any ASCII has no NULs at all.
@@ -82,7 +82,8 @@ function finish(text: string, encoding: TextEncoding, file: string): DecodedText
   return { text, encoding };
 }
 
-function sniffBom(bytes: Uint8Array): { encoding: TextEncoding; length: number; label: string } | null {
+/** The byte-order mark the bytes start with, if any. */
+export function sniffBom(bytes: Uint8Array): { encoding: TextEncoding; length: number; label: string } | null {
   const [a, b, c] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8-bom', length: 3, label: 'UTF-8' };
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', length: 2, label: 'UTF-16LE' };
@@ -90,7 +91,8 @@ function sniffBom(bytes: Uint8Array): { encoding: TextEncoding; length: number; 
   return null;
 }
 
-function tryUtf8(bytes: Uint8Array): string | null {
+/** Strict UTF-8 decode (invalid bytes → null); a leading BOM is kept as U+FEFF. */
+export function tryUtf8(bytes: Uint8Array): string | null {
   try {
     // ignoreBOM: a second BOM after the sniffed one is content, not something to drop silently.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -116,6 +118,47 @@ function tryUtf16(bytes: Uint8Array, littleEndian: boolean): string | null {
   } catch {
     return null;
   }
+}
+
+/** GB18030 (a superset of GBK and GB2312); never fails, unknown bytes become U+FFFD. */
+export function decodeGb18030(bytes: Uint8Array): string {
+  return iconv().decode(bytes, 'gb18030');
+}
+
+/**
+ * Lenient UTF-16 for sniffing a file's head: every code unit kept as is (lone surrogates
+ * too, a BOM too), a trailing odd byte dropped.
+ */
+export function decodeUtf16Units(bytes: Uint8Array, littleEndian: boolean): string {
+  const units = new Uint16Array(bytes.length >> 1);
+  for (let i = 0; i < units.length; i++) {
+    const a = bytes[2 * i] as number;
+    const b = bytes[2 * i + 1] as number;
+    units[i] = littleEndian ? a | (b << 8) : (a << 8) | b;
+  }
+  return fromCodeUnits(units);
+}
+
+/** Latin-1 (ISO-8859-1, not windows-1252): byte n becomes U+00nn, so offsets stay byte offsets. */
+export function decodeLatin1(bytes: Uint8Array): string {
+  return fromCodeUnits(bytes);
+}
+
+function fromCodeUnits(units: Uint8Array | Uint16Array): string {
+  const CHUNK = 8192; // String.fromCharCode takes its arguments on the stack
+  let out = '';
+  for (let i = 0; i < units.length; i += CHUNK) out += String.fromCharCode(...units.subarray(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Lenient decode of an XML part inside a container (.docx): a UTF-16 BOM selects UTF-16,
+ * anything else is UTF-8; a BOM is dropped and bad bytes become U+FFFD.
+ */
+export function decodeXmlPart(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder().decode(bytes);
 }
 
 /**

@@ -25,9 +25,16 @@ import { lazy } from '../shared/lazy.js';
 
 const domutils = lazy<typeof import('domutils')>('domutils');
 const htmlparser2 = lazy<typeof import('htmlparser2')>('htmlparser2');
-const iconv = lazy<typeof import('iconv-lite')>('iconv-lite');
 import { InputError } from '../shared/errors.js';
-import { decodeText, type TextEncoding } from './decode.js';
+import {
+  decodeGb18030,
+  decodeLatin1,
+  decodeText,
+  decodeUtf16Units,
+  sniffBom,
+  tryUtf8,
+  type TextEncoding,
+} from './decode.js';
 import type { FormatAdapter, SourceMeta, SourceText } from './index.js';
 
 type HtmlDocument = ReturnType<typeof import('htmlparser2').parseDocument>;
@@ -54,19 +61,15 @@ const PRESCAN_BYTES = 32 * 1024;
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   const [a, b, c] = bytes;
   let head: string;
-  if (a === 0xff && b === 0xfe) head = decodeUtf16(bytes.subarray(2, 2 + SNIFF_BYTES * 2), true);
-  else if (a === 0xfe && b === 0xff) head = decodeUtf16(bytes.subarray(2, 2 + SNIFF_BYTES * 2), false);
+  if (a === 0xff && b === 0xfe) head = decodeUtf16Units(bytes.subarray(2, 2 + SNIFF_BYTES * 2), true);
+  else if (a === 0xfe && b === 0xff) head = decodeUtf16Units(bytes.subarray(2, 2 + SNIFF_BYTES * 2), false);
   else {
     const start = a === 0xef && b === 0xbb && c === 0xbf ? 3 : 0;
     // Most inputs are plain text: the first byte past the white space settles it undecoded.
     let first = start;
     while (first < bytes.length && isLatin1Space(bytes[first] as number)) first++;
     if (bytes[first] !== 0x3c) return false; // '<'
-    head = Buffer.from(
-      bytes.buffer,
-      bytes.byteOffset + start,
-      Math.max(0, Math.min(SNIFF_BYTES, bytes.length - start)),
-    ).toString('latin1');
+    head = decodeLatin1(bytes.subarray(start, start + SNIFF_BYTES));
   }
   let s = head.trimStart();
   if (/^<\?xml\b/i.test(s)) {
@@ -88,13 +91,6 @@ function isLatin1Space(byte: number): boolean {
   return (byte >= 0x09 && byte <= 0x0d) || byte === 0x20 || byte === 0xa0;
 }
 
-function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
-  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
-  const buf = Buffer.from(even);
-  if (!littleEndian) buf.swap16();
-  return buf.toString('utf16le');
-}
-
 // --- decoding ------------------------------------------------------------
 
 interface DecodedHtml {
@@ -104,7 +100,7 @@ interface DecodedHtml {
 
 /** The charset a page declares in its first bytes, mapped to what we can decode; null if none/unknown. */
 export function declaredCharset(bytes: Uint8Array): 'utf-8' | 'gbk' | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(PRESCAN_BYTES, bytes.length)).toString('latin1');
+  const head = decodeLatin1(bytes.subarray(0, PRESCAN_BYTES));
   const m =
     /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_.:-]+)/i.exec(head) ??
     /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([a-z0-9_.:-]+)/i.exec(head);
@@ -117,31 +113,22 @@ export function declaredCharset(bytes: Uint8Array): 'utf-8' | 'gbk' | null {
 }
 
 function decodeHtml(bytes: Uint8Array, file: string): DecodedHtml {
-  const [a, b, c] = bytes;
-  const hasBom = (a === 0xef && b === 0xbb && c === 0xbf) || (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
+  const hasBom = sniffBom(bytes) !== null;
   const declared = bytes.length > 0 && !hasBom && !bytes.includes(0) ? declaredCharset(bytes) : null;
   if (declared === 'gbk') {
     // Pages re-saved as UTF-8 often keep their old <meta charset=gb2312>: valid UTF-8 with
     // non-ASCII content is UTF-8 (real GBK prose is practically never valid UTF-8).
-    if (!(hasNonAscii(bytes) && strictUtf8(bytes) !== null)) {
-      const html = iconv().decode(Buffer.from(bytes), 'gb18030');
+    if (!(hasNonAscii(bytes) && tryUtf8(bytes) !== null)) {
+      const html = decodeGb18030(bytes);
       if (!tooManyReplacements(html)) return { html, encoding: 'gb18030' };
     }
   } else if (declared === 'utf-8') {
-    const html = strictUtf8(bytes);
+    const html = tryUtf8(bytes);
     if (html !== null) return { html, encoding: 'utf-8' };
     // Declared UTF-8 but is not: let detection find out (usually GBK).
   }
   const { text, encoding } = decodeText(bytes, file);
   return { html: text, encoding };
-}
-
-function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

@@ -6,7 +6,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import type { TextEncoding } from './decode.js';
-import { docxAdapter } from './docx.js';
+import { docxAdapter } from './docx/index.js';
 import { htmlAdapter } from './html.js';
 import { legacyAdapter } from './legacy.js';
 import { pdfAdapter } from './pdf.js';

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../shared/errors.js';
 import { importOnDemand } from '../shared/lazy.js';
+import { headingMarker, type HeadingMarker } from '../text/heading-markers.js';
 import type { FormatAdapter, SourcePlace, SourceText } from './index.js';
 
 export const MSG_NO_TEXT = '无文字层（可能是扫描件），请提供 Word 或文本版本';
@@ -89,59 +90,6 @@ const TRAILING_CLOSERS = /[”’"'）)》」』】〕\]]+$/u;
 const CLOSING = /[，。、；：！？”’）》」』】〕,.;:!?)\]%％]/u;
 const LATIN = /[A-Za-z]/;
 const DIGIT = /[0-9０-９]/;
-
-const CN_DIGITS = '一二三四五六七八九十百零〇';
-const CN_NUM = `[${CN_DIGITS}]+`;
-
-/** A heading marker: its kind (一、 and （一） are different kinds) and its ordinal (0 when none). */
-export interface HeadingMarker {
-  kind: string;
-  value: number;
-}
-
-const MARKERS: Array<[kind: string, re: RegExp]> = [
-  ['cn、', new RegExp(`^(${CN_NUM})[、.．]`, 'u')], // 一、
-  ['(cn)', new RegExp(`^[（(](${CN_NUM})[）)]`, 'u')], // （一） (一)
-  ['cn是', new RegExp(`^([${CN_DIGITS.slice(0, 10)}]+)是`, 'u')], // 一是
-  ['第cn', new RegExp(`^第(${CN_NUM})[章节条部分篇，,、]`, 'u')], // 第一章 第一，
-  ['n、', /^([0-9０-９]{1,2})、/u], // 1、
-  ['n.', /^([0-9０-９]{1,2})[.．](?![0-9０-９])/u], // 1. (not 1.5)
-  ['(n)', /^[（(]([0-9０-９]{1,2})[）)]/u], // （1） (1)
-  ['n)', /^([0-9０-９]{1,2})[）)]/u], // 1）
-  ['①', /^([\u2460-\u2473])/u],
-  ['⑴', /^([\u2474-\u2487])/u],
-  ['⒈', /^([\u2488-\u249B])/u],
-  ['❶', /^([\u2776-\u277F])/u],
-  ['【', /^[【〖]/u], // 【标题】
-];
-
-function cnNumber(text: string): number {
-  const digit = (ch: string | undefined): number =>
-    ch === undefined ? 0 : Math.max(0, '〇一二三四五六七八九'.indexOf(ch));
-  if (text === '零' || text === '〇') return 0;
-  const hundred = text.indexOf('百');
-  if (hundred >= 0) return (digit(text[hundred - 1]) || 1) * 100 + cnNumber(text.slice(hundred + 1) || '〇');
-  const ten = text.indexOf('十');
-  if (ten >= 0) return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
-  return digit(text.replace(/^[零〇]/u, ''));
-}
-
-/** The heading marker a line starts with (一、 （一） 一是 第一章 1. 1、 （1） ① …), if any. */
-export function headingMarker(text: string): HeadingMarker | null {
-  for (const [kind, re] of MARKERS) {
-    const m = re.exec(text);
-    if (!m) continue;
-    const raw = m[1] ?? '';
-    let value = 0;
-    if (/^[0-9０-９]+$/u.test(raw)) value = Number(raw.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
-    else if (/^[\u2460-\u249B\u2776-\u277F]$/u.test(raw)) {
-      const cp = raw.codePointAt(0)!;
-      value = cp - (cp >= 0x2776 ? 0x2776 : cp >= 0x2488 ? 0x2488 : cp >= 0x2474 ? 0x2474 : 0x2460) + 1;
-    } else if (raw !== '') value = cnNumber(raw);
-    return { kind, value };
-  }
-  return null;
-}
 
 export function isHeadingStart(text: string): boolean {
   return headingMarker(text) !== null;
