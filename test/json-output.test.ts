@@ -60,7 +60,9 @@ describe('JSON output', () => {
     const json = toJson(await runAll(['reports/taojia-2025.txt', 'reports/no-such-file.txt']));
     expect(validate(json)).toBe(true);
     expect(json.reports).toHaveLength(1);
-    expect(json.failures).toEqual([{ file: 'reports/no-such-file.txt', message: '文件不存在' }]);
+    expect(json.failures).toEqual([
+      { file: 'reports/no-such-file.txt', code: 'input-not-found', message: '文件不存在' },
+    ]);
     expect(json.summary).toMatchObject({ files: 2, checked: 1, unreadable: 1 });
   });
 

@@ -25,7 +25,7 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
         : `无法读取基线文件：${(e as Error).message}`,
       file,
       null,
-      'baseline-invalid',
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'baseline-not-found' : 'baseline-invalid',
     );
   }
   try {

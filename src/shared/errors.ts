@@ -30,6 +30,7 @@ export const RUN_ERROR_CODES = [
   'pack-invalid',
   'config-not-found',
   'config-invalid',
+  'baseline-not-found',
   'baseline-invalid',
   'output-write',
   'internal',
