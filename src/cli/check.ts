@@ -217,7 +217,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       sink.finish(run);
       if (sink.error) {
         writeFailed = true;
-        io.stderr(`fazhi: ${sink.error.toLine()}\n`);
+        io.stderr(`fazhi: ${sink.error.toLine()} [${sink.error.code}]\n`);
       }
     }
     for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
