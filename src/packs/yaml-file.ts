@@ -141,6 +141,7 @@ export function readValidatedYaml(
   checkTypes: readonly string[] = [],
 ): ValidatedYaml {
   const shown = displayFile(file);
+  // The same reader loads packs and configs; the error codes say which (README, 错误代码).
   const [missing, invalid]: PackErrorCode[] =
     kind === '配置文件' ? ['config-not-found', 'config-invalid'] : ['pack-not-found', 'pack-invalid'];
   let source: string;
@@ -178,10 +179,7 @@ export function readValidatedYaml(
     throw new PackError(
       `YAML error（YAML 错误）: ${(e as Error).message.split('\n')[0]}`,
       shown,
-      {
-        line: 1,
-        column: 1,
-      },
+      { line: 1, column: 1 },
       invalid,
     );
   }
