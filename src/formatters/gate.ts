@@ -42,10 +42,6 @@ export interface GateVerdict {
   warnings: number;
 }
 
-export function severityRank(severity: Finding['severity']): number {
-  return RANK[severity];
-}
-
 /** True when a failed finding of this severity fails the gate. */
 export function failsGate(severity: Finding['severity'], failOn: FailOn = 'error'): boolean {
   return failOn !== 'never' && RANK[severity] >= RANK[failOn];
