@@ -7,7 +7,16 @@ export { parseDocument } from './document/parse.js';
 export { readInput, type SourceText } from './ingest/index.js';
 export { FORMAT_NAMES, loadFormatter } from './formatters/index.js';
 export { toJson } from './formatters/json.js';
-export { FazhiError, InputError, PackError, UsageError } from './shared/errors.js';
+export {
+  FazhiError,
+  InputError,
+  PackError,
+  UsageError,
+  INPUT_ERROR_CODES,
+  RUN_ERROR_CODES,
+  type ErrorCode,
+} from './shared/errors.js';
+export { exitCode, gateVerdict, FAIL_ON, type FailOn, type Gate, type GateVerdict } from './formatters/gate.js';
 export type { Document, PartId } from './document/model.js';
 export type { Facts } from './facts/model.js';
 export type { Finding, Evidence, Status } from './engine/model.js';

@@ -217,7 +217,7 @@ describe('baselines', () => {
     const missing = cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'none.json']);
     expect([missing.code, missing.stderr]).toEqual([
       2,
-      'fazhi: none.json: 基线文件不存在（先用 --update-baseline 生成）\n',
+      'fazhi: none.json: 基线文件不存在（先用 --update-baseline 生成） [baseline-not-found]\n',
     ]);
     expect(cliIn(dir, ['check', 'reports/taojia-2025.txt', '--baseline', 'broken.json']).stderr).toContain(
       '不是有效的 fazhi 基线',

@@ -122,7 +122,7 @@ describe('check: stylish output and exit codes', () => {
 
   it('--min-score abc is a one-line usage error', () => {
     const r = fazhi(['check', TAOJIA, '--min-score', 'abc']);
-    expect(expectOneErrorLine(r.stderr)).toBe('fazhi: --min-score abc: 应为 0–100 之间的数');
+    expect(expectOneErrorLine(r.stderr)).toBe('fazhi: --min-score abc: 应为 0–100 之间的数 [usage]');
   });
 
   it('draft without first-responsible part fails with exit 1', () => {
@@ -169,7 +169,7 @@ describe('check --format json', () => {
 
   const badParams: Array<[string, RegExp]> = [
     ['bad', /^fazhi: --param bad: 格式应为/],
-    ['mediation/success-rate.min=abc', /^fazhi: --param mediation\/success-rate\.min=abc: 应为数字$/],
+    ['mediation/success-rate.min=abc', /^fazhi: --param mediation\/success-rate\.min=abc: 应为数字 \[usage\]$/],
     ['mediation/success-rate.min=101', /^fazhi: --param mediation\/success-rate\.min=101: 超出允许范围/],
     ['nope/rule.min=1', /^fazhi: --param nope\/rule: 没有这条规则/],
     ['mediation/success-rate.max=1', /^fazhi: --param mediation\/success-rate\.max: 规则没有该参数/],
@@ -199,7 +199,7 @@ describe('check --format json', () => {
     expect(r.code).toBe(2);
     const run = json(r);
     expect(run.reports.map((x) => x.file)).toEqual([TAOJIA, 'reports/gurtu-2024.txt']);
-    expect(run.failures).toEqual([{ file: 'nope.txt', message: '文件不存在' }]);
+    expect(run.failures).toEqual([{ file: 'nope.txt', code: 'input-not-found', message: '文件不存在' }]);
     expect(run.summary).toMatchObject({ files: 3, checked: 2, unreadable: 1 });
     expect(expectOneErrorLine(r.stderr)).toBe('fazhi: nope.txt: 文件不存在');
   });
@@ -369,7 +369,7 @@ describe('rules validate', () => {
     const r = fazhi(['rules', 'validate', file]);
     expect(r.code).toBe(2);
     expect(expectOneErrorLine(r.stderr)).toBe(
-      `fazhi: ${file}:15:13 rules.demo/hello.weight: must be number（类型错误）`,
+      `fazhi: ${file}:15:13 rules.demo/hello.weight: must be number（类型错误） [pack-invalid]`,
     );
   });
 });

@@ -388,7 +388,7 @@ describe('JUnit formatter', () => {
     const r = syntheticRun(
       'reports/a&b<c>.txt',
       [fakeFinding({ severity: 'error', message: nasty, fix: 'fix ]]> & <b>' })],
-      [{ file: 'x"y.txt', message: 'bad <file> & "quote"\u0000' }],
+      [{ file: 'x"y.txt', code: 'input-decode', message: 'bad <file> & "quote"\u0000' }],
     );
     const xml = junitFormatter(r, opts());
     expect(xml).toContain('message="&lt;script&gt;&amp;&quot;&apos; x"');
@@ -432,7 +432,7 @@ describe('GitHub Actions formatter', () => {
         fakeFinding({ ruleId: 'demo/pass', status: 'pass' }),
         fakeFinding({ ruleId: 'demo/na', status: 'not-applicable' }),
       ],
-      [{ file: 'missing,1.txt', message: '文件不存在' }],
+      [{ file: 'missing,1.txt', code: 'input-not-found', message: '文件不存在' }],
     );
     expect(githubFormatter(r, opts()).split('\n')).toEqual([
       '::warning file=reports/a%3Ab%2Cc%25.txt,line=10,col=21,endLine=10,endColumn=30,title=mediation/success-rate::调解成功率为85%25，低于95%25%0D%0A第二行 “调解成功率85%25。” 建议：写明成功率: 98%25, 件数',

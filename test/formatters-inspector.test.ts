@@ -249,7 +249,7 @@ describe('csv', () => {
         { ...r, meta: { ...r.meta, body: r.meta.title } },
         { ...r, file: '-' },
       ],
-      failures: [{ file: SUM, message: '+1 "quoted" message, with comma' }],
+      failures: [{ file: SUM, code: 'input-empty', message: '+1 "quoted" message, with comma' }],
     };
     const csv = csvFormatter(run, OPTIONS);
     const rows = parseCsv(csv.slice(1));

@@ -4,7 +4,9 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { jsonFormatter, toJson } from '../src/formatters/json.js';
 import { runCheck } from '../src/run/batch.js';
-import { builtinRules, REPORTS, ROOT } from './helpers.js';
+import { gateVerdict, type Gate } from '../src/formatters/gate.js';
+import { summarizeRun } from '../src/report/result.js';
+import { builtinRules, REPORTS, ROOT, runCli } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs/result.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
@@ -60,7 +62,9 @@ describe('JSON output', () => {
     const json = toJson(await runAll(['reports/taojia-2025.txt', 'reports/no-such-file.txt']));
     expect(validate(json)).toBe(true);
     expect(json.reports).toHaveLength(1);
-    expect(json.failures).toEqual([{ file: 'reports/no-such-file.txt', message: '文件不存在' }]);
+    expect(json.failures).toEqual([
+      { file: 'reports/no-such-file.txt', code: 'input-not-found', message: '文件不存在' },
+    ]);
     expect(json.summary).toMatchObject({ files: 2, checked: 1, unreadable: 1 });
   });
 
@@ -76,5 +80,101 @@ describe('JSON output', () => {
       json.reports[0]!.findings.filter((f) => f.status === 'fail' && f.severity === severity).length;
     expect(json.summary).toMatchObject({ errors: failed('error'), warnings: failed('warning'), infos: failed('info') });
     expect(json.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('fails validation on a field the schema does not document, anywhere', async () => {
+    const json = toJson(await runAll(['reports/taojia-2025.txt', 'reports/no-such-file.txt']));
+    const report = json.reports[0]!;
+    const finding = report.findings.find((f) => f.evidence.length > 0)!;
+    const places: Array<[string, Record<string, unknown>]> = [
+      ['top level', json as unknown as Record<string, unknown>],
+      ['report', report as unknown as Record<string, unknown>],
+      ['meta', report.meta],
+      ['finding', finding as unknown as Record<string, unknown>],
+      ['evidence', finding.evidence[0] as unknown as Record<string, unknown>],
+      ['score', report.score as unknown as Record<string, unknown>],
+      ['failure', json.failures[0] as unknown as Record<string, unknown>],
+      ['summary', json.summary],
+      ['gate', json.gate as unknown as Record<string, unknown>],
+    ];
+    expect(validate(json)).toBe(true);
+    for (const [name, place] of places) {
+      place.undocumented = 1;
+      expect(validate(json), name).toBe(false);
+      delete place.undocumented;
+    }
+    expect(validate(json)).toBe(true);
+  });
+
+  it('requires a known code on every failure', async () => {
+    const json = toJson(await runAll(['reports/no-such-file.txt']));
+    expect(validate(json)).toBe(true);
+    (json.failures[0] as { code: string }).code = '文件不存在';
+    expect(validate(json)).toBe(false);
+  });
+});
+
+describe('JSON gate', () => {
+  const gate = (extra: Partial<Gate> = {}): Gate => ({ failOn: 'error', minScore: null, maxWarnings: null, ...extra });
+  const verdict = async (inputs: string[], g: Gate) => gateVerdict(summarizeRun(await runAll(inputs)), g);
+  const TAOJIA = 'reports/taojia-2025.txt'; // warnings only, score 76.3
+  const DRAFT = 'reports/draft-low-mediation.txt'; // one error
+
+  const table: Array<[string, string[], Partial<Gate>, string[]]> = [
+    ['default gate, warnings only', [TAOJIA], {}, []],
+    ['fail-on warning', [TAOJIA], { failOn: 'warning' }, ['fail-on']],
+    ['fail-on never with an error', [DRAFT], { failOn: 'never' }, []],
+    ['an error at the default gate', [DRAFT], {}, ['fail-on']],
+    ['min-score above the score', [TAOJIA], { minScore: 80 }, ['min-score']],
+    ['min-score at the score', [TAOJIA], { minScore: 76.3 }, []],
+    ['max-warnings below the count', [TAOJIA], { maxWarnings: 3 }, ['max-warnings']],
+    [
+      'an unreadable input, an error and a low score',
+      [DRAFT, 'nope.txt'],
+      { minScore: 99 },
+      ['unreadable', 'fail-on', 'min-score'],
+    ],
+  ];
+  it.each(table)('%s → reasons %j', async (_name, inputs, extra, reasons) => {
+    const v = await verdict(inputs, gate(extra));
+    expect(v.reasons).toEqual(reasons);
+    expect(v.passed).toBe(reasons.length === 0);
+  });
+
+  it('holds each limit beside its count', async () => {
+    const run = await runAll([TAOJIA, DRAFT]);
+    const json = toJson(run, gate({ failOn: 'warning', minScore: 60, maxWarnings: 1000 }));
+    expect(validate(json)).toBe(true);
+    const scores = json.reports.map((r) => r.score.total);
+    expect(json.gate).toEqual({
+      passed: false,
+      reasons: ['fail-on', 'min-score'],
+      unreadable: 0,
+      failOn: 'warning',
+      failing: json.summary.errors + json.summary.warnings,
+      minScore: 60,
+      lowestScore: Math.min(...scores),
+      belowMinScore: scores.filter((s) => s < 60).length,
+      maxWarnings: 1000,
+      warnings: json.summary.warnings,
+    });
+    expect(json.gate.belowMinScore).toBe(1);
+  });
+
+  it('the CLI writes the gate it applies, and its verdict agrees with the exit code', () => {
+    for (const [args, code] of [
+      [['--fail-on', 'never'], 0],
+      [['--min-score', '90'], 1],
+      [['--max-warnings', '0', '--fail-on', 'never'], 1],
+    ] as const) {
+      const r = runCli(['check', TAOJIA, '-f', 'json', ...args]);
+      expect(r.code).toBe(code);
+      const out = JSON.parse(r.stdout) as {
+        gate: { passed: boolean; minScore: number | null; maxWarnings: number | null };
+      };
+      expect(out.gate.passed).toBe(code === 0);
+      expect(out.gate.minScore).toBe(args[0] === '--min-score' ? 90 : null);
+      expect(out.gate.maxWarnings).toBe(args[0] === '--max-warnings' ? 0 : null);
+    }
   });
 });

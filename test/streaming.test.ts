@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Checker } from '../src/report/checker.js';
-import { exitCode } from '../src/cli/gate.js';
+import { exitCode } from '../src/formatters/gate.js';
 import { emptyConfig } from '../src/config/load.js';
 import { FORMAT_NAMES, loadFormatter } from '../src/formatters/index.js';
 import { loadPackSet } from '../src/packs/load.js';

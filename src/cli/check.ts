@@ -10,7 +10,7 @@ import { assertSafeRegexes } from '../packs/redos.js';
 import type { RenderSetup } from '../run/render.js';
 import type { BaselineEntry, ReportSummary, RunSummary } from '../report/result.js';
 import { checkEach, runHead } from '../run/batch.js';
-import { exitCode, FAIL_ON, type FailOn } from './gate.js';
+import { exitCode, FAIL_ON, type FailOn } from '../formatters/gate.js';
 import type { CliIO } from './main.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
@@ -157,7 +157,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const progress = progressBar(io, options);
   const head = runHead(checker);
   const color = useColor(options, io);
-  const formatOptions = { color, verbose: options.verbose === true, failOn };
+  const formatOptions = { color, verbose: options.verbose === true, failOn, gate: { failOn, minScore, maxWarnings } };
   // Colour only on the terminal, never in files.
   const optionsFor = (t: OutputTarget) => ({ ...formatOptions, color: t.file ? false : color });
   const outputs = targets.map((t) => ({ format: t.format, options: optionsFor(t) }));
@@ -211,13 +211,13 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         : {}),
       exitCode: 0,
     };
-    run.exitCode = exitCode(run, { failOn, minScore, maxWarnings });
+    run.exitCode = exitCode(run, formatOptions.gate);
     let writeFailed = false;
     for (const sink of sinks) {
       sink.finish(run);
       if (sink.error) {
         writeFailed = true;
-        io.stderr(`fazhi: ${sink.error.toLine()}\n`);
+        io.stderr(`fazhi: ${sink.error.toLine()} [${sink.error.code}]\n`);
       }
     }
     for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);

@@ -30,6 +30,8 @@ export function loadExpectations(file: string): Expectations {
     throw new FazhiError(
       code === 'ENOENT' ? '文件不存在' : `无法读取期望结果：${(e as Error).message.split('\n')[0]}`,
       file,
+      null,
+      'usage',
     );
   }
   const reports = (data as { reports?: Record<string, Record<string, string>> } | null)?.reports;

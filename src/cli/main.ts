@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import type { CheckOptions } from './check.js';
-import { FAIL_ON } from './gate.js';
+import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
 
 export interface CliIO {
@@ -138,13 +138,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (e instanceof FazhiError) {
-      io.stderr(`fazhi: ${e.toLine().split('\n').join('\nfazhi: ')}\n`);
+      // Each line ends with the machine code in brackets (README, 错误代码): CI need not parse the Chinese.
+      io.stderr(`fazhi: ${e.toLine().split('\n').join(` [${e.code}]\nfazhi: `)} [${e.code}]\n`);
       if (argv.includes('--debug') && e.stack) io.stderr(`${e.stack}\n`);
       return 2;
     }
     const err = e as Error;
     io.stderr(
-      `fazhi: 内部错误：${err.message ?? String(e)}${argv.includes('--debug') ? '' : '（加 --debug 查看详情）'}\n`,
+      `fazhi: 内部错误：${err.message ?? String(e)}${argv.includes('--debug') ? '' : '（加 --debug 查看详情）'} [internal]\n`,
     );
     if (argv.includes('--debug') && err.stack) io.stderr(`${err.stack}\n`);
     return 2;

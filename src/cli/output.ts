@@ -23,7 +23,7 @@ export function writeAtomic(file: string, content: string): void {
       // The folder itself is unusable: there is no temporary file to remove.
     }
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, file);
+    throw new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, file, null, 'output-write');
   }
 }
 
@@ -134,7 +134,12 @@ export class OutputSink {
       step();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      this.error = new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, this.file ?? '<stdout>');
+      this.error = new FazhiError(
+        `无法写入输出文件：${code ?? (e as Error).message}`,
+        this.file ?? '<stdout>',
+        null,
+        'output-write',
+      );
       this.discard();
     }
   }

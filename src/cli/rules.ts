@@ -9,7 +9,7 @@ import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js'
 import { assertSafeRegexes } from '../packs/redos.js';
 import { agreement, compare, loadExpectations } from './eval.js';
 import type { CliIO } from './main.js';
-import { renderTable } from './table.js';
+import { renderTable } from '../formatters/table.js';
 
 /** The pack commands: validate, list, docs, explain, eval. */
 

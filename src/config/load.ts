@@ -128,6 +128,7 @@ export function loadConfig(file: string): Config {
             `${key}[${i}]: 找不到规则包 "${ref}"（既不是文件，也不是已安装的 npm 包或内置规则包）`,
             shown,
             locate([key, i]),
+            'pack-not-found',
           ),
       ),
     );

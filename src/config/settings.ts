@@ -68,6 +68,7 @@ export function checkConfigAgainstPacks(config: Config, packs: PackSet): void {
             `${[...path, id].join('.')}: 没有这条规则（用 fazhi rules list 查看）`,
             config.file,
             config.locate([...path, id], 'key'),
+            'config-invalid',
           ),
         );
     }

@@ -15,11 +15,10 @@
  *   `:`→%3A and `,`→%2C.
  * - Ends with one plain summary line (not a command).
  */
-import path from 'node:path';
 import type { Finding } from '../engine/model.js';
 import { failedFindings, totalFailed, type RunSummary } from '../report/result.js';
-import { messageWithQuote, relativePath } from './sarif.js';
-import { placeLabel } from './stylish.js';
+import { messageWithQuote, placeLabel } from './evidence.js';
+import { absolutePath, relativePath } from './paths.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { cwd?: string };
@@ -42,7 +41,7 @@ function command(name: string, props: Array<[string, string | number]>, message:
 /** The annotation's file: relative to cwd; an absolute path when outside it; none for stdin. */
 function filePath(file: string, cwd: string): string | null {
   if (file === '<stdin>') return null;
-  return relativePath(file, cwd) ?? path.resolve(cwd, file).split(path.sep).join('/');
+  return relativePath(file, cwd) ?? absolutePath(file, cwd);
 }
 
 function annotation(file: string | null, f: Finding): string {

@@ -1,7 +1,7 @@
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../report/result.js';
-import { placeLabel } from './stylish.js';
+import { placeLabel } from './evidence.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };

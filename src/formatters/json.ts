@@ -1,5 +1,6 @@
 import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../report/result.js';
-import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
+import { DEFAULT_GATE, gateVerdict, type Gate } from './gate.js';
+import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -64,9 +65,9 @@ export function reportJson(r: ReportResult) {
 }
 
 /** The fields after the reports: they need the whole run. */
-function runEnd(run: RunSummary) {
+function runEnd(run: RunSummary, gate: Gate) {
   return {
-    failures: run.failures,
+    failures: run.failures.map((f) => ({ file: f.file, code: f.code, message: f.message })),
     skipped: run.skipped,
     ...(run.baseline ? { baseline: run.baseline } : {}),
     summary: {
@@ -78,12 +79,14 @@ function runEnd(run: RunSummary) {
       infos: totalFailed(run.reports, 'info'),
       suppressed: run.baseline?.suppressed ?? 0,
     },
+    gate: gateVerdict(run, gate),
   };
 }
 
 /** The documented JSON shape of a whole run, as an object (tests, library users). */
 export function toJson(
   run: RunResult,
+  gate: Gate = DEFAULT_GATE,
 ): { schemaVersion: number; tool: RunResult['tool']; packs: RunResult['packs']; reports: ReportJson[] } & ReturnType<
   typeof runEnd
 > {
@@ -92,7 +95,7 @@ export function toJson(
     tool: run.tool,
     packs: run.packs,
     reports: run.reports.map(reportJson),
-    ...runEnd(summarizeRun(run)),
+    ...runEnd(summarizeRun(run), gate),
   };
 }
 
@@ -102,14 +105,15 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
  * Written as JSON.stringify(toJson(run), null, 2) would write it, one report at a time:
  * a run over 10,000 reports is never one string in memory.
  */
-export const jsonWriter: FormatWriterFactory = (run) => {
+export const jsonWriter: FormatWriterFactory = (run, options) => {
+  const gate = gateOf(options);
   const start = JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs }, null, 2);
   return {
     head: `${start.slice(0, -2)},\n  "reports": [`,
     report: (r) => `\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`,
     separator: ',',
     tail(end, empty) {
-      const rest = JSON.stringify(runEnd(end), null, 2);
+      const rest = JSON.stringify(runEnd(end, gate), null, 2);
       return `${empty ? '' : '\n  '}],\n${rest.slice(2)}\n`;
     },
   };

@@ -16,27 +16,22 @@
  *     body, so the JUnit verdict and the exit code agree;
  *   - not-applicable → `<skipped message="不适用"/>`.
  * - An unreadable input → its own `<testsuite name="<file>" tests="1" errors="1">` with one
- *   `<testcase classname="fazhi" name="读取报告">` holding `<error type="unreadable" message="…"/>`.
+ *   `<testcase classname="fazhi" name="读取报告">` holding `<error type="unreadable" message="…"/>`;
+ *   the suite's `<properties>` give the cause's machine code (`code`, e.g. input-not-found).
  * - Files skipped as unsupported are not listed (they are not inputs that failed).
  * - XML escaping: & < > " ' escaped everywhere; characters XML 1.0 forbids (control characters,
  *   lone surrogates, U+FFFE/U+FFFF) are removed; newlines and tabs in attributes become
  *   character references so they survive attribute normalisation.
  */
-import type { FailOn } from '../cli/gate.js';
+import { failsGate, type FailOn } from './gate.js';
 import type { Finding } from '../engine/model.js';
 import type { InputFailure, ReportResult } from '../report/result.js';
-import { placeLabel } from './stylish.js';
+import { placeLabel } from './evidence.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { failOn?: FailOn };
 
-const RANK: Record<Finding['severity'], number> = { info: 1, warning: 2, error: 3 };
 const LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
-
-/** True when a failed finding of this severity fails the gate (mirrors cli/gate.ts). */
-export function failsGate(severity: Finding['severity'], failOn: FailOn = 'error'): boolean {
-  return failOn !== 'never' && RANK[severity] >= RANK[failOn];
-}
 
 // Anything outside XML 1.0's Char production, plus lone surrogates.
 const INVALID_XML =
@@ -113,6 +108,9 @@ function failureSuite(f: InputFailure): string {
   const counts: Counts = { tests: 1, failures: 0, errors: 1, skipped: 0 };
   return [
     `  <testsuite${attrs({ name: f.file, ...counts })}>`,
+    '    <properties>',
+    `      <property${attrs({ name: 'code', value: f.code })}/>`,
+    '    </properties>',
     `    <testcase${attrs({ classname: 'fazhi', name: '读取报告' })}>`,
     `      <error${attrs({ type: 'unreadable', message: f.message })}/>`,
     '    </testcase>',

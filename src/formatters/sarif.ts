@@ -13,12 +13,12 @@
  *   uses); the location's `properties` add page, pageLine and paragraph in the original file.
  * - Deterministic: no timestamps, no machine-specific data other than the cwd.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { FailOn } from '../cli/gate.js';
+import type { FailOn } from './gate.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import type { ReportResult, ReportSummary, RuleInfo, RunHead, RunSummary } from '../report/result.js';
+import { messageWithQuote } from './evidence.js';
+import { cwdUrl, fileUrl, relativePath } from './paths.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 /** Options the CI formatters read beyond FormatOptions (`cwd` for tests; defaults to process.cwd()). */
@@ -28,7 +28,6 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/fazhi-check';
 export const FINGERPRINT_KEY = 'fazhi/v1';
 const SRCROOT = '%SRCROOT%';
-const STDIN_NAME = '<stdin>';
 
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Finding['severity'], Level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -38,14 +37,6 @@ const MIME: Record<string, string> = {
   pdf: 'application/pdf',
   html: 'text/html',
 };
-
-/** Where a reported file is, for CI tools: relative to cwd with forward slashes; null when outside it. */
-export function relativePath(file: string, cwd: string = process.cwd()): string | null {
-  if (file === STDIN_NAME) return 'stdin';
-  const rel = path.relative(cwd, path.resolve(cwd, file));
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
-  return rel.split(path.sep).join('/');
-}
 
 interface ArtifactLocation {
   uri: string;
@@ -60,7 +51,7 @@ function encodePath(rel: string): string {
 export function artifactLocation(file: string, cwd: string = process.cwd()): ArtifactLocation {
   const rel = relativePath(file, cwd);
   if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+  return { uri: fileUrl(file, cwd) };
 }
 
 function mimeType(r: Pick<ReportSummary, 'file' | 'format'>): string {
@@ -122,12 +113,6 @@ function placeProperties(e: Evidence): Record<string, number> | null {
   return Object.keys(props).length > 0 ? props : null;
 }
 
-/** The finding's message with its first quote, as shown in every CI format. */
-export function messageWithQuote(f: Finding): string {
-  const quote = f.evidence[0]?.quote;
-  return quote ? `${f.message} “${quote}”` : f.message;
-}
-
 function result(r: ReportResult, f: Finding, ruleIndex: Map<string, number>, cwd: string) {
   const where = artifactLocation(r.file, cwd);
   const locations =
@@ -160,7 +145,6 @@ type SarifResult = ReturnType<typeof result>;
 function sarifLog(run: RunHead, results: SarifResult[], end: RunSummary | null, options: Partial<CiFormatOptions>) {
   const cwd = options.cwd ?? process.cwd();
   const version = run.tool.version;
-  const root = pathToFileURL(cwd).href;
   const exitCode = end?.exitCode ?? 0;
   return {
     $schema: SARIF_SCHEMA,
@@ -188,13 +172,14 @@ function sarifLog(run: RunHead, results: SarifResult[], end: RunSummary | null, 
                         toolExecutionNotifications: end.failures.map((failure) => ({
                           level: 'error',
                           message: { text: failure.message },
+                          descriptor: { id: failure.code },
                           locations: [{ physicalLocation: { artifactLocation: artifactLocation(failure.file, cwd) } }],
                         })),
                       }
                     : {}),
                 },
               ],
-              originalUriBaseIds: { [SRCROOT]: { uri: root.endsWith('/') ? root : `${root}/` } },
+              originalUriBaseIds: { [SRCROOT]: { uri: cwdUrl(cwd) } },
               artifacts: end.reports.map((r) => ({ location: artifactLocation(r.file, cwd), mimeType: mimeType(r) })),
               columnKind: 'utf16CodeUnits',
             }

@@ -9,7 +9,8 @@ import {
   type ReportResult,
   type RunSummary,
 } from '../report/result.js';
-import { renderTable } from '../cli/table.js';
+import { placeLabel } from './evidence.js';
+import { renderTable } from './table.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
@@ -33,13 +34,6 @@ function severityMark(c: ChalkInstance, f: Finding): string {
   if (f.severity === 'error') return c.red(`✖ ${label}`);
   if (f.severity === 'warning') return c.yellow(`⚠ ${label}`);
   return c.blue(`ℹ ${label}`);
-}
-
-/** Where a quote is, as the reader of the original file would find it. */
-export function placeLabel(e: Evidence): string {
-  if (e.page !== undefined) return e.pageLine !== undefined ? `第${e.page}页 第${e.pageLine}行` : `第${e.page}页`;
-  if (e.paragraph !== undefined) return `第${e.paragraph}段`;
-  return `第${e.line}行:${e.column}`;
 }
 
 function evidenceLine(c: ChalkInstance, e: Evidence): string {

@@ -1,3 +1,4 @@
+import { DEFAULT_GATE, type FailOn, type Gate } from './gate.js';
 import { summarizeRun, type ReportResult, type RunHead, type RunResult, type RunSummary } from '../report/result.js';
 
 export interface FormatOptions {
@@ -8,7 +9,14 @@ export interface FormatOptions {
   /** The exit code this run ends with (SARIF invocations, summaries), for whole-run formatting. */
   exitCode?: number;
   /** The gate's severity (JUnit: what counts as a failure). */
-  failOn?: 'error' | 'warning' | 'info' | 'never';
+  failOn?: FailOn;
+  /** The whole gate (JSON: the `gate` verdict); without it, `failOn` alone with no score or warning limits. */
+  gate?: Gate;
+}
+
+/** The gate in force for a run's outputs. */
+export function gateOf(options: Pick<FormatOptions, 'failOn' | 'gate'>): Gate {
+  return options.gate ?? { ...DEFAULT_GATE, failOn: options.failOn ?? DEFAULT_GATE.failOn };
 }
 
 /**

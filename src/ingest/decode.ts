@@ -32,14 +32,18 @@ const MAX_CONTROL_SHARE = 0.05;
 const MAX_SUSPICIOUS_SHARE = 0.3;
 
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
-  if (bytes.length === 0) throw new InputError(MSG_EMPTY, file);
+  if (bytes.length === 0) throw new InputError(MSG_EMPTY, file, 'input-empty');
 
   const bom = sniffBom(bytes);
   if (bom) {
     const body = bytes.subarray(bom.length);
     const text = bom.encoding === 'utf-8-bom' ? tryUtf8(body) : tryUtf16(body, bom.encoding === 'utf-16le');
     if (text === null) {
-      throw new InputError(`文件开头的 BOM 标明为 ${bom.label}，但内容不是有效的 ${bom.label}（文件可能已损坏）`, file);
+      throw new InputError(
+        `文件开头的 BOM 标明为 ${bom.label}，但内容不是有效的 ${bom.label}（文件可能已损坏）`,
+        file,
+        'input-decode',
+      );
     }
     return finish(text, bom.encoding, file);
   }
@@ -48,11 +52,12 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.includes(0)) {
     const utf16 = guessUtf16WithNuls(bytes);
     if (utf16) return finish(utf16.text, utf16.encoding, file);
-    throw new InputError(MSG_BINARY, file);
+    throw new InputError(MSG_BINARY, file, 'input-decode');
   }
 
   // Control bytes cannot be part of a UTF-8 or GB18030 multi-byte sequence, so count them raw.
-  if (countControlBytes(bytes) > bytes.length * MAX_CONTROL_SHARE) throw new InputError(MSG_BINARY, file);
+  if (countControlBytes(bytes) > bytes.length * MAX_CONTROL_SHARE)
+    throw new InputError(MSG_BINARY, file, 'input-decode');
 
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8', file);
@@ -68,16 +73,16 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     }
   }
 
-  throw new InputError(MSG_UNKNOWN, file);
+  throw new InputError(MSG_UNKNOWN, file, 'input-decode');
 }
 
 /** Final checks shared by every path: emptiness, binary content, mojibake. */
 function finish(text: string, encoding: TextEncoding, file: string): DecodedText {
-  if (!/\S/.test(text)) throw new InputError(MSG_EMPTY, file);
+  if (!/\S/.test(text)) throw new InputError(MSG_EMPTY, file, 'input-empty');
   const stats = scanText(text);
-  if (stats.controls > text.length * MAX_CONTROL_SHARE) throw new InputError(MSG_BINARY, file);
+  if (stats.controls > text.length * MAX_CONTROL_SHARE) throw new InputError(MSG_BINARY, file, 'input-decode');
   if (stats.suspicious >= 3 && stats.suspicious > stats.nonAscii * MAX_SUSPICIOUS_SHARE) {
-    throw new InputError(MSG_MOJIBAKE, file);
+    throw new InputError(MSG_MOJIBAKE, file, 'input-decode');
   }
   return { text, encoding };
 }

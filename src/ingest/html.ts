@@ -743,7 +743,7 @@ export function readHtml(bytes: Uint8Array, file: string): SourceText {
 
   dropChrome(body);
   const article = chooseArticle(body);
-  if (!article) throw new InputError(MSG_NO_ARTICLE, file);
+  if (!article) throw new InputError(MSG_NO_ARTICLE, file, 'input-empty');
   const lines = collectLines(article);
 
   // The report title usually sits in an <h1> above the article container: put it back as line 1.

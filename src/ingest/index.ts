@@ -90,7 +90,11 @@ function megabytes(n: number): string {
 }
 
 function tooLarge(size: number, max: number, file: string): InputError {
-  return new InputError(`文件过大（${megabytes(size)}，上限 ${megabytes(max)}；可用 --max-size 调整）`, file);
+  return new InputError(
+    `文件过大（${megabytes(size)}，上限 ${megabytes(max)}；可用 --max-size 调整）`,
+    file,
+    'input-too-large',
+  );
 }
 
 export async function readInput(file: string, opts: ReadOptions = {}): Promise<SourceText> {
@@ -98,7 +102,7 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<S
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : readFileBytes(file, max);
   // Whatever its name says, an empty file is empty (not a corrupt .docx or .pdf).
-  if (bytes.length === 0) throw new InputError('文件为空', display);
+  if (bytes.length === 0) throw new InputError('文件为空', display, 'input-empty');
   return pickAdapter(display, bytes).read(bytes, display);
 }
 
@@ -125,7 +129,7 @@ async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<U
  * read, close) cost more than the reading itself when an inspector checks thousands.
  */
 function readFileBytes(file: string, max: number): Uint8Array {
-  const notAFile = () => new InputError('是目录，不是文件（目前请逐个指定文件）', file);
+  const notAFile = () => new InputError('是目录，不是文件（目前请逐个指定文件）', file, 'input-not-a-file');
   let fd: number | null = null;
   try {
     fd = openSync(file, 'r');
@@ -149,7 +153,7 @@ function readFileBytes(file: string, max: number): Uint8Array {
     switch (code) {
       case 'ENOENT':
       case 'ENOTDIR': // a path component is a file: the file does not exist either
-        throw new InputError('文件不存在', file);
+        throw new InputError('文件不存在', file, 'input-not-found');
       case 'EISDIR':
         throw notAFile();
       case 'EACCES':

@@ -21,10 +21,14 @@ export const legacyAdapter: FormatAdapter = {
   extensions: [],
   sniff: (bytes) => isOle(bytes) || isRtf(bytes),
   read(bytes, file) {
-    if (isRtf(bytes)) throw new InputError('RTF 格式不受支持，请另存为 .docx 或文本', file);
+    if (isRtf(bytes)) throw new InputError('RTF 格式不受支持，请另存为 .docx 或文本', file, 'input-unsupported');
     if (isOle(bytes)) {
-      throw new InputError('旧版 Word（.doc/.wps）或加密的 Office 文件不受支持，请另存为 .docx（未加密）', file);
+      throw new InputError(
+        '旧版 Word（.doc/.wps）或加密的 Office 文件不受支持，请另存为 .docx（未加密）',
+        file,
+        'input-unsupported',
+      );
     }
-    throw new InputError('旧版 Word（.doc）格式不受支持，请另存为 .docx', file);
+    throw new InputError('旧版 Word（.doc）格式不受支持，请另存为 .docx', file, 'input-unsupported');
   },
 };

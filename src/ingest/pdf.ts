@@ -462,8 +462,8 @@ async function extractLines(bytes: Uint8Array, file: string): Promise<PdfLine[]>
     return lines;
   } catch (err) {
     if (err instanceof InputError) throw err;
-    if (errorName(err) === 'PasswordException') throw new InputError(MSG_ENCRYPTED, file);
-    throw new InputError(MSG_CORRUPT, file);
+    if (errorName(err) === 'PasswordException') throw new InputError(MSG_ENCRYPTED, file, 'input-encrypted');
+    throw new InputError(MSG_CORRUPT, file, 'input-corrupt');
   } finally {
     await task.destroy().catch(() => undefined);
   }
@@ -494,7 +494,7 @@ export const pdfAdapter: FormatAdapter = {
     const lines = dropPageNumbers(await extractLines(bytes, file));
     // Page numbers alone (a scan with a numbered footer) are no text layer either.
     const chars = lines.reduce((n, l) => n + l.text.replace(SPACE, '').length, 0);
-    if (chars < MIN_TEXT_CHARS) throw new InputError(MSG_NO_TEXT, file);
+    if (chars < MIN_TEXT_CHARS) throw new InputError(MSG_NO_TEXT, file, 'input-empty');
     const paragraphs = joinLines(lines);
     return {
       file,

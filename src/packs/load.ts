@@ -245,6 +245,7 @@ export function loadPackSet(refs: string[] = DEFAULT_PACKS): PackSet {
         `extends[${i}]: 规则包文件不存在：${displayFile(resolveRef(parent, file))}`,
         pack.file,
         pack.locate(['extends', i]),
+        'pack-not-found',
       );
     });
     visiting.pop();

@@ -6,7 +6,7 @@ import { lazy } from '../shared/lazy.js';
 
 // yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see cache.ts).
 export const yaml = lazy<typeof import('yaml')>('yaml');
-import { PackError } from '../shared/errors.js';
+import { PackError, type PackErrorCode } from '../shared/errors.js';
 import { displayPath, type Locator } from './model.js';
 
 /**
@@ -93,6 +93,7 @@ export function schemaErrors(
   errors: ErrorObject[],
   locate: Locator,
   checkTypes: readonly string[] = [],
+  code: PackErrorCode = 'pack-invalid',
 ): PackError[] {
   const seen = new Set<string>();
   const out: PackError[] = [];
@@ -110,7 +111,7 @@ export function schemaErrors(
     // For an unknown or ill-named key, point at the key itself.
     const atKey = e.keyword === 'additionalProperties' || e.keyword === 'propertyNames';
     const pos = locate(segments, atKey ? 'key' : 'value') ?? locate(segmentsOf(e.instancePath));
-    out.push(new PackError(text, file, pos));
+    out.push(new PackError(text, file, pos, code));
   }
   return out;
 }
@@ -118,7 +119,8 @@ export function schemaErrors(
 /** A validation failure may carry several errors; each prints as its own line. */
 export class PackErrors extends PackError {
   constructor(readonly errors: PackError[]) {
-    super((errors[0] as PackError).message, (errors[0] as PackError).file, (errors[0] as PackError).position);
+    const first = errors[0] as PackError;
+    super(first.message, first.file, first.position, first.code);
   }
   override toLine(): string {
     return this.errors.map((e) => e.toLine()).join('\n');
@@ -139,14 +141,22 @@ export function readValidatedYaml(
   checkTypes: readonly string[] = [],
 ): ValidatedYaml {
   const shown = displayFile(file);
+  // The same reader loads packs and configs; the error codes say which (README, 错误代码).
+  const [missing, invalid]: PackErrorCode[] =
+    kind === '配置文件' ? ['config-not-found', 'config-invalid'] : ['pack-not-found', 'pack-invalid'];
   let source: string;
   try {
-    if (statSync(file).isDirectory()) throw new PackError(`是目录，不是${kind}文件`, shown);
+    if (statSync(file).isDirectory()) throw new PackError(`是目录，不是${kind}文件`, shown, null, missing);
     source = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof PackError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new PackError(code === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${code ?? String(e)}`, shown);
+    throw new PackError(
+      code === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${code ?? String(e)}`,
+      shown,
+      null,
+      code === 'ENOENT' ? missing : invalid,
+    );
   }
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -154,21 +164,28 @@ export function readValidatedYaml(
     const err = doc.errors[0] as (typeof doc.errors)[number];
     const pos = lines.linePos(err.pos[0]);
     const firstLine = err.message.split('\n')[0] ?? err.message;
-    throw new PackError(`YAML syntax error（YAML 语法错误）: ${firstLine}`, shown, { line: pos.line, column: pos.col });
+    throw new PackError(
+      `YAML syntax error（YAML 语法错误）: ${firstLine}`,
+      shown,
+      { line: pos.line, column: pos.col },
+      invalid,
+    );
   }
   let data: unknown;
   try {
     data = doc.toJS();
   } catch (e) {
     // e.g. an alias to an anchor that does not exist (*x)
-    throw new PackError(`YAML error（YAML 错误）: ${(e as Error).message.split('\n')[0]}`, shown, {
-      line: 1,
-      column: 1,
-    });
+    throw new PackError(
+      `YAML error（YAML 错误）: ${(e as Error).message.split('\n')[0]}`,
+      shown,
+      { line: 1, column: 1 },
+      invalid,
+    );
   }
   const locate = makeLocator(doc, lines);
   const errors = validate(data);
-  if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate, checkTypes));
+  if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate, checkTypes, invalid));
   return { data, locate, shown };
 }
 

@@ -2,6 +2,7 @@ import type { DocumentMeta, PartId, PartRef } from '../document/model.js';
 import type { SourcePlace } from '../ingest/index.js';
 import type { Finding } from '../engine/model.js';
 import type { Score } from '../score/score.js';
+import type { InputErrorCode } from '../shared/errors.js';
 
 export interface ReportMetric {
   id: string;
@@ -35,6 +36,8 @@ export interface ReportResult {
 export interface InputFailure {
   file: string;
   message: string;
+  /** Machine code of the cause (shared/errors.ts, INPUT_ERROR_CODES). */
+  code: InputErrorCode;
 }
 
 /** Rule metadata formatters need (SARIF rules, JUnit names, docs links). */

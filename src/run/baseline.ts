@@ -24,6 +24,8 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
         ? '基线文件不存在（先用 --update-baseline 生成）'
         : `无法读取基线文件：${(e as Error).message}`,
       file,
+      null,
+      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'baseline-not-found' : 'baseline-invalid',
     );
   }
   try {
@@ -31,7 +33,7 @@ export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry
     if (data.version !== 1 || !Array.isArray(data.findings)) throw new Error('格式不对');
     return data.findings.filter((f) => typeof f.fingerprint === 'string');
   } catch {
-    throw new FazhiError('基线文件不是有效的 fazhi 基线（JSON，version 1）', file);
+    throw new FazhiError('基线文件不是有效的 fazhi 基线（JSON，version 1）', file, null, 'baseline-invalid');
   }
 }
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Checker } from '../report/checker.js';
 import { isIgnored } from '../config/settings.js';
 import type { RuleSet } from '../engine/compile.js';
-import { FazhiError } from '../shared/errors.js';
+import { FazhiError, inputErrorCode } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { docPathFor } from '../packs/docs.js';
@@ -58,7 +58,7 @@ export async function checkFile(
     return { report: await checker.check(source) };
   } catch (e) {
     if (!(e instanceof FazhiError)) throw e;
-    return { failure: { file: e.file ?? file, message: e.message } };
+    return { failure: { file: e.file ?? file, message: e.message, code: inputErrorCode(e) } };
   }
 }
 
@@ -112,6 +112,7 @@ export async function checkEach(
   const failures: InputFailure[] = expanded.empty.map((input) => ({
     file: input,
     message: '没有找到可检查的报告文件（支持 .txt .md .docx .pdf .html）',
+    code: 'input-no-reports',
   }));
 
   // Outcomes that arrive early wait here until every one before them is in.

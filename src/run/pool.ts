@@ -146,6 +146,7 @@ export function runInPool(
           failure: {
             file: files[index] as string,
             message: `检查超时（超过 ${seconds} 秒），已中止；可能是规则包中的正则表达式过于复杂（可用 --timeout 调整）`,
+            code: 'input-timeout',
           },
         });
         if (!finished) start();

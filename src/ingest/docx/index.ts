@@ -42,10 +42,10 @@ export const docxAdapter: FormatAdapter = {
     try {
       lines = extractParagraphs(parts);
     } catch (err) {
-      if (err instanceof TooDeep) throw new InputError(MSG_TOO_DEEP, file);
+      if (err instanceof TooDeep) throw new InputError(MSG_TOO_DEEP, file, 'input-corrupt');
       throw err;
     }
-    if (lines.length === 0) throw new InputError(MSG_NO_TEXT, file);
+    if (lines.length === 0) throw new InputError(MSG_NO_TEXT, file, 'input-empty');
     return {
       file,
       format: 'docx',
@@ -64,7 +64,7 @@ function unzipParts(bytes: Uint8Array, file: string): DocxParts {
       return entry && decodeXmlPart(extractEntry(bytes, entry, name, MAX_PART_BYTES));
     };
     const document = part(DOCUMENT);
-    if (document === undefined) throw new InputError(MSG_NO_DOCUMENT, file);
+    if (document === undefined) throw new InputError(MSG_NO_DOCUMENT, file, 'input-corrupt');
     return { document, numbering: part(NUMBERING), styles: part(STYLES) };
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -72,8 +72,9 @@ function unzipParts(bytes: Uint8Array, file: string): DocxParts {
       throw new InputError(
         `Word 文档解压后过大（${err.part} 超过 ${MAX_PART_BYTES / 1024 / 1024} MB），疑似压缩炸弹`,
         file,
+        'input-too-large',
       );
     }
-    throw new InputError(MSG_CORRUPT, file);
+    throw new InputError(MSG_CORRUPT, file, 'input-corrupt');
   }
 }
