@@ -4,7 +4,8 @@ import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js
 import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
 import { CHECK_TYPES } from './checks/index.js';
-import type { CompileContext, CompiledCheck } from './checks/types.js';
+import type { CheckType, CompileContext, CompiledCheck } from './checks/types.js';
+import type { Facts, FactValue } from '../facts/model.js';
 import { RuleDecider } from './verdicts.js';
 
 export interface CompiledRule {
@@ -123,16 +124,26 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
           if (!scopes.has(key)) scopes.set(key, new Set());
           (scopes.get(key) as Set<string>).add(scope);
         },
-        addFact: (id, compute) => {
+        addFact: <T>(id: string, compute: (facts: Facts) => T, valueOf?: (value: T) => FactValue) => {
           const full = `computed.${id}@${base.join('.')}`;
-          computed.set(full, compute);
-          return full;
+          if (!valueOf) {
+            computed.set(full, compute as ComputedFact);
+            return { id: full, read: (facts: Facts) => facts.values[full] as T };
+          }
+          // The engine compares valueOf(value); explain() reads the value itself, kept per report.
+          const values = new WeakMap<Facts, T>();
+          computed.set(full, (facts) => {
+            const value = compute(facts);
+            values.set(facts, value);
+            return valueOf(value);
+          });
+          return { id: full, read: (facts: Facts) => (values.has(facts) ? (values.get(facts) as T) : compute(facts)) };
         },
         compileNested: (nested, path) => compileAt(nested, [...base, ...path]),
         number: (value) =>
           value === undefined ? undefined : typeof value === 'number' ? value : Number(params[value.param]),
       };
-      return CHECK_TYPES[config.type].compile(config, ctx);
+      return (CHECK_TYPES.get(config.type) as CheckType).compile(config, ctx);
     };
     const compileCheck = (field: 'check' | 'when'): CompiledCheck | null => {
       const config = rule[field];
