@@ -1,11 +1,19 @@
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import { PackError, UsageError } from '../shared/errors.js';
 import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
-import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
+import {
+  displayPath,
+  type CheckConfig,
+  type Locator,
+  type PackRule,
+  type PackSet,
+  type ParamValue,
+} from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
 import { CHECK_TYPES } from './checks/index.js';
 import type { CheckType, CompileContext, CompiledCheck } from './checks/types.js';
 import type { Facts, FactValue } from '../facts/model.js';
+import { PLACEHOLDER } from './evaluate.js';
 import { RuleDecider } from './verdicts.js';
 
 export interface CompiledRule {
@@ -97,6 +105,42 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
   return out;
 }
 
+/** The message values a check provides: its type's, and for all / any those of its checks. */
+function providedValues(config: CheckConfig, into = new Set<string>()): Set<string> {
+  for (const name of (CHECK_TYPES.get(config.type) as CheckType).vars) into.add(name);
+  if ('checks' in config) for (const nested of config.checks) providedValues(nested, into);
+  return into;
+}
+
+const TEMPLATE_FIELDS = [
+  ['message'],
+  ['messages', 'missing'],
+  ['messages', 'pass'],
+  ['messages', 'notApplicable'],
+  ['fix'],
+];
+
+/** A {placeholder} that neither the check provides nor a param names is a pack error, where it is written. */
+function checkPlaceholders(rule: PackRule, locate: Locator): void {
+  const known = providedValues(rule.check);
+  for (const name of Object.keys(rule.params)) known.add(name);
+  for (const field of TEMPLATE_FIELDS) {
+    const template = field.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], rule);
+    if (typeof template !== 'string') continue;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      const name = m[1] as string;
+      if (known.has(name)) continue;
+      const path = ['rules', rule.id, ...field];
+      const offered = [...known].map((k) => `{${k}}`).join('、') || '无';
+      throw new PackError(
+        `${displayPath(path)}: unknown placeholder {${name}}（消息占位符未定义：${rule.check.type} 检查提供 ${offered}）`,
+        rule.file,
+        locate(path, 'value', m[0]),
+      );
+    }
+  }
+}
+
 /** Compile every rule of the set once: regexes, conditions, the engine. */
 export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
   for (const id of Object.keys(overrides)) {
@@ -112,7 +156,8 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   const rules: CompiledRule[] = [];
   for (const rule of packs.rules) {
     const params = effectiveParams(rule, overrides[rule.id]);
-    const locate = packs.locators.get(rule.file) ?? (() => null);
+    const locate: Locator = packs.locators.get(rule.file) ?? (() => null);
+    checkPlaceholders(rule, locate);
     const compileAt = (config: CheckConfig, base: Array<string | number>): CompiledCheck => {
       const ctx: CompileContext = {
         rule,

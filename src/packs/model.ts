@@ -19,9 +19,14 @@ import type { CheckConfig } from '../engine/checks/index.js';
 
 /**
  * Locates a node of the pack file by its path, for `file:line:col` errors; with
- * `at: 'key'` the position of the key naming it (an unknown or misspelt key).
+ * `at: 'key'` the position of the key naming it (an unknown or misspelt key); with `text`,
+ * the position of that text within the node (a message's {placeholder}).
  */
-export type Locator = (path: ReadonlyArray<string | number>, at?: 'value' | 'key') => SourcePosition | null;
+export type Locator = (
+  path: ReadonlyArray<string | number>,
+  at?: 'value' | 'key',
+  text?: string,
+) => SourcePosition | null;
 
 export interface PackRule {
   id: string;
