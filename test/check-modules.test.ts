@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BUILTIN_CHECK_TYPES, CHECK_TYPES, type CheckConfig } from '../src/engine/checks/index.js';
 import { checkTypeTable, schemaText, withGeneratedDefinitions } from '../src/engine/checks/pack-schema.js';
-import type { CheckType } from '../src/engine/checks/types.js';
+import { defineCheckType, type CheckType } from '../src/engine/checks/types.js';
+import { termSchema, type Term } from '../src/engine/checks/schema.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { loadPackSet, newAjv } from '../src/packs/load.js';
 import type { PackRule } from '../src/packs/model.js';
@@ -52,6 +53,40 @@ describe('generated from the check type modules', () => {
     // @ts-expect-error an option no check type has
     ok.push({ type: 'percent', maximum: 100 });
     expect(ok).toHaveLength(6);
+    // Term is written out (it is recursive): it names exactly the keys of termSchema.
+    type SchemaKeys = keyof (typeof termSchema)['properties'];
+    const agree: [keyof Term] extends [SchemaKeys] ? ([SchemaKeys] extends [keyof Term] ? true : false) : false = true;
+    expect(agree).toBe(true);
+  });
+
+  it('the values a check type declares are the values its explain() gives, over the sample reports', async () => {
+    const ruleSet = compileRuleSet(loadPackSet());
+    const given = new Map<string, Set<string>>();
+    for (const compiled of ruleSet.rules) {
+      const explain = compiled.check.explain.bind(compiled.check);
+      const keys = given.get(compiled.rule.id) ?? new Set<string>();
+      given.set(compiled.rule.id, keys);
+      compiled.check.explain = (facts, passed, verdicts) => {
+        const outcome = explain(facts, passed, verdicts);
+        for (const k of Object.keys(outcome.vars)) keys.add(k);
+        return outcome;
+      };
+    }
+    for (const name of readdirSync(path.join(ROOT, 'reports'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort())
+      await checkText(readFileSync(path.join(ROOT, 'reports', name), 'utf8'), ruleSet, name);
+    const declared = (c: CheckConfig): string[] => [
+      ...(CHECK_TYPES.get(c.type) as CheckType).vars,
+      ...('checks' in c ? c.checks.flatMap(declared) : []),
+    ];
+    const undeclared = ruleSet.rules.flatMap(({ rule }) =>
+      [...(given.get(rule.id) as Set<string>)]
+        .filter((k) => !declared(rule.check).includes(k))
+        .map((k) => `${rule.id}: ${k}`),
+    );
+    expect(undeclared).toEqual([]);
+    expect([...given.values()].some((keys) => keys.size > 0)).toBe(true);
   });
 });
 
@@ -173,5 +208,39 @@ describe('a toy check type: its module and one fixture rule', () => {
     expect(() => compileRuleSet({ ...base, rules: [bad] })).toThrow(
       /unknown placeholder \{count\}.*toy 检查提供 \{lineCount\}/,
     );
+  });
+
+  it('explain() reads the value its fact computed: one search per report, pass or fail', async () => {
+    let searches = 0;
+    const counting = defineCheckType({
+      type: 'toy',
+      description: 'd',
+      summary: 's',
+      options: { properties: {} },
+      vars: ['found'],
+      compile(_config, ctx) {
+        const fact = ctx.addFact(
+          `counting:${ctx.rule.id}`,
+          (facts) => (searches++, facts.document.lines.filter((l) => l.original.includes('模板'))),
+          (found) => found.length,
+        );
+        return {
+          conditions: { fact: fact.id, operator: 'atMost', value: 0 },
+          explain: (facts) => ({ evidence: [], vars: { found: fact.read(facts).length } }),
+        };
+      },
+    });
+    CHECK_TYPES.set('toy', counting as CheckType);
+    const base = loadPackSet([path.join(ROOT, 'test/fixtures/check-types.yaml')]);
+    const rule = {
+      ...base.rules[0],
+      id: 't/counting',
+      check: { type: 'toy' },
+      message: '{found}处',
+    } as unknown as PackRule;
+    const rules = compileRuleSet({ ...base, rules: [rule] });
+    const failed = await checkText('模板一\n模板二', rules);
+    expect(failed.findings[0]?.message).toBe('2处');
+    expect(searches).toBe(1);
   });
 });

@@ -68,7 +68,6 @@ export const SHARED_DEFINITIONS = {
 } as const;
 
 export type NumberOrParam = FromSchema<typeof numberOrParamSchema>;
-export type PartIdRef = PartId;
 export type Scope = 'done' | 'all' | 'title' | PartId[];
 export type Validator = (typeof VALIDATORS)[number];
 

@@ -6,7 +6,8 @@ import type { ParamValue, PackRule } from '../../packs/model.js';
 import type { PatternOrigin, PatternRegistry } from '../../packs/patterns.js';
 import type { Evidence } from '../model.js';
 import type { CheckConfig } from './index.js';
-import type { NumberOrParam, PartIdRef, Scope, Term } from './schema.js';
+import type { PartId } from '../../document/model.js';
+import type { NumberOrParam, Scope, Term } from './schema.js';
 
 /** A fact a check registered: its id for conditions, and what explain() reads back from it. */
 export interface RegisteredFact<T> {
@@ -83,7 +84,7 @@ interface RefTypes {
   '#/definitions/term': Term;
   '#/definitions/scope': Scope;
   '#/definitions/numberOrParam': NumberOrParam;
-  '#/definitions/partId': PartIdRef;
+  '#/definitions/partId': PartId;
 }
 
 /**
