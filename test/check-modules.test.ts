@@ -120,25 +120,31 @@ describe('a {placeholder} the check does not provide is a pack error where it is
       'plain scalar',
       METRIC,
       '    message: 成功率为{valu}%\n    fix: f\n',
-      'FILE:17:18 rules.t/r.message: unknown placeholder {valu}（消息占位符未定义：metric 检查提供 {min}、{max}、{value}、{unit}）',
+      'FILE:17:18 rules.t/r.message: unknown placeholder {valu}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}）',
     ],
     [
       'double-quoted, second placeholder',
       METRIC,
       '    message: "为{value}，低于{limit}"\n    fix: f\n',
-      'FILE:17:26 rules.t/r.message: unknown placeholder {limit}（消息占位符未定义：metric 检查提供 {min}、{max}、{value}、{unit}）',
+      'FILE:17:26 rules.t/r.message: unknown placeholder {limit}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}）',
     ],
     [
       'block scalar in messages.missing',
       METRIC,
       '    message: m\n    messages:\n      missing: |\n        未报告\n        {rate}\n    fix: f\n',
-      'FILE:21:9 rules.t/r.messages.missing: unknown placeholder {rate}（消息占位符未定义：metric 检查提供 {min}、{max}、{value}、{unit}）',
+      'FILE:21:9 rules.t/r.messages.missing: unknown placeholder {rate}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}）',
     ],
     [
       'in fix',
       '{ type: percent, max: 100 }',
       '    message: "{value}"\n    fix: 改为{max}以内，不要写{val}\n',
-      'FILE:18:23 rules.t/r.fix: unknown placeholder {val}（消息占位符未定义：percent 检查提供 {min}、{max}、{value}）',
+      'FILE:18:23 rules.t/r.fix: unknown placeholder {val}（消息占位符未定义：percent 检查与参数提供 {min}、{max}、{value}）',
+    ],
+    [
+      'not applicable: the check never ran, params alone',
+      '{ type: metric, metric: t.rate, min: { param: floor } }',
+      '    params:\n      floor: { default: 95 }\n    message: m\n    messages: { notApplicable: "{floor}{value}" }\n    fix: f\n',
+      'FILE:20:40 rules.t/r.messages.notApplicable: unknown placeholder {value}（消息占位符未定义：不适用时仅参数提供 {floor}）',
     ],
     [
       'a param is a value too',
@@ -156,7 +162,7 @@ describe('a {placeholder} the check does not provide is a pack error where it is
       'all / any provide nothing else',
       '{ type: all, checks: [{ type: part, part: measures }] }',
       '    message: "{part}{found}"\n    fix: f\n',
-      'FILE:17:21 rules.t/r.message: unknown placeholder {found}（消息占位符未定义：all 检查提供 {part}）',
+      'FILE:17:21 rules.t/r.message: unknown placeholder {found}（消息占位符未定义：all 检查与参数提供 {part}）',
     ],
   ];
   it.each(TABLE)('%s', (_what, check, texts, expected) => {
@@ -206,7 +212,7 @@ describe('a toy check type: its module and one fixture rule', () => {
     expect(long.findings[0]?.status).toBe('pass');
     const bad = { ...rule, message: '{lines}{count}' };
     expect(() => compileRuleSet({ ...base, rules: [bad] })).toThrow(
-      /unknown placeholder \{count\}.*toy 检查提供 \{lineCount\}/,
+      /unknown placeholder \{count\}.*toy 检查与参数提供 \{lines\}、\{lineCount\}/,
     );
   });
 

@@ -112,28 +112,31 @@ function providedValues(config: CheckConfig, into = new Set<string>()): Set<stri
   return into;
 }
 
-const TEMPLATE_FIELDS = [
-  ['message'],
-  ['messages', 'missing'],
-  ['messages', 'pass'],
-  ['messages', 'notApplicable'],
-  ['fix'],
+// A not-applicable rule's check never ran: its message has the params alone (see evaluate.ts).
+const TEMPLATE_FIELDS: Array<{ path: string[]; checkValues: boolean }> = [
+  { path: ['message'], checkValues: true },
+  { path: ['messages', 'missing'], checkValues: true },
+  { path: ['messages', 'pass'], checkValues: true },
+  { path: ['messages', 'notApplicable'], checkValues: false },
+  { path: ['fix'], checkValues: true },
 ];
 
 /** A {placeholder} that neither the check provides nor a param names is a pack error, where it is written. */
 function checkPlaceholders(rule: PackRule, locate: Locator): void {
-  const known = providedValues(rule.check);
-  for (const name of Object.keys(rule.params)) known.add(name);
-  for (const field of TEMPLATE_FIELDS) {
+  const params = new Set(Object.keys(rule.params));
+  const known = providedValues(rule.check, new Set(params));
+  for (const { path: field, checkValues } of TEMPLATE_FIELDS) {
     const template = field.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], rule);
     if (typeof template !== 'string') continue;
+    const names = checkValues ? known : params;
     for (const m of template.matchAll(PLACEHOLDER)) {
       const name = m[1] as string;
-      if (known.has(name)) continue;
+      if (names.has(name)) continue;
       const path = ['rules', rule.id, ...field];
-      const offered = [...known].map((k) => `{${k}}`).join('、') || '无';
+      const offered = [...names].map((k) => `{${k}}`).join('、') || '无';
+      const source = checkValues ? `${rule.check.type} 检查与参数提供` : '不适用时仅参数提供';
       throw new PackError(
-        `${displayPath(path)}: unknown placeholder {${name}}（消息占位符未定义：${rule.check.type} 检查提供 ${offered}）`,
+        `${displayPath(path)}: unknown placeholder {${name}}（消息占位符未定义：${source} ${offered}）`,
         rule.file,
         locate(path, 'value', m[0]),
       );
