@@ -132,7 +132,8 @@ describe('a {placeholder} the check does not provide is a pack error where it is
       'block scalar in messages.missing',
       METRIC,
       '    message: m\n    messages:\n      missing: |\n        未报告\n        {rate}\n    fix: f\n',
-      'FILE:21:9 rules.t/r.messages.missing: unknown placeholder {rate}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}）',
+      'FILE:21:9 rules.t/r.messages.missing: unknown placeholder {rate}（消息占位符未定义：metric 检查与参数提供 ' +
+        '{min}、{max}、{value}、{unit}）',
     ],
     [
       'in fix',
@@ -143,7 +144,8 @@ describe('a {placeholder} the check does not provide is a pack error where it is
     [
       'not applicable: the check never ran, params alone',
       '{ type: metric, metric: t.rate, min: { param: floor } }',
-      '    params:\n      floor: { default: 95 }\n    message: m\n    messages: { notApplicable: "{floor}{value}" }\n    fix: f\n',
+      '    params:\n      floor: { default: 95 }\n    message: m\n    messages: { notApplicable: ' +
+        '"{floor}{value}" }\n    fix: f\n',
       'FILE:20:40 rules.t/r.messages.notApplicable: unknown placeholder {value}（消息占位符未定义：不适用时仅参数提供 {floor}）',
     ],
     [

@@ -11,7 +11,9 @@ export const absentCheck = defineCheckType({
   type: 'absent',
   description: 'Nothing in scope matches (template residue, personal data, misspellings); scope defaults to all',
   summary:
-    'nothing in `match` is found (scope `all` by default): template residue, personal data, misspellings; `raw: true` matches the original text with Word/HTML artefacts, `validator: resident-id \\| mobile` keeps only real ID or mobile numbers',
+    'nothing in `match` is found (scope `all` by default): template residue, personal data, misspellings; `raw: ' +
+    'true` matches the original text with Word/HTML artefacts, `validator: resident-id \\| mobile` keeps only ' +
+    'real ID or mobile numbers',
   options: {
     required: ['match'],
     properties: { scope: { $ref: '#/definitions/scope' }, match: { $ref: '#/definitions/term' } },

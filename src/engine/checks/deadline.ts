@@ -14,9 +14,11 @@ function pad(n: number): string {
 export const deadlineCheck = defineCheckType({
   type: 'deadline',
   description:
-    "The input's publication date (a portal's 发布日期) is on or before month/day of the report year + yearOffset; not applicable when either is unknown",
+    "The input's publication date (a portal's 发布日期) is on or before month/day of the report year + yearOffset; " +
+    'not applicable when either is unknown',
   summary:
-    "the input's publication date (a portal's 发布日期) is on or before `month`/`day` of the report year + `yearOffset`; not applicable without a date",
+    "the input's publication date (a portal's 发布日期) is on or before `month`/`day` of the report year + " +
+    '`yearOffset`; not applicable without a date',
   options: {
     required: ['month', 'day'],
     properties: {

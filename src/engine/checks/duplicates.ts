@@ -192,7 +192,8 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
 export const duplicatesCheck = defineCheckType({
   type: 'duplicates',
   description:
-    'No sentence of at least minLength characters appears twice (or, with similarity < 1, is copied with small rewording)',
+    'No sentence of at least minLength characters appears twice (or, with similarity < 1, is copied with small ' +
+    'rewording)',
   summary: 'no sentence of at least `minLength` characters appears twice (`similarity` < 1 also finds reworded copies)',
   options: {
     required: ['minLength'],
@@ -201,7 +202,8 @@ export const duplicatesCheck = defineCheckType({
       similarity: {
         $ref: '#/definitions/numberOrParam',
         description:
-          '1 (default) for identical sentences; lower (e.g. 0.6) also finds reworded copies: the share of character pairs the shorter sentence shares with the other',
+          '1 (default) for identical sentences; lower (e.g. 0.6) also finds reworded copies: the share of ' +
+          'character pairs the shorter sentence shares with the other',
       },
       scope: { $ref: '#/definitions/scope' },
     },

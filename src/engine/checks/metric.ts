@@ -26,7 +26,8 @@ export const metricCheck = defineCheckType({
   type: 'metric',
   description: 'A metric of the year (not a next-year target) is reported and within bounds',
   summary:
-    "the year's value of a metric (never a next-year target) is reported and within `min` / `max` (`missing: fail \\| pass \\| not-applicable`)",
+    "the year's value of a metric (never a next-year target) is reported and within `min` / `max` (`missing: " +
+    'fail \\| pass \\| not-applicable`)',
   options: {
     required: ['metric'],
     properties: {

@@ -15,9 +15,11 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 export const ratioCheck = defineCheckType({
   type: 'ratio',
   description:
-    'Counts and rates agree: numerator ≤ denominator, or a stated rate equals numerator/denominator within tolerance (points); not applicable unless the report states them',
+    'Counts and rates agree: numerator ≤ denominator, or a stated rate equals numerator/denominator within ' +
+    'tolerance (points); not applicable unless the report states them',
   summary:
-    'numerator ≤ denominator, or a stated `rate` equals numerator / denominator within `tolerance` points; not applicable unless the report states them',
+    'numerator ≤ denominator, or a stated `rate` equals numerator / denominator within `tolerance` points; not ' +
+    'applicable unless the report states them',
   options: {
     required: ['numerator', 'denominator'],
     properties: {

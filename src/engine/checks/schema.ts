@@ -22,7 +22,8 @@ export const numberOrParamSchema = {
 
 export const scopeSchema = {
   description:
-    'Where evidence may come from: done (default: not the next-year plan, not the shortcomings), all, title (the title lines), or a list of part ids',
+    'Where evidence may come from: done (default: not the next-year plan, not the shortcomings), all, title (the ' +
+    'title lines), or a list of part ids',
   anyOf: [
     { type: 'string', enum: ['done', 'all', 'title'] },
     { type: 'array', minItems: 1, items: { $ref: '#/definitions/partId' } },

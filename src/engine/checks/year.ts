@@ -19,7 +19,8 @@ export const yearCheck = defineCheckType({
   type: 'year',
   description: 'Years relative to the report year: present (default) or absent in scope',
   summary:
-    'years relative to the report year are present (or, with `expect: absent`, absent) in `scope`; `relative: [1]`, `later: true`, `within` / `not` clause filters',
+    'years relative to the report year are present (or, with `expect: absent`, absent) in `scope`; `relative: ' +
+    '[1]`, `later: true`, `within` / `not` clause filters',
   options: {
     properties: {
       scope: { $ref: '#/definitions/scope' },
