@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/report/pipeline.js';
+import { CHECK_TYPES, type CheckConfig } from '../src/engine/checks/index.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';
 import { ROOT } from './helpers.js';
@@ -50,9 +51,28 @@ const TABLE: Array<[string, string, string]> = [
   ['t/either', 'pass', '坚持枫桥经验。'],
   ['t/either', 'pass', '成功率95%。'],
   ['t/either', 'fail', '成功率80%。'],
+  ['t/has-measures', 'pass', `${REPORT_2025}一、主要举措和成效\n做了。`],
+  ['t/has-measures', 'fail', `${REPORT_2025}一、存在的问题\n不足。`],
+  ['t/on-time', 'not-applicable', `${REPORT_2025}一、主要举措和成效\n做了。`], // a text file has no 发布日期
 ];
 
 describe('check types', () => {
+  it('every registered check type has a rule in the fixture pack', () => {
+    const used = new Set<string>();
+    const walk = (c: CheckConfig): void => {
+      used.add(c.type);
+      if ('checks' in c) c.checks.forEach(walk);
+    };
+    for (const { rule } of rules.rules) walk(rule.check);
+    expect([...CHECK_TYPES.keys()].filter((t) => !used.has(t))).toEqual([]);
+  });
+
+  it('a failing part check names the part', async () => {
+    expect((await run(`${REPORT_2025}一、存在的问题\n不足。`, 't/has-measures')).message).toBe(
+      '缺少“主要举措和成效”部分',
+    );
+  });
+
   it.each(TABLE)('%s → %s: %s', async (ruleId, expected, text) => {
     expect((await run(text, ruleId)).status).toBe(expected);
   });

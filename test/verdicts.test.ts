@@ -52,15 +52,15 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
   });
 
   it('tells apart values that print alike: 1, "1" and true; strings that would run together', async () => {
-    const one = new RuleDecider('t/one', { all: [{ fact: 'x', operator: 'equal', value: 1 }] });
+    const one = new RuleDecider('t/one', { all: [{ fact: 'x', operator: 'is', value: 1 }] });
     expect((await one.decide({ x: 1 })).passed).toBe(true);
     expect((await one.decide({ x: '1' })).passed).toBe(false);
     expect((await one.decide({ x: true })).passed).toBe(false);
     expect((await one.decide({ x: 1 })).passed).toBe(true);
     const pair = new RuleDecider('t/pair', {
       all: [
-        { fact: 'a', operator: 'equal', value: 'x|' },
-        { fact: 'b', operator: 'equal', value: 'y' },
+        { fact: 'a', operator: 'is', value: 'x|' },
+        { fact: 'b', operator: 'is', value: 'y' },
       ],
     });
     expect((await pair.decide({ a: 'x|', b: 'y' })).passed).toBe(true);
@@ -72,7 +72,7 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
     const decider = new RuleDecider('t/rate', {
       all: [
         { fact: 'rate', operator: 'atLeast', value: 95 },
-        { fact: 'year', operator: 'equal', value: 2025 },
+        { fact: 'year', operator: 'is', value: 2025 },
       ],
     });
     const first = await decider.decide({ rate: 96.5, year: 2025 });
@@ -89,7 +89,7 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
   it('stays right past the number of outcome combinations it remembers', async () => {
     // 11 flags: 2,048 combinations, twice the memory.
     const flags = Array.from({ length: 11 }, (_, i) => `f${i}`);
-    const decider = new RuleDecider('t/many', { all: flags.map((fact) => ({ fact, operator: 'equal', value: true })) });
+    const decider = new RuleDecider('t/many', { all: flags.map((fact) => ({ fact, operator: 'is', value: true })) });
     for (let round = 0; round < 2; round++) {
       for (let combination = 0; combination < 2 ** flags.length; combination++) {
         const values = Object.fromEntries(flags.map((f, i) => [f, (combination & (1 << i)) !== 0]));
@@ -99,13 +99,31 @@ describe('remembered verdicts are json-rules-engine verdicts', () => {
     }
   });
 
-  it('a condition the engine resolves further (a fact as the value) is asked every time', async () => {
-    const decider = new RuleDecider('t/ref', { all: [{ fact: 'a', operator: 'equal', value: { fact: 'b' } }] });
-    expect(decider.reads).toEqual(['a', 'b']);
-    const same = decider.decide({ a: 3, b: 3 });
-    expect(same).toBeInstanceOf(Promise);
-    expect((await same).passed).toBe(true);
-    expect((await decider.decide({ a: 3, b: 4 })).passed).toBe(false);
+  it('a condition the engine would resolve further, or an operator not ours, is refused when the rule is built', () => {
+    expect(() => new RuleDecider('t/ref', { all: [{ fact: 'a', operator: 'is', value: { fact: 'b' } }] })).toThrow(
+      /t\/ref: a condition json-rules-engine would resolve further/,
+    );
+    expect(() => new RuleDecider('t/builtin', { all: [{ fact: 'a', operator: 'equal', value: 1 }] })).toThrow(
+      /t\/builtin/,
+    );
+  });
+
+  it('past 30 leaves the engine is asked every time, and still decides', async () => {
+    const flags = Array.from({ length: 31 }, (_, i) => `f${i}`);
+    const decider = new RuleDecider('t/wide', { all: flags.map((fact) => ({ fact, operator: 'is', value: true })) });
+    const all = Object.fromEntries(flags.map((f) => [f, true]));
+    const first = decider.decide(all);
+    expect(first).toBeInstanceOf(Promise);
+    expect((await first).passed).toBe(true);
+    expect(decider.decide(all)).toBeInstanceOf(Promise);
+    expect((await decider.decide({ ...all, f30: false })).passed).toBe(false);
+  });
+
+  it('operators are ours and strict: "1,234", null and a missing value never pass a threshold', async () => {
+    const decider = new RuleDecider('t/strict', { all: [{ fact: 'n', operator: 'atLeast', value: 1 }] });
+    expect((await decider.decide({ n: '1,234' })).passed).toBe(false);
+    expect((await decider.decide({ n: null })).passed).toBe(false);
+    expect((await decider.decide({ n: 1 })).passed).toBe(true);
   });
 
   it('remembered verdicts are read-only: a check cannot change what the next report is told', async () => {

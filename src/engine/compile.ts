@@ -1,10 +1,19 @@
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import { PackError, UsageError } from '../shared/errors.js';
 import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js';
-import type { CheckConfig, PackRule, PackSet, ParamValue } from '../packs/model.js';
+import {
+  displayPath,
+  type CheckConfig,
+  type Locator,
+  type PackRule,
+  type PackSet,
+  type ParamValue,
+} from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
 import { CHECK_TYPES } from './checks/index.js';
-import type { CompileContext, CompiledCheck } from './checks/types.js';
+import type { CheckType, CompileContext, CompiledCheck } from './checks/types.js';
+import type { Facts, FactValue } from '../facts/model.js';
+import { PLACEHOLDER } from './evaluate.js';
 import { RuleDecider } from './verdicts.js';
 
 export interface CompiledRule {
@@ -96,6 +105,45 @@ function compileMetrics(packs: PackSet): Map<string, CompiledMetric> {
   return out;
 }
 
+/** The message values a check provides: its type's, and for all / any those of its checks. */
+function providedValues(config: CheckConfig, into = new Set<string>()): Set<string> {
+  for (const name of (CHECK_TYPES.get(config.type) as CheckType).vars) into.add(name);
+  if ('checks' in config) for (const nested of config.checks) providedValues(nested, into);
+  return into;
+}
+
+// A not-applicable rule's check never ran: its message has the params alone (see evaluate.ts).
+const TEMPLATE_FIELDS: Array<{ path: string[]; checkValues: boolean }> = [
+  { path: ['message'], checkValues: true },
+  { path: ['messages', 'missing'], checkValues: true },
+  { path: ['messages', 'pass'], checkValues: true },
+  { path: ['messages', 'notApplicable'], checkValues: false },
+  { path: ['fix'], checkValues: true },
+];
+
+/** A {placeholder} that neither the check provides nor a param names is a pack error, where it is written. */
+function checkPlaceholders(rule: PackRule, locate: Locator): void {
+  const params = new Set(Object.keys(rule.params));
+  const known = providedValues(rule.check, new Set(params));
+  for (const { path: field, checkValues } of TEMPLATE_FIELDS) {
+    const template = field.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], rule);
+    if (typeof template !== 'string') continue;
+    const names = checkValues ? known : params;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      const name = m[1] as string;
+      if (names.has(name)) continue;
+      const path = ['rules', rule.id, ...field];
+      const offered = [...names].map((k) => `{${k}}`).join('、') || '无';
+      const source = checkValues ? `${rule.check.type} 检查与参数提供` : '不适用时仅参数提供';
+      throw new PackError(
+        `${displayPath(path)}: unknown placeholder {${name}}（消息占位符未定义：${source} ${offered}）`,
+        rule.file,
+        locate(path, 'value', m[0]),
+      );
+    }
+  }
+}
+
 /** Compile every rule of the set once: regexes, conditions, the engine. */
 export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
   for (const id of Object.keys(overrides)) {
@@ -111,7 +159,8 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   const rules: CompiledRule[] = [];
   for (const rule of packs.rules) {
     const params = effectiveParams(rule, overrides[rule.id]);
-    const locate = packs.locators.get(rule.file) ?? (() => null);
+    const locate: Locator = packs.locators.get(rule.file) ?? (() => null);
+    checkPlaceholders(rule, locate);
     const compileAt = (config: CheckConfig, base: Array<string | number>): CompiledCheck => {
       const ctx: CompileContext = {
         rule,
@@ -123,16 +172,26 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
           if (!scopes.has(key)) scopes.set(key, new Set());
           (scopes.get(key) as Set<string>).add(scope);
         },
-        addFact: (id, compute) => {
+        addFact: <T>(id: string, compute: (facts: Facts) => T, valueOf?: (value: T) => FactValue) => {
           const full = `computed.${id}@${base.join('.')}`;
-          computed.set(full, compute);
-          return full;
+          if (!valueOf) {
+            computed.set(full, compute as ComputedFact);
+            return { id: full, read: (facts: Facts) => facts.values[full] as T };
+          }
+          // The engine compares valueOf(value); explain() reads the value itself, kept per report.
+          const values = new WeakMap<Facts, T>();
+          computed.set(full, (facts) => {
+            const value = compute(facts);
+            values.set(facts, value);
+            return valueOf(value);
+          });
+          return { id: full, read: (facts: Facts) => (values.has(facts) ? (values.get(facts) as T) : compute(facts)) };
         },
         compileNested: (nested, path) => compileAt(nested, [...base, ...path]),
         number: (value) =>
           value === undefined ? undefined : typeof value === 'number' ? value : Number(params[value.param]),
       };
-      return CHECK_TYPES[config.type].compile(config, ctx);
+      return (CHECK_TYPES.get(config.type) as CheckType).compile(config, ctx);
     };
     const compileCheck = (field: 'check' | 'when'): CompiledCheck | null => {
       const config = rule[field];

@@ -5,6 +5,9 @@ import type { Verdict } from './verdicts.js';
 
 type Vars = Record<string, string | number | boolean>;
 
+/** A {name} in a rule's message or fix: filled from the check's values and the rule's params. */
+export const PLACEHOLDER = /\{([a-zA-Z][\w-]*)\}/g;
+
 // Templates are the packs' own strings, few and reused for every report: split them once.
 const templates = new Map<string, Array<string | { name: string }>>();
 
@@ -14,7 +17,7 @@ export function fillTemplate(template: string, vars: Vars): string {
   if (!parts) {
     parts = [];
     let last = 0;
-    for (const m of template.matchAll(/\{([a-zA-Z][\w-]*)\}/g)) {
+    for (const m of template.matchAll(PLACEHOLDER)) {
       parts.push(template.slice(last, m.index), { name: m[1] as string });
       last = m.index + m[0].length;
     }

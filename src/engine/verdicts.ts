@@ -1,7 +1,7 @@
 import { Engine, Fact, type TopLevelCondition } from 'json-rules-engine';
 import type { FactValue } from '../facts/model.js';
 import type { EvaluatedCondition } from './checks/types.js';
-import { registerOperators } from './operators.js';
+import { OPERATORS, registerOperators, type OperatorFunction } from './operators.js';
 
 /** json-rules-engine's decision on one rule for one report. */
 export interface Verdict {
@@ -47,107 +47,72 @@ function leanCopy(node: EvaluatedCondition): EvaluatedCondition {
   return Object.freeze(out);
 }
 
-/** The part of json-rules-engine's Operator that a leaf condition's outcome comes from. */
-interface EngineOperator {
-  evaluate(factValue: unknown, jsonValue: unknown): boolean;
-}
-
-/** A leaf condition: a fact compared with a constant by one of the engine's operators. */
+/** A leaf condition: a fact compared with a constant by one of our operators (operators.ts). */
 interface Leaf {
   fact: string;
-  operator: EngineOperator;
+  operator: OperatorFunction;
   value: unknown;
 }
 
-/** A fact a condition's value refers to ({ fact: id }), which the engine resolves before comparing. */
-function referencedFact(node: LeafNode): string | null {
-  const value = node.value as { fact?: unknown } | null;
-  return typeof value === 'object' && value !== null && typeof value.fact === 'string' ? value.fact : null;
-}
+/** Outcomes are remembered as bits: a rule with more leaves is asked of the engine every time. */
+const MAX_LEAVES = 30;
 
-/** Every fact the leaves read, on either side, sorted. */
-function factsRead(nodes: LeafNode[]): string[] {
-  const ids = new Set<string>();
-  for (const node of nodes) {
-    if (typeof node.fact === 'string') ids.add(node.fact);
-    const referenced = referencedFact(node);
-    if (referenced !== null) ids.add(referenced);
-  }
-  return [...ids].sort();
-}
-
-/**
- * The leaves with the engine's own operators, or null when a leaf is one the engine resolves
- * further (a fact as the value, a path, params, a named condition).
- */
-function withOperators(nodes: LeafNode[], engine: Engine): Leaf[] | null {
-  // Not in the library's typings: the OperatorMap its conditions are evaluated with.
-  const operators = (engine as unknown as { operators: { get(name: string): EngineOperator | null } }).operators;
-  const leaves: Leaf[] = [];
-  for (const node of nodes) {
-    const operator = typeof node.operator === 'string' ? operators.get(node.operator) : null;
-    const plain =
-      typeof node.fact === 'string' &&
-      operator &&
-      referencedFact(node) === null &&
-      node.path === undefined &&
-      node.params === undefined;
-    if (!plain) return null;
-    leaves.push({ fact: node.fact as string, operator, value: node.value });
-  }
-  return leaves;
+/** The leaves with our operator functions, the ones registered with the engine (addOperator). */
+function withOperators(nodes: LeafNode[], rule: string): Leaf[] {
+  return nodes.map((node) => {
+    const operator = typeof node.operator === 'string' ? OPERATORS[node.operator] : undefined;
+    const plain = typeof node.fact === 'string' && node.path === undefined && node.params === undefined;
+    // Check types write plain leaves with our operators; anything else is a bug in a check type.
+    const factAsValue = typeof node.value === 'object' && node.value !== null && 'fact' in node.value;
+    if (!operator || !plain || factAsValue)
+      throw new Error(`${rule}: a condition json-rules-engine would resolve further (${JSON.stringify(node)})`);
+    return { fact: node.fact as string, operator, value: node.value };
+  });
 }
 
 /**
  * One pack rule as a json-rules-engine rule, in an engine of its own. The engine decides; its
  * verdict, and the evaluated tree the evidence reads, follow from the outcomes of the rule's
  * leaf conditions alone (all / any / not combine them). So each leaf is evaluated with the
- * engine's own operator, and the engine is asked once per distinct combination of outcomes:
- * a handful per rule, whatever the numbers in the reports. Why: the engine deep-copies a
- * rule's conditions into its result on every run, and asked for every rule of every report
- * that copy was most of a report's time in the engine.
+ * operator function we registered with the engine (addOperator: public API, our own code), and
+ * the engine is asked once per distinct combination of outcomes: a handful per rule, whatever
+ * the numbers in the reports. Why: the engine deep-copies a rule's conditions into its result
+ * on every run, and asked for every rule of every report that copy was most of a report's time
+ * in the engine. (Measured: see the bench; only rules of up to MAX_LEAVES leaves are remembered.)
  */
 export class RuleDecider {
   readonly reads: readonly string[];
   private readonly engine: Engine;
-  /** Null for a rule with a leaf the engine resolves further: it is asked every time. */
+  /** Null past MAX_LEAVES: the engine is asked every time. */
   private readonly leaves: readonly Leaf[] | null;
-  // Keyed by the leaf outcomes as bits (a string past 30 leaves).
-  private readonly remembered = new Map<number | string, Verdict>();
+  // Keyed by the leaf outcomes as bits.
+  private readonly remembered = new Map<number, Verdict>();
 
   constructor(name: string, conditions: TopLevelCondition) {
     this.engine = new Engine([], { allowUndefinedFacts: false, replaceFactsInEventParams: false });
     registerOperators(this.engine);
     this.engine.addRule({ name, conditions, event: { type: 'pass' } });
     const nodes = leafNodes(conditions);
-    this.reads = factsRead(nodes);
-    this.leaves = withOperators(nodes, this.engine);
+    const leaves = withOperators(nodes, name);
+    this.reads = [...new Set(leaves.map((leaf) => leaf.fact))].sort();
+    this.leaves = leaves.length <= MAX_LEAVES ? leaves : null;
   }
 
-  /**
-   * The leaf outcomes for these facts. Null leaves it to the engine: a missing fact (it reports
-   * that) or an outcome that is not a boolean (all / any and not read those differently).
-   */
-  private outcomes(values: Record<string, FactValue>): number | string | null {
-    const leaves = this.leaves as readonly Leaf[];
-    const asBits = leaves.length <= 30;
+  /** The leaf outcomes for these facts as bits; null for a missing fact (the engine reports it). */
+  private outcomes(leaves: readonly Leaf[], values: Record<string, FactValue>): number | null {
     let bits = 0;
-    let text = '';
     for (let i = 0; i < leaves.length; i++) {
       const { fact, operator, value } = leaves[i] as Leaf;
       const factValue = values[fact];
       if (factValue === undefined) return null;
-      const outcome: unknown = operator.evaluate(factValue, value);
-      if (typeof outcome !== 'boolean') return null;
-      if (asBits) bits |= outcome ? 1 << i : 0;
-      else text += outcome ? '1' : '0';
+      if (operator(factValue, value)) bits |= 1 << i;
     }
-    return asBits ? bits : text;
+    return bits;
   }
 
   /** The verdict for these facts: remembered (at once, no promise), or asked of the engine. */
   decide(values: Record<string, FactValue>): Verdict | Promise<Verdict> {
-    const key = this.leaves ? this.outcomes(values) : null;
+    const key = this.leaves ? this.outcomes(this.leaves, values) : null;
     if (key === null) return this.ask(values);
     const known = this.remembered.get(key);
     if (known) return known;

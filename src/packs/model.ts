@@ -1,4 +1,3 @@
-import type { PartId } from '../document/model.js';
 import type { SourcePosition } from '../shared/errors.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -13,121 +12,21 @@ export interface ParamSpec {
   maximum?: number;
 }
 
-export type NumberOrParam = number | { param: string };
-export type Scope = 'done' | 'all' | 'title' | PartId[];
-export type Validator = 'resident-id' | 'mobile';
-
-export interface Term {
-  label?: string;
-  phrases?: string[];
-  regex?: string;
-  not?: string;
-  /** Match the original text (artefacts included) instead of the normalised text. */
-  raw?: boolean;
-  /** A hit counts only if this validator accepts the matched text. */
-  validator?: Validator;
-  min?: number;
-  allOf?: Term[];
-  anyOf?: Term[];
-}
-
-export interface PartCheckConfig {
-  type: 'part';
-  part: PartId;
-  headings?: 'top' | 'any';
-}
-
-export interface MentionCheckConfig {
-  type: 'mention';
-  scope?: Scope;
-  match: Term;
-}
-
-export interface MetricCheckConfig {
-  type: 'metric';
-  metric: string;
-  min?: NumberOrParam;
-  max?: NumberOrParam;
-  missing?: 'fail' | 'pass' | 'not-applicable';
-}
-
-export interface AbsentCheckConfig {
-  type: 'absent';
-  scope?: Scope;
-  match: Term;
-}
-
-export interface YearCheckConfig {
-  type: 'year';
-  scope?: Scope;
-  /** Years relative to the report year that count (e.g. [1] for the next year). */
-  relative?: number[];
-  /** Count years later than the report year (relative ≥ 1). */
-  later?: boolean;
-  /** The clause must match this regex (e.g. 今年). */
-  within?: string;
-  /** The clause must not match this regex (e.g. 到|目标). */
-  not?: string;
-  /** present (default): at least one such year; absent: none. */
-  expect?: 'present' | 'absent';
-}
-
-export interface PercentCheckConfig {
-  type: 'percent';
-  scope?: Scope;
-  max?: NumberOrParam;
-  min?: NumberOrParam;
-  /** Percentages whose clause matches this regex are not rates (同比增长120%). */
-  not?: string;
-}
-
-export interface RatioCheckConfig {
-  type: 'ratio';
-  numerator: string;
-  denominator: string;
-  /** With a stated rate: it must agree with numerator / denominator within tolerance (points). */
-  rate?: string;
-  tolerance?: NumberOrParam;
-}
-
-export interface DuplicatesCheckConfig {
-  type: 'duplicates';
-  scope?: Scope;
-  minLength: NumberOrParam;
-  /** 1 (default): the same sentence; below 1: near-copies whose character pairs overlap at least this much. */
-  similarity?: NumberOrParam;
-}
-
-export interface DeadlineCheckConfig {
-  type: 'deadline';
-  /** Deadline month and day, in the year after the report year (yearOffset 1 by default). */
-  month: number;
-  day: number;
-  yearOffset?: number;
-}
-
-export interface CombinedCheckConfig {
-  type: 'all' | 'any';
-  checks: CheckConfig[];
-}
-
-export type CheckConfig =
-  | PartCheckConfig
-  | MentionCheckConfig
-  | AbsentCheckConfig
-  | MetricCheckConfig
-  | YearCheckConfig
-  | PercentCheckConfig
-  | RatioCheckConfig
-  | DuplicatesCheckConfig
-  | DeadlineCheckConfig
-  | CombinedCheckConfig;
+// The check types own their options: these types derive from their schemas (src/engine/checks/).
+export type { CheckConfig } from '../engine/checks/index.js';
+export type { NumberOrParam, Scope, Term, Validator } from '../engine/checks/schema.js';
+import type { CheckConfig } from '../engine/checks/index.js';
 
 /**
  * Locates a node of the pack file by its path, for `file:line:col` errors; with
- * `at: 'key'` the position of the key naming it (an unknown or misspelt key).
+ * `at: 'key'` the position of the key naming it (an unknown or misspelt key); with `text`,
+ * the position of that text within the node (a message's {placeholder}).
  */
-export type Locator = (path: ReadonlyArray<string | number>, at?: 'value' | 'key') => SourcePosition | null;
+export type Locator = (
+  path: ReadonlyArray<string | number>,
+  at?: 'value' | 'key',
+  text?: string,
+) => SourcePosition | null;
 
 export interface PackRule {
   id: string;

@@ -42,12 +42,15 @@ function nodeAt(
   return { node: (node as YamlNode) ?? null, key };
 }
 
-function makeLocator(doc: YamlDocument, lines: YamlLineCounter): Locator {
-  return (segments, at = 'value') => {
+function makeLocator(doc: YamlDocument, lines: YamlLineCounter, source: string): Locator {
+  return (segments, at = 'value', text) => {
     const { node, key } = nodeAt(doc.contents, segments);
     const target = at === 'key' && key?.range ? key : node?.range ? node : key;
-    const offset = target?.range?.[0];
+    let offset = target?.range?.[0];
     if (offset === undefined) return null;
+    // Text inside a scalar (a {placeholder}): found in the node's source, whatever its quoting.
+    const inner = text && target?.range ? source.slice(offset, target.range[1]).indexOf(text) : -1;
+    if (inner >= 0) offset += inner;
     const pos = lines.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
@@ -183,7 +186,7 @@ export function readValidatedYaml(
       invalid,
     );
   }
-  const locate = makeLocator(doc, lines);
+  const locate = makeLocator(doc, lines, source);
   const errors = validate(data);
   if (errors.length > 0) throw new PackErrors(schemaErrors(shown, errors, locate, checkTypes, invalid));
   return { data, locate, shown };
@@ -192,11 +195,12 @@ export function readValidatedYaml(
 /** A locator that parses the file only when a position is first asked for (cached packs). */
 export function lazyLocator(file: string): Locator {
   let locate: Locator | null = null;
-  return (segments, at) => {
+  return (segments, at, text) => {
     if (!locate) {
       const lines = new (yaml().LineCounter)();
-      locate = makeLocator(yaml().parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines }), lines);
+      const source = readFileSync(file, 'utf8');
+      locate = makeLocator(yaml().parseDocument(source, { lineCounter: lines }), lines, source);
     }
-    return locate(segments, at);
+    return locate(segments, at, text);
   };
 }

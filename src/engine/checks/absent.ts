@@ -1,15 +1,24 @@
 import { scopeName } from '../../facts/scope.js';
-import type { AbsentCheckConfig } from '../../packs/model.js';
 import type { Evidence } from '../model.js';
 import { byPosition, compileTerm, hitsInScope, leaves, pushHit, termCondition } from './terms.js';
-import type { CheckOutcome, CheckType } from './types.js';
+import { defineCheckType, type CheckOutcome } from './types.js';
 
 /**
  * Nothing that must never be published is there: template residue, personal data,
  * known misspellings. Fails with every hit quoted (up to a handful).
  */
-export const absentCheck: CheckType<AbsentCheckConfig> = {
+export const absentCheck = defineCheckType({
   type: 'absent',
+  description: 'Nothing in scope matches (template residue, personal data, misspellings); scope defaults to all',
+  summary:
+    'nothing in `match` is found (scope `all` by default): template residue, personal data, misspellings; `raw: ' +
+    'true` matches the original text with Word/HTML artefacts, `validator: resident-id \\| mobile` keeps only ' +
+    'real ID or mobile numbers',
+  options: {
+    required: ['match'],
+    properties: { scope: { $ref: '#/definitions/scope' }, match: { $ref: '#/definitions/term' } },
+  },
+  vars: ['found', 'count'],
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const root = compileTerm(config.match, ['match'], scope, ctx);
@@ -31,4 +40,4 @@ export const absentCheck: CheckType<AbsentCheckConfig> = {
       },
     };
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { Facts } from '../../facts/model.js';
-import type { DeadlineCheckConfig } from '../../packs/model.js';
-import type { CheckOutcome, CheckType } from './types.js';
+import { defineCheckType, type CheckOutcome } from './types.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -12,8 +11,23 @@ function pad(n: number): string {
  * A date the input carries (a portal's 发布日期) is on or before a deadline fixed relative
  * to the report year (4月1日 of the next year). Not applicable without both.
  */
-export const deadlineCheck: CheckType<DeadlineCheckConfig> = {
+export const deadlineCheck = defineCheckType({
   type: 'deadline',
+  description:
+    "The input's publication date (a portal's 发布日期) is on or before month/day of the report year + yearOffset; " +
+    'not applicable when either is unknown',
+  summary:
+    "the input's publication date (a portal's 发布日期) is on or before `month`/`day` of the report year + " +
+    '`yearOffset`; not applicable without a date',
+  options: {
+    required: ['month', 'day'],
+    properties: {
+      month: { type: 'integer', minimum: 1, maximum: 12 },
+      day: { type: 'integer', minimum: 1, maximum: 31 },
+      yearOffset: { type: 'integer', minimum: 0, maximum: 2 },
+    },
+  },
+  vars: ['published', 'deadline', 'daysLate'],
   compile(config, ctx) {
     const offset = config.yearOffset ?? 1;
     const deadline = (facts: Facts): string | null => {
@@ -29,10 +43,10 @@ export const deadlineCheck: CheckType<DeadlineCheckConfig> = {
     };
     const fact = ctx.addFact(`deadline:${ctx.rule.id}`, daysLate);
     return {
-      conditions: { fact, operator: 'atMost', value: 0 },
-      applicability: { fact, operator: 'reported', value: true },
+      conditions: { fact: fact.id, operator: 'atMost', value: 0 },
+      applicability: { fact: fact.id, operator: 'reported', value: true },
       explain(facts): CheckOutcome {
-        const late = daysLate(facts) ?? 0;
+        const late = fact.read(facts) ?? 0;
         return {
           evidence: [],
           vars: {
@@ -44,4 +58,4 @@ export const deadlineCheck: CheckType<DeadlineCheckConfig> = {
       },
     };
   },
-};
+});

@@ -3,10 +3,9 @@ import type { Facts, LineSpan } from '../../facts/model.js';
 import { charSet } from '../../facts/clauses.js';
 import { pairKey, pairSlot } from '../../facts/presence.js';
 import { inScope, scopeName } from '../../facts/scope.js';
-import type { DuplicatesCheckConfig } from '../../packs/model.js';
 import { toOriginalSpan } from '../../text/normalize.js';
 import { evidenceAt } from '../evidence.js';
-import type { CheckOutcome, CheckType } from './types.js';
+import { defineCheckType, type CheckOutcome } from './types.js';
 
 interface Sentence {
   text: string;
@@ -190,25 +189,40 @@ function repeats(facts: Facts, scope: string, minLength: number, similarity: num
 }
 
 /** No passage is published twice (a paragraph pasted again, a section copied and reworded). */
-export const duplicatesCheck: CheckType<DuplicatesCheckConfig> = {
+export const duplicatesCheck = defineCheckType({
   type: 'duplicates',
+  description:
+    'No sentence of at least minLength characters appears twice (or, with similarity < 1, is copied with small ' +
+    'rewording)',
+  summary: 'no sentence of at least `minLength` characters appears twice (`similarity` < 1 also finds reworded copies)',
+  options: {
+    required: ['minLength'],
+    properties: {
+      minLength: { $ref: '#/definitions/numberOrParam' },
+      similarity: {
+        $ref: '#/definitions/numberOrParam',
+        description:
+          '1 (default) for identical sentences; lower (e.g. 0.6) also finds reworded copies: the share of ' +
+          'character pairs the shorter sentence shares with the other',
+      },
+      scope: { $ref: '#/definitions/scope' },
+    },
+  },
+  vars: ['minLength', 'count'],
   compile(config, ctx) {
     const minLength = ctx.number(config.minLength) ?? 50;
     const similarity = ctx.number(config.similarity) ?? 1;
     const scope = scopeName(config.scope ?? 'all');
-    // Counted for the engine, listed again for a failing report's evidence: search once.
-    const found = new WeakMap<Facts, Repeat[]>();
-    const repeatsIn = (facts: Facts): Repeat[] => {
-      let list = found.get(facts);
-      if (!list) found.set(facts, (list = repeats(facts, scope, minLength, similarity)));
-      return list;
-    };
-    const fact = ctx.addFact(`duplicates:${ctx.rule.id}`, (facts) => repeatsIn(facts).length);
+    const fact = ctx.addFact(
+      `duplicates:${ctx.rule.id}`,
+      (facts) => repeats(facts, scope, minLength, similarity),
+      (found) => found.length,
+    );
     return {
-      conditions: { fact, operator: 'atMost', value: 0 },
+      conditions: { fact: fact.id, operator: 'atMost', value: 0 },
       explain(facts, passed): CheckOutcome {
         if (passed) return { evidence: [], vars: { minLength } };
-        const repeated = repeatsIn(facts);
+        const repeated = fact.read(facts);
         const evidence = repeated
           .slice(0, 5)
           .map((r) =>
@@ -224,4 +238,4 @@ export const duplicatesCheck: CheckType<DuplicatesCheckConfig> = {
       },
     };
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { CheckConfig } from '../../packs/model.js';
 import { absentCheck } from './absent.js';
-import { combinedCheck } from './combined.js';
+import { allCheck, anyCheck } from './combined.js';
 import { deadlineCheck } from './deadline.js';
 import { duplicatesCheck } from './duplicates.js';
 import { mentionCheck } from './mention.js';
@@ -8,20 +7,30 @@ import { metricCheck } from './metric.js';
 import { partCheck } from './part.js';
 import { percentCheck } from './percent.js';
 import { ratioCheck } from './ratio.js';
-import { yearCheck } from './year.js';
 import type { CheckType } from './types.js';
+import { yearCheck } from './year.js';
 
-/** The closed set of check types. Packs pick one per rule; code never names a rule. */
-export const CHECK_TYPES: Record<CheckConfig['type'], CheckType> = {
-  part: partCheck as CheckType,
-  mention: mentionCheck as CheckType,
-  absent: absentCheck as CheckType,
-  metric: metricCheck as CheckType,
-  year: yearCheck as CheckType,
-  percent: percentCheck as CheckType,
-  ratio: ratioCheck as CheckType,
-  duplicates: duplicatesCheck as CheckType,
-  deadline: deadlineCheck as CheckType,
-  all: combinedCheck as CheckType,
-  any: combinedCheck as CheckType,
-};
+/**
+ * The closed set of check types, in the order the pack schema and the README list them.
+ * Packs pick one per rule; code never names a rule. A new check type is one module, listed here.
+ */
+export const BUILTIN_CHECK_TYPES = [
+  partCheck,
+  mentionCheck,
+  metricCheck,
+  absentCheck,
+  yearCheck,
+  percentCheck,
+  ratioCheck,
+  duplicatesCheck,
+  deadlineCheck,
+  allCheck,
+  anyCheck,
+] as const;
+
+/** A rule's `check:` (or `when:`) object: one of the check types' options. */
+export type CheckConfig = ConfigOf<(typeof BUILTIN_CHECK_TYPES)[number]>;
+type ConfigOf<T> = T extends CheckType<infer C> ? C : never;
+
+/** Check types by name (a test may add one: see registerCheckType). */
+export const CHECK_TYPES = new Map<string, CheckType>(BUILTIN_CHECK_TYPES.map((t) => [t.type, t as CheckType]));

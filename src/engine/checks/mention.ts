@@ -1,5 +1,4 @@
 import { inScope, scopeName } from '../../facts/scope.js';
-import type { MentionCheckConfig } from '../../packs/model.js';
 import type { Evidence } from '../model.js';
 import {
   byPosition,
@@ -12,14 +11,23 @@ import {
   supporting,
   termCondition,
 } from './terms.js';
-import type { CheckOutcome, CheckType } from './types.js';
+import { defineCheckType, type CheckOutcome } from './types.js';
 
 /**
  * Phrases or patterns are mentioned where the report says what was done. By default a
  * plan (next-year part) or a problem (shortcomings part) is not evidence.
  */
-export const mentionCheck: CheckType<MentionCheckConfig> = {
+export const mentionCheck = defineCheckType({
   type: 'mention',
+  description: 'Phrases or patterns are mentioned where the report says what was done',
+  summary:
+    '`match` (phrases / regex, combined with `allOf` / `anyOf`) is found within `scope` (`done` by default: not ' +
+    'the plan, not the shortcomings; or `all`, `title`, or a list of part ids)',
+  options: {
+    required: ['match'],
+    properties: { scope: { $ref: '#/definitions/scope' }, match: { $ref: '#/definitions/term' } },
+  },
+  vars: ['missing'],
   compile(config, ctx) {
     const scope = scopeName(config.scope);
     const root = compileTerm(config.match, ['match'], scope, ctx);
@@ -47,4 +55,4 @@ export const mentionCheck: CheckType<MentionCheckConfig> = {
       },
     };
   },
-};
+});

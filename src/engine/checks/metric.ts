@@ -1,19 +1,16 @@
 import type { NestedCondition } from 'json-rules-engine';
 import { PackError } from '../../shared/errors.js';
-import { factId, type MetricValue } from '../../facts/model.js';
-import { displayPath, type MetricCheckConfig } from '../../packs/model.js';
+import { factId, type Facts, type MetricValue } from '../../facts/model.js';
+import { displayPath } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
-import type { CheckType } from './types.js';
+import { defineCheckType, type CompiledCheck } from './types.js';
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
-function evidenceFor(
-  facts: Parameters<ReturnType<CheckType['compile']>['explain']>[0],
-  value: MetricValue,
-): Evidence[] {
+function evidenceFor(facts: Facts, value: MetricValue): Evidence[] {
   if (!value.derived) return [evidenceAt(facts.document, value.clause)];
   const note = `据此计算：${formatNumber(value.value)}%`;
   return (value.from ?? []).map((m, i) =>
@@ -25,8 +22,26 @@ function evidenceFor(
  * The year's value of a metric (never a next-year target) is reported and within
  * [min, max]. Stated values win over values derived from counts.
  */
-export const metricCheck: CheckType<MetricCheckConfig> = {
+export const metricCheck = defineCheckType({
   type: 'metric',
+  description: 'A metric of the year (not a next-year target) is reported and within bounds',
+  summary:
+    "the year's value of a metric (never a next-year target) is reported and within `min` / `max` (`missing: " +
+    'fail \\| pass \\| not-applicable`)',
+  options: {
+    required: ['metric'],
+    properties: {
+      metric: { type: 'string', minLength: 1 },
+      min: { $ref: '#/definitions/numberOrParam' },
+      max: { $ref: '#/definitions/numberOrParam' },
+      missing: {
+        type: 'string',
+        enum: ['fail', 'pass', 'not-applicable'],
+        description: 'Outcome when the report gives no value (default fail)',
+      },
+    },
+  },
+  vars: ['min', 'max', 'value', 'unit'],
   compile(config, ctx) {
     if (!ctx.metrics.has(config.metric)) {
       const origin = ctx.origin(['metric']);
@@ -46,7 +61,7 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
     const bounded: NestedCondition = bounds.length === 1 ? (bounds[0] as NestedCondition) : { all: bounds };
     const conditions: NestedCondition =
       missing === 'pass' ? { any: [{ fact, operator: 'reported', value: false }, bounded] } : bounded;
-    const compiled: ReturnType<CheckType['compile']> = {
+    const compiled: CompiledCheck = {
       conditions,
       explain(facts) {
         const value = facts.achieved.get(config.metric);
@@ -75,4 +90,4 @@ export const metricCheck: CheckType<MetricCheckConfig> = {
     if (missing === 'not-applicable') compiled.applicability = { fact, operator: 'reported', value: true };
     return compiled;
   },
-};
+});

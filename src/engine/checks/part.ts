@@ -1,20 +1,30 @@
 import { PART_TITLES } from '../../document/model.js';
 import { factId } from '../../facts/model.js';
-import type { PartCheckConfig } from '../../packs/model.js';
 import { evidenceForHeading } from '../evidence.js';
-import type { CheckType } from './types.js';
+import { defineCheckType } from './types.js';
 
 /**
  * A statutory part is present. `headings: any` also accepts a sub-section with its
  * own heading (一个小节标题); a passing mention in another section's text never counts.
  */
-export const partCheck: CheckType<PartCheckConfig> = {
+export const partCheck = defineCheckType({
   type: 'part',
+  description:
+    'A statutory part is present (a top-level section, or with headings: any, a sub-section with its own heading)',
+  summary: 'a statutory part is present; `headings: any` also accepts a sub-section heading',
+  options: {
+    required: ['part'],
+    properties: {
+      part: { $ref: '#/definitions/partId' },
+      headings: { type: 'string', enum: ['top', 'any'] },
+    },
+  },
+  vars: ['part'],
   compile(config) {
     const anyLevel = config.headings === 'any';
     const fact = anyLevel ? factId.heading(config.part) : factId.part(config.part);
     return {
-      conditions: { fact, operator: 'equal', value: true },
+      conditions: { fact, operator: 'is', value: true },
       explain(facts, passed) {
         const vars = { part: PART_TITLES[config.part] };
         if (!passed) return { evidence: [], vars };
@@ -25,4 +35,4 @@ export const partCheck: CheckType<PartCheckConfig> = {
       },
     };
   },
-};
+});

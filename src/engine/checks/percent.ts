@@ -1,13 +1,27 @@
 import type { Facts, NumberAt } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
-import type { PercentCheckConfig } from '../../packs/model.js';
 import { PatternRegistry } from '../../packs/patterns.js';
 import { evidenceAt } from '../evidence.js';
-import type { CheckOutcome, CheckType } from './types.js';
+import { defineCheckType, type CheckOutcome } from './types.js';
 
 /** Every percentage in scope lies within [min, max] (no rate above 100%). */
-export const percentCheck: CheckType<PercentCheckConfig> = {
+export const percentCheck = defineCheckType({
   type: 'percent',
+  description: 'Every percentage in scope lies within [min, max]',
+  summary: 'every percentage in scope lies within `min` / `max`',
+  options: {
+    properties: {
+      scope: { $ref: '#/definitions/scope' },
+      min: { $ref: '#/definitions/numberOrParam' },
+      max: { $ref: '#/definitions/numberOrParam' },
+      not: {
+        type: 'string',
+        minLength: 1,
+        description: 'Regex: a percentage whose clause matches this is not a rate (e.g. 增长|同比)',
+      },
+    },
+  },
+  vars: ['min', 'max', 'value'],
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const max = ctx.number(config.max);
@@ -22,18 +36,18 @@ export const percentCheck: CheckType<PercentCheckConfig> = {
           ((max !== undefined && n.value > max) || (min !== undefined && n.value < min)) &&
           !(not && not.test(n.clauseText)),
       );
-    const fact = ctx.addFact(`percent:${ctx.rule.id}`, (facts) => offending(facts).length);
+    const fact = ctx.addFact(`percent:${ctx.rule.id}`, offending, (found) => found.length);
     return {
-      conditions: { fact, operator: 'atMost', value: 0 },
+      conditions: { fact: fact.id, operator: 'atMost', value: 0 },
       explain(facts, passed): CheckOutcome {
         const vars: Record<string, string | number> = {};
         if (max !== undefined) vars.max = max;
         if (min !== undefined) vars.min = min;
         if (passed) return { evidence: [], vars };
-        const found = offending(facts);
+        const found = fact.read(facts);
         vars.value = found.map((n) => `${n.value}%`).join('、');
         return { evidence: found.slice(0, 5).map((n) => evidenceAt(facts.document, n.clause)), vars };
       },
     };
   },
-};
+});

@@ -1,9 +1,9 @@
 import { PackError } from '../../shared/errors.js';
 import type { Facts, MetricValue } from '../../facts/model.js';
-import { displayPath, type RatioCheckConfig } from '../../packs/model.js';
+import { displayPath } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
-import type { CheckType } from './types.js';
+import { defineCheckType } from './types.js';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -12,8 +12,24 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
  * matches its own counts within a tolerance (162/165 = 98.2% → "98%" passes).
  * Applies only when the report states the numbers involved.
  */
-export const ratioCheck: CheckType<RatioCheckConfig> = {
+export const ratioCheck = defineCheckType({
   type: 'ratio',
+  description:
+    'Counts and rates agree: numerator ≤ denominator, or a stated rate equals numerator/denominator within ' +
+    'tolerance (points); not applicable unless the report states them',
+  summary:
+    'numerator ≤ denominator, or a stated `rate` equals numerator / denominator within `tolerance` points; not ' +
+    'applicable unless the report states them',
+  options: {
+    required: ['numerator', 'denominator'],
+    properties: {
+      numerator: { type: 'string', minLength: 1 },
+      denominator: { type: 'string', minLength: 1 },
+      rate: { type: 'string', minLength: 1 },
+      tolerance: { $ref: '#/definitions/numberOrParam' },
+    },
+  },
+  vars: ['numerator', 'denominator', 'tolerance', 'computed', 'rate'],
   compile(config, ctx) {
     for (const field of ['numerator', 'denominator', 'rate'] as const) {
       const id = config[field];
@@ -41,7 +57,7 @@ export const ratioCheck: CheckType<RatioCheckConfig> = {
       if (!rate || den.value <= 0) return null;
       return Math.abs(rate.value - (num.value / den.value) * 100);
     };
-    const fact = ctx.addFact(`ratio:${ctx.rule.id}`, gap);
+    const fact = ctx.addFact(`ratio:${ctx.rule.id}`, gap).id;
     return {
       conditions: { fact, operator: 'atMost', value: config.rate === undefined ? 0 : tolerance },
       applicability: { fact, operator: 'reported', value: true },
@@ -59,4 +75,4 @@ export const ratioCheck: CheckType<RatioCheckConfig> = {
       },
     };
   },
-};
+});

@@ -53,7 +53,7 @@ export function compileTerm(
       const ids = (children as Leaf[]).map((c) => factId.hits(c.key, scope));
       compiled.anyHits = ctx.addFact(`any-hits:${(children as Leaf[]).map((c) => c.key).join('|')}@${scope}`, (facts) =>
         ids.reduce((n, id) => n + ((facts.values[id] as number | undefined) ?? 0), 0),
-      );
+      ).id;
     }
     return compiled;
   }

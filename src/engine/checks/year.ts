@@ -1,9 +1,8 @@
 import type { Facts, NumberAt } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import { PatternRegistry } from '../../packs/patterns.js';
-import type { YearCheckConfig } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
-import type { CheckOutcome, CheckType } from './types.js';
+import { defineCheckType, type CheckOutcome } from './types.js';
 
 const MAX_EVIDENCE = 5;
 
@@ -16,8 +15,28 @@ function isYear(n: NumberAt): boolean {
  * Years relative to the report year: a plan speaks of the next year, a title names the
  * year under report, and a report that speaks of a later year as done was copied or misdated.
  */
-export const yearCheck: CheckType<YearCheckConfig> = {
+export const yearCheck = defineCheckType({
   type: 'year',
+  description: 'Years relative to the report year: present (default) or absent in scope',
+  summary:
+    'years relative to the report year are present (or, with `expect: absent`, absent) in `scope`; `relative: ' +
+    '[1]`, `later: true`, `within` / `not` clause filters',
+  options: {
+    properties: {
+      scope: { $ref: '#/definitions/scope' },
+      relative: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'integer' },
+        description: 'Offsets from the report year that count, e.g. [1] for the next year',
+      },
+      later: { type: 'boolean', description: 'Count years later than the report year' },
+      within: { type: 'string', minLength: 1, description: 'Regex the clause must match (e.g. 今年)' },
+      not: { type: 'string', minLength: 1, description: 'Regex the clause must not match (e.g. 到|目标)' },
+      expect: { type: 'string', enum: ['present', 'absent'] },
+    },
+  },
+  vars: ['year', 'nextYear', 'found'],
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const within = config.within ? PatternRegistry.compileOne(config.within, ctx.origin(['within'])) : null;
@@ -35,12 +54,12 @@ export const yearCheck: CheckType<YearCheckConfig> = {
         return !(not && not.test(n.clauseText));
       });
     };
-    const fact = ctx.addFact(`year:${ctx.rule.id}`, (facts) => matching(facts).length);
+    const fact = ctx.addFact(`year:${ctx.rule.id}`, matching, (found) => found.length);
     return {
-      conditions: { fact, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 },
+      conditions: { fact: fact.id, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 },
       applicability: { fact: 'meta.year', operator: 'reported', value: true },
       explain(facts, passed): CheckOutcome {
-        const found = matching(facts);
+        const found = fact.read(facts);
         const shown = expectPresent === passed ? found : [];
         const evidence = shown.slice(0, MAX_EVIDENCE).map((n) => evidenceAt(facts.document, n.clause));
         return {
@@ -54,4 +73,4 @@ export const yearCheck: CheckType<YearCheckConfig> = {
       },
     };
   },
-};
+});
