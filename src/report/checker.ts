@@ -41,6 +41,7 @@ export class ReportChecker {
   /** Params of the command line (or of a rule set given compiled), over every file's own. */
   readonly cliParams: ParamOverrides;
   private readonly settled = new Map<string, Settled>();
+  private common: Settled | null = null;
 
   constructor(
     packsOrRuleSet: PackSet | RuleSet,
@@ -68,6 +69,8 @@ export class ReportChecker {
   }
 
   private settle(file: string): Settled {
+    // Without overrides every file has the same settings: settled once.
+    if (this.config.overrides.length === 0 && this.common) return this.common;
     const settings = settle(settingsFor(this.config, file, this.cliParams), this.packs);
     const key = canonicalJson(settings);
     let entry = this.settled.get(key);
@@ -75,6 +78,7 @@ export class ReportChecker {
       entry = { packs: packsUnder(this.packs, settings.rules), settings };
       this.settled.set(key, entry);
     }
+    if (this.config.overrides.length === 0) this.common = entry;
     return entry;
   }
 

@@ -5,7 +5,7 @@ import type { RenderSetup } from './render.js';
 import { shareSummaryStrings, type RunHead } from '../report/result.js';
 import { expandReport, type CompactReport } from './transfer.js';
 
-/** What a worker needs to build the same Checker as the main thread. */
+/** What a worker needs to build the same ReportChecker as the main thread. */
 export interface PoolSetup {
   packs: string[];
   configFile: string | null;
