@@ -1,6 +1,9 @@
 /** Library entry: the same pipeline the CLI runs. */
 export { analyseSource, checkSource, checkText } from './report/pipeline.js';
-export { checkEach, runCheck, runHead, TOOL_VERSION, type RunEnd } from './run/batch.js';
+export { checkAll, checkEach, runCheck, runHead, TOOL_VERSION, type RunEnd, type RunOptions } from './run/batch.js';
+export { Checker, ReportChecker } from './report/checker.js';
+export { packSafety, type PackSafety } from './run/safety.js';
+export { emptyConfig, loadConfig, type Config } from './config/load.js';
 export { compileRuleSet, type RuleSet, type ParamOverrides } from './engine/compile.js';
 export { loadPackSet, loadPackFile, DEFAULT_PACKS, BUILTIN_DIR } from './packs/load.js';
 export { parseDocument } from './document/parse.js';

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { baselineSummary, baselineText, loadBaseline } from '../run/baseline.js';
-import { Checker } from '../report/checker.js';
+import { ReportChecker } from '../report/checker.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { UsageError } from '../shared/errors.js';
 import { FORMAT_NAMES, isFormat, loadWriter } from '../formatters/index.js';
-import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
-import { assertSafeRegexes } from '../packs/redos.js';
+import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import type { RenderSetup } from '../run/render.js';
-import type { BaselineEntry, ReportSummary, RunSummary } from '../report/result.js';
-import { checkEach, runHead } from '../run/batch.js';
+import type { BaselineEntry, ReportSummary, RunHead, RunSummary } from '../report/result.js';
+import { checkEach } from '../run/batch.js';
+import { packSafety } from '../run/safety.js';
 import { exitCode, FAIL_ON, type FailOn } from '../formatters/gate.js';
 import type { CliIO } from './main.js';
 import { OutputSink, writeAtomic } from './output.js';
@@ -147,15 +147,12 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const cliParams = parseParamOptions(options.param ?? []);
   const packRefs = [...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends];
   // Packs and config are loaded and compiled before any report is read: a bad one checks nothing.
-  const checker = new Checker(loadPackSet(packRefs), config, cliParams);
-  const { regexes } = checker.defaultRuleSet;
-  await assertSafeRegexes(regexes, isTrustedPackFile);
-  // Regexes not analysed at build time run in worker threads, where a runaway can be stopped.
-  const isolate = regexes.some((r) => !isTrustedPackFile(r.origin.file));
+  const checker = new ReportChecker(loadPackSet(packRefs), config, cliParams);
+  // The library's safety policy (run/safety.ts), decided before the baseline or any input is read.
+  await packSafety(checker.packs);
   const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true) : null;
 
   const progress = progressBar(io, options);
-  const head = runHead(checker);
   const color = useColor(options, io);
   const formatOptions = { color, verbose: options.verbose === true, failOn, gate: { failOn, minScore, maxWarnings } };
   // Colour only on the terminal, never in files.
@@ -163,11 +160,17 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const outputs = targets.map((t) => ({ format: t.format, options: optionsFor(t) }));
   // The terminal report streams as reports complete, unless a progress bar shares the terminal.
   const holdStdout = progress.shown && io.isTTY;
-  const sinks = await Promise.all(
-    targets.map(
-      async (t) => new OutputSink(t.file, (await loadWriter(t.format))(head, optionsFor(t)), io.stdout, holdStdout),
-    ),
-  );
+  const writers = await Promise.all(targets.map((t) => loadWriter(t.format)));
+  // Started once the inputs are known: the rule list is that of the files' own settings.
+  let head: RunHead | null = null;
+  let sinks: OutputSink[] = [];
+  const start = (runHead: RunHead) => {
+    head = runHead;
+    sinks = targets.map(
+      (t, i) =>
+        new OutputSink(t.file, (writers[i] as (typeof writers)[number])(runHead, optionsFor(t)), io.stdout, holdStdout),
+    );
+  };
   const applying = baseline !== null && !options.updateBaseline;
   const render: RenderSetup = {
     outputs,
@@ -187,8 +190,8 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         ...(jobs !== undefined ? { jobs } : {}),
         pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
         timeoutMs: Math.round(timeoutSeconds * 1000),
-        isolate,
         onProgress: progress,
+        onHead: start,
         render,
       },
       (checked) => {
@@ -203,7 +206,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     progress.stop();
     const checkedFiles = summaries.map((s) => s.file);
     const run: RunSummary = {
-      ...head,
+      ...(head as unknown as RunHead),
       reports: summaries,
       ...end,
       ...(applying && options.baseline

@@ -3,12 +3,9 @@ import { lazy } from '../shared/lazy.js';
 
 const picomatch = lazy<typeof import('picomatch')>('picomatch');
 import type { ParamOverrides } from '../engine/compile.js';
-import type { Finding } from '../engine/model.js';
 import { PackError } from '../shared/errors.js';
-import type { PackSet, ParamValue } from '../packs/model.js';
+import type { PackRule, PackSet, ParamValue } from '../packs/model.js';
 import { PackErrors } from '../packs/yaml-file.js';
-import type { ReportResult } from '../report/result.js';
-import { computeScore } from '../score/score.js';
 import type { Config, RuleSetting } from './load.js';
 
 /** What applies to one input file: rule severities (or off) and params. */
@@ -56,7 +53,7 @@ export function isIgnored(config: Config, file: string): boolean {
 }
 
 /** Rule ids a config names must exist in the pack set: a typo must not silently do nothing. */
-export function checkConfigAgainstPacks(config: Config, packs: PackSet): void {
+export function assertConfigRulesExist(config: Config, packs: PackSet): void {
   if (!config.file) return;
   const known = new Set(packs.rules.map((r) => r.id));
   const errors: PackError[] = [];
@@ -82,18 +79,49 @@ export function checkConfigAgainstPacks(config: Config, packs: PackSet): void {
   if (errors.length > 0) throw new PackErrors(errors);
 }
 
-/** Apply severities and `off` to a report's findings, and score again without the rules turned off. */
-export function applyRuleSettings(
-  result: ReportResult,
-  rules: Record<string, RuleSetting>,
-  packs: PackSet,
-): ReportResult {
-  if (Object.keys(rules).length === 0) return result;
-  const findings: Finding[] = [];
-  for (const f of result.findings) {
-    const setting = rules[f.ruleId];
-    if (setting === 'off') continue;
-    findings.push(setting ? { ...f, severity: setting } : f);
+/**
+ * JSON with object keys sorted at every level: equal settings give equal text whatever order
+ * their keys were written in. (A replacer array would filter nested keys too: `{min: 90}` and
+ * `{min: 99}` would both become `{}`.)
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
+      .sort()
+      .filter((k) => record[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
+    return `{${entries.join(',')}}`;
   }
-  return { ...result, findings, score: computeScore(findings, packs.areas, packs.grades) };
+  return JSON.stringify(value);
+}
+
+/**
+ * One file's settings as they are compiled: a rule that is off keeps no params (it is not
+ * compiled), and a severity equal to the pack's changes nothing. Two files with equal settled
+ * settings share one compiled rule set.
+ */
+export function settle(settings: FileSettings, packs: PackSet): FileSettings {
+  const severity = new Map(packs.rules.map((r) => [r.id, r.severity]));
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(settings.rules)) if (setting !== severity.get(id)) rules[id] = setting;
+  const params: ParamOverrides = {};
+  for (const [id, values] of Object.entries(settings.params)) if (rules[id] !== 'off') params[id] = values;
+  return { rules, params };
+}
+
+/**
+ * The pack set as one file's settings leave it, before anything is compiled or scored: rules
+ * turned off are gone (not evaluated, not scored, not listed), severities are the config's.
+ */
+export function packsUnder(packs: PackSet, rules: Record<string, RuleSetting>): PackSet {
+  if (Object.keys(rules).length === 0) return packs;
+  const on: PackRule[] = [];
+  for (const rule of packs.rules) {
+    const setting = rules[rule.id];
+    if (setting === 'off') continue;
+    on.push(setting ? { ...rule, severity: setting } : rule);
+  }
+  return { ...packs, rules: on };
 }

@@ -1,54 +1,108 @@
 import { checkSource } from './pipeline.js';
 import { emptyConfig, type Config } from '../config/load.js';
-import { applyRuleSettings, checkConfigAgainstPacks, settingsFor } from '../config/settings.js';
+import {
+  assertConfigRulesExist,
+  canonicalJson,
+  packsUnder,
+  settingsFor,
+  settle,
+  type FileSettings,
+} from '../config/settings.js';
 import { compileRuleSet, type ParamOverrides, type RuleSet } from '../engine/compile.js';
 import type { SourceText } from '../ingest/index.js';
-import type { PackSet } from '../packs/model.js';
+import type { PackSet, ParamValue } from '../packs/model.js';
 import type { ReportResult } from './result.js';
 
+/** The params a compiled rule set was given beyond the packs' defaults (to compile it again elsewhere). */
+function paramsOf(ruleSet: RuleSet): ParamOverrides {
+  const out: ParamOverrides = {};
+  for (const { rule, params } of ruleSet.rules) {
+    const changed: Record<string, ParamValue> = {};
+    for (const [name, value] of Object.entries(params)) if (value !== rule.params[name]?.default) changed[name] = value;
+    if (Object.keys(changed).length > 0) out[rule.id] = changed;
+  }
+  return out;
+}
+
+interface Settled {
+  packs: PackSet;
+  settings: FileSettings;
+  ruleSet?: RuleSet;
+}
+
 /**
- * Checks reports under one pack set and config. Rule sets are compiled once per distinct
- * set of params (usually one; a config override with its own thresholds adds another).
+ * Checks reports under one pack set and config. Each file's effective settings (params,
+ * severity, `off`) are settled before anything is evaluated; one rule set is compiled per
+ * distinct settled setting (usually one) from the packs with the rules that are off left out
+ * and the config's severities applied, and each report is evaluated and scored once.
  */
-export class Checker {
+export class ReportChecker {
   readonly packs: PackSet;
-  private readonly cache = new Map<string, RuleSet>();
+  /** Params of the command line (or of a rule set given compiled), over every file's own. */
+  readonly cliParams: ParamOverrides;
+  private readonly settled = new Map<string, Settled>();
+  private common: Settled | null = null;
 
   constructor(
     packsOrRuleSet: PackSet | RuleSet,
     readonly config: Config = emptyConfig(),
-    private readonly cliParams: ParamOverrides = {},
+    cliParams: ParamOverrides = {},
   ) {
     if ('plan' in packsOrRuleSet) {
-      // An already compiled rule set serves files whose settings add no params.
       this.packs = packsOrRuleSet.packs;
-      this.cache.set('{}', packsOrRuleSet);
+      const own = paramsOf(packsOrRuleSet);
+      this.cliParams = { ...own };
+      for (const [id, values] of Object.entries(cliParams)) this.cliParams[id] = { ...own[id], ...values };
     } else {
       this.packs = packsOrRuleSet;
+      this.cliParams = cliParams;
     }
-    checkConfigAgainstPacks(config, this.packs);
+    assertConfigRulesExist(config, this.packs);
+    if ('plan' in packsOrRuleSet) {
+      // An already compiled rule set serves the files whose settings change nothing in it.
+      const base = this.settle('');
+      if (canonicalJson(base.settings) === canonicalJson({ rules: {}, params: paramsOf(packsOrRuleSet) }))
+        base.ruleSet = packsOrRuleSet;
+    }
     // Compile the common case now, so a bad --param is reported before any file is read.
-    this.ruleSetFor(settingsFor(config, '', cliParams).params);
+    this.ruleSetFor('');
   }
 
-  private ruleSetFor(params: ParamOverrides): RuleSet {
-    const key = JSON.stringify(params, Object.keys(params).sort());
-    let ruleSet = this.cache.get(key);
-    if (!ruleSet) {
-      ruleSet = compileRuleSet(this.packs, params);
-      this.cache.set(key, ruleSet);
+  private settle(file: string): Settled {
+    // Without overrides every file has the same settings: settled once.
+    if (this.config.overrides.length === 0 && this.common) return this.common;
+    const settings = settle(settingsFor(this.config, file, this.cliParams), this.packs);
+    const key = canonicalJson(settings);
+    let entry = this.settled.get(key);
+    if (!entry) {
+      entry = { packs: packsUnder(this.packs, settings.rules), settings };
+      this.settled.set(key, entry);
     }
-    return ruleSet;
+    if (this.config.overrides.length === 0) this.common = entry;
+    return entry;
+  }
+
+  /** The rule set one file is checked with ('' : a file no override matches). */
+  ruleSetFor(file: string): RuleSet {
+    const entry = this.settle(file);
+    entry.ruleSet ??= compileRuleSet(entry.packs, entry.settings.params);
+    return entry.ruleSet;
+  }
+
+  /** The rules that are on for one file, with their effective severities, in pack order (nothing compiled). */
+  rulesFor(file: string): PackSet['rules'] {
+    return this.settle(file).packs.rules;
   }
 
   /** The rule set of the common case (no file-specific overrides). */
   get defaultRuleSet(): RuleSet {
-    return this.ruleSetFor(settingsFor(this.config, '', this.cliParams).params);
+    return this.ruleSetFor('');
   }
 
   async check(source: SourceText): Promise<ReportResult> {
-    const settings = settingsFor(this.config, source.file, this.cliParams);
-    const result = await checkSource(source, this.ruleSetFor(settings.params));
-    return applyRuleSettings(result, settings.rules, this.packs);
+    return checkSource(source, this.ruleSetFor(source.file));
   }
 }
+
+/** The former name, kept for library users. */
+export { ReportChecker as Checker };

@@ -1,14 +1,16 @@
 import os from 'node:os';
-import { Checker } from '../report/checker.js';
+import { ReportChecker } from '../report/checker.js';
 import { isIgnored } from '../config/settings.js';
 import type { RuleSet } from '../engine/compile.js';
-import { FazhiError, inputErrorCode } from '../shared/errors.js';
+import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { docPathFor } from '../packs/docs.js';
+import type { PackSet } from '../packs/model.js';
 import { createRenderer, type Rendered, type RenderSetup } from './render.js';
-import type { InputFailure, ReportResult, RunHead, RunResult } from '../report/result.js';
+import type { InputFailure, ReportResult, RuleInfo, RunHead, RunResult } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
+import { packSafety, poolSetupOf } from './safety.js';
 
 import { TOOL_VERSION } from '../shared/paths.js';
 
@@ -20,11 +22,17 @@ export interface RunOptions {
   maxBytes?: number;
   /** Worker threads for many files (default: one per core; 1 = in this thread). */
   jobs?: number;
-  /** How to rebuild the same Checker in a worker thread (pack refs, config file, params). */
+  /**
+   * How to rebuild the same checker in a worker thread (pack refs, config file, params).
+   * Default: the checker's own pack files, config file and params.
+   */
   pool?: PoolSetup;
   /** Per-report time budget in worker threads (default 30 s). */
   timeoutMs?: number;
-  /** Always check in worker threads (packs whose regexes were not analysed at build time). */
+  /**
+   * Always check in worker threads. Packs whose regexes were not analysed at build time are
+   * always isolated, whatever this says (see safety.ts).
+   */
   isolate?: boolean;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number, file: string) => void;
@@ -35,6 +43,8 @@ export interface RunOptions {
    * costs a few hundred milliseconds to start and warm up, more than a short run lasts.
    */
   workerDelayMs?: number;
+  /** Called once the inputs are expanded, before any report is checked, with the head of every output. */
+  onHead?: (head: RunHead) => void | Promise<void>;
 }
 
 const WORKER_DELAY_MS = 250;
@@ -45,8 +55,8 @@ export type Checked = { report: ReportResult } | { rendered: Rendered };
 export type Outcome = Checked | { failure: InputFailure };
 
 /** Read and check one file; an unreadable file becomes a failure, never an exception. */
-export async function checkFile(
-  checker: Checker,
+export async function readAndCheck(
+  checker: ReportChecker,
   file: string,
   options: Pick<RunOptions, 'stdin' | 'maxBytes'>,
 ): Promise<Outcome> {
@@ -62,23 +72,32 @@ export async function checkFile(
   }
 }
 
-/** What every output can be started with before any report is read. */
-export function runHead(checker: Checker): RunHead {
-  const ruleSet = checker.defaultRuleSet;
+/**
+ * What every output can be started with before any report is read. Its rules are those on for
+ * at least one of `files` (without files: for a file no override matches), in pack order, each
+ * with its severity for the first of them it is on for; each finding carries its own file's.
+ */
+export function runHead(checker: ReportChecker, files: readonly string[] = []): RunHead {
+  const { packs } = checker;
+  const severity = new Map<string, RuleInfo['severity']>();
+  const seen = new Set<PackSet['rules']>();
+  for (const file of files.length > 0 ? files : ['']) {
+    const rules = checker.rulesFor(file);
+    if (seen.has(rules)) continue;
+    seen.add(rules);
+    for (const rule of rules) if (!severity.has(rule.id)) severity.set(rule.id, rule.severity);
+  }
   return {
     tool: { name: 'fazhi', version: TOOL_VERSION },
-    packs: ruleSet.packs.packs.map((p) => ({ id: p.id, version: p.version })),
-    areas: [...ruleSet.packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
-    rules: ruleSet.rules
-      .filter(({ rule }) => checker.config.rules[rule.id] !== 'off')
-      .map(({ rule }) => ({
+    packs: packs.packs.map((p) => ({ id: p.id, version: p.version })),
+    areas: [...packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
+    rules: packs.rules
+      .filter((rule) => severity.has(rule.id))
+      .map((rule) => ({
         id: rule.id,
         title: rule.title,
         area: rule.area,
-        severity:
-          checker.config.rules[rule.id] && checker.config.rules[rule.id] !== 'off'
-            ? (checker.config.rules[rule.id] as typeof rule.severity)
-            : rule.severity,
+        severity: severity.get(rule.id) as RuleInfo['severity'],
         basis: rule.basis,
         clause: rule.clause,
         fix: rule.fix,
@@ -102,7 +121,7 @@ export interface RunEnd {
  */
 export async function checkEach(
   inputs: string[],
-  checker: Checker,
+  checker: ReportChecker,
   options: RunOptions,
   onChecked: (checked: Checked) => void,
 ): Promise<RunEnd> {
@@ -126,28 +145,36 @@ export async function checkEach(
       else onChecked(o);
     }
   };
-  const renderer = options.render ? await createRenderer(options.render, runHead(checker)) : null;
+  // Safety first: a pack with a catastrophic regex refuses the run before anything is read.
+  const isolate = options.isolate === true || (await packSafety(checker.packs)).isolate;
+  const head = runHead(checker, files);
+  await options.onHead?.(head);
+  const renderer = options.render ? await createRenderer(options.render, head) : null;
   const checkHere = async (file: string, index: number): Promise<Outcome> => {
-    const outcome = await checkFile(checker, file, options);
+    const outcome = await readAndCheck(checker, file, options);
     return renderer && 'report' in outcome ? { rendered: renderer(outcome.report, index) } : outcome;
   };
 
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
+  const pool = options.pool ?? poolSetupOf(checker);
+  if (isolate && !pool && files.length > 0)
+    throw new UsageError('规则包不是磁盘上的文件，无法在工作线程中隔离检查（未经构建时分析的规则包必须隔离）');
   // A short run never starts a worker: they join only after this thread's head start.
-  if (options.pool && files.length > 0 && (jobs > 1 || options.isolate) && !files.includes('-')) {
+  if (pool && files.length > 0 && (jobs > 1 || isolate) && !files.includes('-')) {
     // Loaded here: a one-file run needs neither the pool nor worker_threads.
-    const { runInPool } = await import('./pool.js');
-    await runInPool(
+    const { checkInPool } = await import('./pool.js');
+    await checkInPool(
       files,
       {
         jobs,
-        setup: options.pool,
+        setup: pool,
+        head,
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.render ? { render: options.render } : {}),
-        ...(options.isolate ? {} : { local: checkHere, workerDelayMs: options.workerDelayMs ?? WORKER_DELAY_MS }),
+        ...(isolate ? {} : { local: checkHere, workerDelayMs: options.workerDelayMs ?? WORKER_DELAY_MS }),
       },
       arrive,
     );
@@ -160,17 +187,24 @@ export async function checkEach(
   return { failures, skipped };
 }
 
-/** Check every input and keep every report (tests, library users; the CLI streams with checkEach). */
-export async function runCheck(
+/**
+ * Check every input and keep every report (tests, library users; the CLI streams with
+ * checkEach). The same safety policy and worker threads as the CLI's.
+ */
+export async function checkAll(
   inputs: string[],
-  target: RuleSet | Checker,
+  target: RuleSet | ReportChecker,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  const checker = target instanceof Checker ? target : new Checker(target);
+  const checker = target instanceof ReportChecker ? target : new ReportChecker(target);
   const reports: ReportResult[] = [];
   const { render: _render, ...whole } = options;
-  const end = await checkEach(inputs, checker, whole, (c) => {
+  let head: RunHead | null = null;
+  const end = await checkEach(inputs, checker, { ...whole, onHead: (h) => ((head = h), options.onHead?.(h)) }, (c) => {
     if ('report' in c) reports.push(c.report);
   });
-  return { ...runHead(checker), reports, ...end };
+  return { ...(head as unknown as RunHead), reports, ...end };
 }
+
+/** The former name of checkAll, kept for library users. */
+export const runCheck = checkAll;

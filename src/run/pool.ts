@@ -2,10 +2,10 @@ import { Worker } from 'node:worker_threads';
 import type { PackRule } from '../packs/model.js';
 import type { Outcome } from './batch.js';
 import type { RenderSetup } from './render.js';
-import { shareSummaryStrings } from '../report/result.js';
+import { shareSummaryStrings, type RunHead } from '../report/result.js';
 import { expandReport, type CompactReport } from './transfer.js';
 
-/** What a worker needs to build the same Checker as the main thread. */
+/** What a worker needs to build the same ReportChecker as the main thread. */
 export interface PoolSetup {
   packs: string[];
   configFile: string | null;
@@ -15,6 +15,8 @@ export interface PoolSetup {
 export interface PoolOptions {
   jobs: number;
   setup: PoolSetup;
+  /** The run's head, as the main thread settled it: workers render with the same rule list. */
+  head: RunHead;
   maxBytes?: number;
   /** Per-report budget: a check running longer is ended (its worker terminated) and reported. */
   timeoutMs: number;
@@ -86,7 +88,7 @@ const WINDOW = 256;
  * (a runaway regex cannot be interrupted inside a thread) costs its worker: the worker is
  * terminated, the file reported, its queued files handed to a fresh worker.
  */
-export function runInPool(
+export function checkInPool(
   files: string[],
   options: PoolOptions,
   onOutcome: (index: number, outcome: Outcome) => void,
@@ -162,7 +164,7 @@ export function runInPool(
     };
     const start = () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { setup: options.setup, maxBytes: options.maxBytes, render: options.render },
+        workerData: { setup: options.setup, head: options.head, maxBytes: options.maxBytes, render: options.render },
       });
       const slot: Slot = { worker, tasks: [], timer: null, ready: false };
       slots.add(slot);

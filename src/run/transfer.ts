@@ -3,6 +3,9 @@ import type { PackRule } from '../packs/model.js';
 import type { ReportResult } from '../report/result.js';
 
 /**
+ * Used whenever whole reports come back from worker threads: checkAll/runCheck and checkEach
+ * without `render` (the library; the CLI renders on the worker and sends text instead).
+ *
  * Reports cross from worker threads by structured clone, which copies every string. A
  * finding's title, clause, area, weight, basis and (usually) fix hint are the rule's own,
  * identical in every report: send only what varies and re-attach the rule's shared strings

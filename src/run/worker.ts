@@ -1,22 +1,28 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { Checker } from '../report/checker.js';
+import { ReportChecker } from '../report/checker.js';
 import { emptyConfig, loadConfig } from '../config/load.js';
 import { loadPackSet } from '../packs/load.js';
 import { createRenderer, type RenderSetup } from './render.js';
-import { checkFile, runHead, type Outcome } from './batch.js';
+import { readAndCheck, type Outcome } from './batch.js';
+import type { RunHead } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
 import { compactReport } from './transfer.js';
 
-// One worker: build the Checker once (packs compiled once per thread), then check files on request.
-const { setup, maxBytes, render } = workerData as { setup: PoolSetup; maxBytes?: number; render?: RenderSetup };
+// One worker: build the checker once (packs compiled once per thread), then check files on request.
+const { setup, head, maxBytes, render } = workerData as {
+  setup: PoolSetup;
+  head: RunHead;
+  maxBytes?: number;
+  render?: RenderSetup;
+};
 const port = parentPort;
 
 async function start(port: MessagePort): Promise<void> {
   const config = setup.configFile ? loadConfig(setup.configFile) : emptyConfig();
-  const checker = new Checker(loadPackSet(setup.packs), config, setup.params);
+  const checker = new ReportChecker(loadPackSet(setup.packs), config, setup.params);
   const rules = new Map(checker.packs.rules.map((r) => [r.id, r]));
   // Rendered here, a report crosses back as a few strings and a summary, not as an object graph.
-  const renderer = render ? await createRenderer(render, runHead(checker)) : null;
+  const renderer = render ? await createRenderer(render, head) : null;
   const reply = (index: number, outcome: Outcome) => {
     if ('report' in outcome)
       port.postMessage({
@@ -28,7 +34,7 @@ async function start(port: MessagePort): Promise<void> {
     else port.postMessage({ index, outcome });
   };
   port.on('message', (task: { index: number; file: string }) => {
-    checkFile(checker, task.file, maxBytes ? { maxBytes } : {}).then(
+    readAndCheck(checker, task.file, maxBytes ? { maxBytes } : {}).then(
       (outcome) => reply(task.index, outcome),
       (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
     );
