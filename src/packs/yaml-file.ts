@@ -8,6 +8,9 @@ import { lazy } from '../shared/lazy.js';
 export const yaml = lazy<typeof import('yaml')>('yaml');
 import { PackError } from '../shared/errors.js';
 import { displayPath, type Locator } from './model.js';
+import { PackErrors } from './pack-errors.js';
+
+export { PackErrors };
 
 /**
  * YAML files users write (rule packs, config): parsed keeping positions, validated by a
@@ -113,16 +116,6 @@ export function schemaErrors(
     out.push(new PackError(text, file, pos));
   }
   return out;
-}
-
-/** A validation failure may carry several errors; each prints as its own line. */
-export class PackErrors extends PackError {
-  constructor(readonly errors: PackError[]) {
-    super((errors[0] as PackError).message, (errors[0] as PackError).file, (errors[0] as PackError).position);
-  }
-  override toLine(): string {
-    return this.errors.map((e) => e.toLine()).join('\n');
-  }
 }
 
 export interface ValidatedYaml {
