@@ -5,7 +5,14 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileRuleSet } from '../dist/engine/compile.js';
-import { BUILTIN_DIR, CACHE_COPIES, CACHE_FILE, loadPackFile, loadPackSet, NEEDS_CACHE_FILE } from '../dist/packs/load.js';
+import {
+  BUILTIN_DIR,
+  CACHE_COPIES,
+  CACHE_FILE,
+  loadPackFile,
+  loadPackSet,
+  NEEDS_CACHE_FILE,
+} from '../dist/packs/load.js';
 import { needsKey, regexNeeds } from '../dist/packs/prefilter.js';
 import { assertSafeRegexes } from '../dist/packs/redos.js';
 import { yaml } from '../dist/packs/yaml-file.js';

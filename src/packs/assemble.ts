@@ -34,7 +34,8 @@ export function prebuiltPackSet(cache: PackCache, refs: readonly string[] = DEFA
   const visit = (ref: string, trail: readonly string[]): void => {
     if (loaded.has(ref)) return;
     const file = `${ref}.yaml`;
-    if (trail.includes(ref)) throw new PackError(`extends cycle（规则包循环继承）: ${[...trail, ref].join(' → ')}`, file);
+    if (trail.includes(ref))
+      throw new PackError(`extends cycle（规则包循环继承）: ${[...trail, ref].join(' → ')}`, file);
     const entry = cache[file];
     if (!entry) throw new PackError(`没有这个内置规则包：${ref}`, file);
     const pack = packFromData(entry.data, file, nowhere);
@@ -221,4 +222,3 @@ export function mergePacks(packs: Pack[]): PackSet {
   if (errors.length > 0) throw new PackErrors(errors);
   return set;
 }
-

@@ -134,7 +134,7 @@ export interface NeedsHost {
   /** Needs analysed at build time, keyed `${flags}/${source}`, or null; asked once. */
   knownNeeds(): Record<string, Needs> | null;
   /** The regex parser (@eslint-community/regexpp), asked only for a regex the table lacks. */
-  parser(): typeof RegExpParser;
+  parser?(): typeof RegExpParser;
 }
 
 // With no host, every regex is simply scanned in full: slower, never wrong.
@@ -147,7 +147,7 @@ export function useNeedsHost(next: NeedsHost): void {
 }
 
 function analyse(source: string, flags: string): Needs {
-  if (flags.includes('i') || !host) return null;
+  if (flags.includes('i') || !host?.parser) return null;
   const unicode = flags.includes('u') || flags.includes('v');
   try {
     const pattern = new (host.parser())({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
