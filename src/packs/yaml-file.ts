@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
 import { lazy } from '../shared/lazy.js';
 
-// yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see cache.ts).
+// yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see scripts/build-pack-cache.mjs).
 export const yaml = lazy<typeof import('yaml')>('yaml');
 import { PackError } from '../shared/errors.js';
 import { displayPath, type Locator } from './model.js';
