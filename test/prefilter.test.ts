@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document/parse.js';
 import { computeFacts } from '../src/facts/compute.js';
-import { compileNeeds, presenceIn } from '../src/facts/presence.js';
-import { NEEDS_CACHE_FILE, regexNeeds } from '../src/packs/prefilter.js';
+import { presenceIn } from '../src/facts/presence.js';
+import { NEEDS_CACHE_FILE } from '../src/packs/load.js';
+import { compileNeeds, regexNeeds } from '../src/packs/prefilter.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 describe('the literals a regex needs', () => {

@@ -1,8 +1,5 @@
-import { lazy } from '../shared/lazy.js';
+import { sha256Hex } from '../shared/sha256.js';
 import type { Finding } from './model.js';
-
-// Only runs that fingerprint findings (baselines, SARIF, JSON) need node:crypto.
-const crypto = lazy<typeof import('node:crypto')>('node:crypto');
 
 /**
  * A finding's identity that survives edits elsewhere in the report: the rule, the file
@@ -12,9 +9,5 @@ const crypto = lazy<typeof import('node:crypto')>('node:crypto');
 export function fingerprint(file: string, finding: Pick<Finding, 'ruleId' | 'evidence' | 'message'>): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   const what = finding.evidence.length > 0 ? finding.evidence.map((e) => e.quote).join('\u0000') : finding.message;
-  return crypto()
-    .createHash('sha256')
-    .update(`${finding.ruleId}\u0000${base}\u0000${what.replace(/\s+/g, '')}`)
-    .digest('hex')
-    .slice(0, 32);
+  return sha256Hex(`${finding.ruleId}\u0000${base}\u0000${what.replace(/\s+/g, '')}`).slice(0, 32);
 }

@@ -3,20 +3,9 @@
  * that a pattern needing literals the text cannot contain will find nothing.
  */
 
-/** A needed literal, ready to test: a lone character, or the pairs a longer literal is made of. */
-export type NeededLiteral = { char: number } | { pairs: Int32Array };
+import { pairKey, type NeededLiteral } from '../packs/prefilter.js';
 
-export function compileNeeds(literals: readonly string[]): NeededLiteral[] {
-  return literals.map((s) => {
-    if (s.length === 1) return { char: s.charCodeAt(0) };
-    const pairs = new Set<number>();
-    for (let i = 0; i + 1 < s.length; i++) pairs.add(pairKey(s, i));
-    return { pairs: Int32Array.from(pairs) };
-  });
-}
-
-/** The UTF-16 units at i and i + 1 as one int32. */
-export const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+export { pairKey };
 
 /** A pair key's slot in a table of 2^bits: Fibonacci hashing, whose high bits spread keys differing only in low bits. */
 export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);

@@ -1,9 +1,8 @@
 import { PackError } from '../shared/errors.js';
 import { normalizePhrase } from '../text/normalize.js';
-import { compileNeeds, type NeededLiteral } from '../facts/presence.js';
-import { VALIDATORS } from '../facts/validators.js';
 import { displayPath, type Locator, type Validator } from './model.js';
-import { regexNeeds } from './prefilter.js';
+import { compileNeeds, regexNeeds, type NeededLiteral } from './prefilter.js';
+import { VALIDATORS } from './validators.js';
 
 /** A pattern compiled once per run and shared by every rule that uses it. */
 export interface CompiledPattern {

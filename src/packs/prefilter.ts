@@ -1,9 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AST } from '@eslint-community/regexpp';
-import { lazy } from '../shared/lazy.js';
-import { fromRoot } from '../shared/paths.js';
-
-const regexpp = lazy<typeof import('@eslint-community/regexpp')>('@eslint-community/regexpp');
+import type { AST, RegExpParser } from '@eslint-community/regexpp';
 
 /**
  * Literals of which every match of a regex contains at least one, or null when no such
@@ -130,12 +125,32 @@ function elementInfo(node: AST.Element, unicode: boolean): Info {
   }
 }
 
+/**
+ * What the analysis needs from where it runs (no I/O here, so a browser runs the same code):
+ * the Node loader (packs/load.ts) reads the table built with the packs and loads the regex
+ * parser on first use; the self-check page hands in its bundled copies.
+ */
+export interface NeedsHost {
+  /** Needs analysed at build time, keyed `${flags}/${source}`, or null; asked once. */
+  knownNeeds(): Record<string, Needs> | null;
+  /** The regex parser (@eslint-community/regexpp), asked only for a regex the table lacks. */
+  parser?(): typeof RegExpParser;
+}
+
+// With no host, every regex is simply scanned in full: slower, never wrong.
+let host: NeedsHost | null = null;
+let known: Record<string, Needs> | null | undefined;
+
+export function useNeedsHost(next: NeedsHost): void {
+  host = next;
+  known = undefined;
+}
+
 function analyse(source: string, flags: string): Needs {
-  if (flags.includes('i')) return null;
+  if (flags.includes('i') || !host?.parser) return null;
   const unicode = flags.includes('u') || flags.includes('v');
   try {
-    const { RegExpParser } = regexpp();
-    const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
+    const pattern = new (host.parser())({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
       unicode: flags.includes('u'),
       unicodeSets: flags.includes('v'),
     });
@@ -147,31 +162,29 @@ function analyse(source: string, flags: string): Needs {
   }
 }
 
-/** The built-in packs' regexes analysed at build time: a run on them loads no regex parser. */
-export const NEEDS_CACHE_FILE = fromRoot('dist', 'builtin-regex-needs.json');
-let cache: Record<string, Needs> | null | undefined;
-const cacheKey = (source: string, flags: string): string => `${flags}/${source}`;
+export const needsKey = (source: string, flags: string): string => `${flags}/${source}`;
 
 /** The literals a regex needs, from its source and flags; null when it needs none we can name. */
-export function regexNeeds(source: string, flags: string, useCache = true): Needs {
-  if (useCache) {
-    if (cache === undefined)
-      cache =
-        !process.env.FAZHI_NO_BUILTIN_CACHE && existsSync(NEEDS_CACHE_FILE)
-          ? (JSON.parse(readFileSync(NEEDS_CACHE_FILE, 'utf8')) as Record<string, Needs>)
-          : null;
-    const key = cacheKey(source, flags);
-    if (cache && Object.hasOwn(cache, key)) return cache[key] as Needs;
+export function regexNeeds(source: string, flags: string, useKnown = true): Needs {
+  if (useKnown && host) {
+    if (known === undefined) known = host.knownNeeds();
+    const key = needsKey(source, flags);
+    if (known && Object.hasOwn(known, key)) return known[key] as Needs;
   }
   return analyse(source, flags);
 }
 
-/** Build step: store the analysis of these regexes (the built-in packs' patterns). */
-export function writeNeedsCache(regexes: ReadonlyArray<{ source: string; flags: string }>): number {
-  const entries: Record<string, Needs> = {};
-  for (const { source, flags } of regexes) entries[cacheKey(source, flags)] = analyse(source, flags);
-  const keys = Object.keys(entries).sort();
-  writeFileSync(NEEDS_CACHE_FILE, `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, entries[k]])))}\n`);
-  cache = undefined;
-  return keys.length;
+/** A needed literal, ready to test: a lone character, or the pairs a longer literal is made of. */
+export type NeededLiteral = { char: number } | { pairs: Int32Array };
+
+/** The UTF-16 units at i and i + 1 as one int32. */
+export const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+
+export function compileNeeds(literals: readonly string[]): NeededLiteral[] {
+  return literals.map((s) => {
+    if (s.length === 1) return { char: s.charCodeAt(0) };
+    const pairs = new Set<number>();
+    for (let i = 0; i + 1 < s.length; i++) pairs.add(pairKey(s, i));
+    return { pairs: Int32Array.from(pairs) };
+  });
 }

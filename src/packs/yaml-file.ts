@@ -4,10 +4,14 @@ import type { ErrorObject } from 'ajv';
 import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
 import { lazy } from '../shared/lazy.js';
 
-// yaml is loaded on first use: a run on the built-in packs alone never parses YAML (see cache.ts).
+// yaml is loaded on first use: a run on the built-in packs alone never parses YAML
+// (see scripts/build-pack-cache.mjs).
 export const yaml = lazy<typeof import('yaml')>('yaml');
 import { PackError, type PackErrorCode } from '../shared/errors.js';
 import { displayPath, type Locator } from './model.js';
+import { PackErrors } from './pack-errors.js';
+
+export { PackErrors };
 
 /**
  * YAML files users write (rule packs, config): parsed keeping positions, validated by a
@@ -117,17 +121,6 @@ export function schemaErrors(
     out.push(new PackError(text, file, pos, code));
   }
   return out;
-}
-
-/** A validation failure may carry several errors; each prints as its own line. */
-export class PackErrors extends PackError {
-  constructor(readonly errors: PackError[]) {
-    const first = errors[0] as PackError;
-    super(first.message, first.file, first.position, first.code);
-  }
-  override toLine(): string {
-    return this.errors.map((e) => e.toLine()).join('\n');
-  }
 }
 
 export interface ValidatedYaml {

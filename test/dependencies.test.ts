@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = path.resolve(import.meta.dirname, '..', 'src');
+/** The pipeline, lowest first: a folder imports only from folders before it (or itself). */
+const LAYERS = [
+  'shared',
+  'ingest',
+  'text',
+  'document',
+  'packs',
+  'facts',
+  'engine',
+  'score',
+  'config',
+  'report',
+  'formatters',
+  'run',
+  'cli',
+  'web',
+  '(root)',
+];
+/** Wrong-way imports in files other parts of issue #13 are moving; none may be added. */
+const KNOWN = new Set([
+  'config/settings.ts → report',
+  'formatters/junit.ts → cli',
+  'formatters/sarif.ts → cli',
+  'formatters/stylish.ts → cli',
+]);
+/** Stages the self-check page bundles: nothing from Node (see test/browser-core.test.ts). */
+const BROWSER_CORE = ['text', 'document', 'facts', 'engine', 'score'];
+
+const folderOf = (file: string): string => {
+  const parts = path.relative(SRC, file).split(path.sep);
+  return parts.length > 1 ? (parts[0] as string) : '(root)';
+};
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+}
+
+/** Wrong-way edges as `file → folder`. */
+export function wrongWay(files: ReadonlyArray<{ file: string; imports: string[] }>): string[] {
+  const out: string[] = [];
+  for (const { file, imports } of files) {
+    const from = folderOf(file);
+    for (const spec of imports) {
+      if (!spec.startsWith('.')) continue;
+      const to = folderOf(path.resolve(path.dirname(file), spec));
+      if (LAYERS.indexOf(to) > LAYERS.indexOf(from))
+        out.push(`${path.relative(SRC, file).split(path.sep).join('/')} → ${to}`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+const files = sourceFiles(SRC).map((file) => ({ file, imports: importsOf(file) }));
+
+describe('dependencies run one way along the pipeline', () => {
+  it('every folder of src/ has a layer', () => {
+    const folders = new Set(files.map((f) => folderOf(f.file)));
+    expect([...folders].filter((f) => !LAYERS.includes(f))).toEqual([]);
+  });
+
+  it('no module imports from a later stage', () => {
+    expect(wrongWay(files).filter((e) => !KNOWN.has(e))).toEqual([]);
+  });
+
+  it('catches a wrong-way import', () => {
+    const fake = [
+      { file: path.join(SRC, 'packs/x.ts'), imports: ['../facts/presence.js', './model.js'] },
+      { file: path.join(SRC, 'facts/y.ts'), imports: ['../packs/model.js', '../document/model.js'] },
+    ];
+    expect(wrongWay(fake)).toEqual(['packs/x.ts → facts']);
+  });
+
+  it('the core stages import nothing from Node', () => {
+    const fromNode = files
+      .filter((f) => BROWSER_CORE.includes(folderOf(f.file)))
+      .flatMap((f) =>
+        f.imports.filter((s) => s.startsWith('node:')).map((s) => `${path.relative(SRC, f.file)} → ${s}`),
+      );
+    expect(fromNode).toEqual([]);
+  });
+});
