@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseSource, checkText, loadPackFile, PackError, parseDocument, readInput } from '../src/index.js';
+import type { Document } from '../src/index.js';
+import { builtinRules, MINIMAL_PACK } from './helpers.js';
+
+/**
+ * Tests at the edges where hand-made mutations of the core went unnoticed: each case sits exactly
+ * on a boundary (a deadline, a tolerance, a length threshold, a separator) or on both sides of it.
+ */
+const rules = builtinRules();
+const TITLE = '白沙乡2025年法治政府建设工作报告';
+
+function parse(text: string): Document {
+  return parseDocument({ file: 'boundary.txt', format: 'text', encoding: null, text });
+}
+
+async function analyse(text: string) {
+  return analyseSource({ file: 'boundary.txt', format: 'text', encoding: null, text }, rules);
+}
+
+async function statusOf(text: string, ruleId: string): Promise<string | undefined> {
+  return (await checkText(text, rules)).findings.find((f) => f.ruleId === ruleId)?.status;
+}
+
+function sectionOfLine(doc: Document, lineNumber: number) {
+  const line = doc.lines[lineNumber - 1];
+  if (!line?.section) throw new Error(`line ${lineNumber} has no section`);
+  return line.section;
+}
+
+describe('headings: where a run-in title stops', () => {
+  const report = (point: string) => [TITLE, '一、主要举措和成效', point, '开展普法宣传12场。'].join('\n');
+
+  it.each([
+    [
+      'a colon ends the title, so 明年 after it stays in the paragraph',
+      '（一）深化法治宣传：明年将继续开展普法进村',
+      '深化法治宣传',
+    ],
+    ['a full stop ends it too', '（一）深化法治宣传。明年将继续开展普法进村', '深化法治宣传'],
+    ['a semicolon ends it too', '（一）深化法治宣传；明年将继续开展普法进村', '深化法治宣传'],
+  ])('%s', (_why, point, title) => {
+    const doc = parse(report(point));
+    const section = sectionOfLine(doc, 3);
+    expect(section.heading.normTitle).toBe(title);
+    expect(section.parts).toEqual(['measures']);
+  });
+
+  it('a sub-heading that is a plan (2026年工作安排) does carry the next-year part', () => {
+    const doc = parse(
+      [TITLE, '一、主要举措和成效', '开展普法12场。', '二、2026年工作安排', '开展普法15场。'].join('\n'),
+    );
+    expect(sectionOfLine(doc, 5).parts).toEqual(['next-year']);
+  });
+});
+
+describe('metrics: a combined heading (存在的问题和下一步) makes its numbers targets', () => {
+  const text = (withMeasures: boolean) =>
+    [
+      TITLE,
+      '一、主要举措和成效',
+      withMeasures ? '全年排查矛盾纠纷40件，成功调解38件，调解成功率95%。' : '开展普法宣传12场。',
+      '二、存在的问题和下一步工作打算',
+      '部分村调解员业务能力不足。下一步力争调解成功率达到99%。',
+    ].join('\n');
+
+  it('the planned 99% is a target, and the year keeps its 95%', async () => {
+    const { facts, document } = await analyse(text(true));
+    expect(document.lines[3]?.parts).toEqual(['shortcomings', 'next-year']);
+    const planned = facts.metrics.find((m) => m.id === 'mediation.rate' && m.value === 99);
+    expect(planned?.target).toBe(true);
+    expect(planned?.part).toBe('shortcomings');
+    expect(facts.achieved.get('mediation.rate')?.value).toBe(95);
+    expect(facts.values['metric.mediation.rate']).toBe(95);
+  });
+
+  it('with no rate stated for the year, the planned 99% does not become the year’s rate', async () => {
+    const { facts, result } = await analyse(text(false));
+    expect(facts.values['metric.mediation.rate']).toBeNull();
+    expect(result.findings.find((f) => f.ruleId === 'numbers/rate-has-counts')?.status).toBe('not-applicable');
+  });
+});
+
+describe('meta: year and issuing township', () => {
+  it.each([
+    [
+      'a count before the year (20000余人) is not the year 2000',
+      '全乡20000余人参加普法活动，现将2025年度工作报告如下。',
+      2025,
+    ],
+    [
+      'a four-digit count glued to 年 is still no year unless it starts with 20',
+      '现将1999年以来的工作和2024年度情况报告如下。',
+      2024,
+    ],
+    ['a space before 年 is allowed', '现将2024 年法治政府建设情况报告如下。', 2024],
+  ])('%s', (_why, opening, year) => {
+    const doc = parse(['白沙乡法治政府建设工作报告', opening, '一、主要举措和成效', '开展普法12场。'].join('\n'));
+    expect(doc.meta.year).toBe(year);
+  });
+
+  it.each([
+    ['区 (九龙坡区) is cut off', '重庆市九龙坡区陶家镇2025年法治政府建设工作报告', '陶家镇'],
+    ['县 is cut off', '四川省泸县玄滩镇2024年法治政府建设工作报告', '玄滩镇'],
+    ['旗 is cut off', '阿拉善左旗巴彦浩特镇2024年法治政府建设工作报告', '巴彦浩特镇'],
+    ['州 is cut off', '黔东南州三棵树镇2024年法治政府建设工作报告', '三棵树镇'],
+    ['盟 is cut off', '锡林郭勒盟赛汉塔拉镇2024年法治政府建设工作报告', '赛汉塔拉镇'],
+    ['市 is cut off', '乌苏市古尔图镇2024年法治政府建设工作报告', '古尔图镇'],
+    ['省 is cut off', '海南省博鳌镇2024年法治政府建设工作报告', '博鳌镇'],
+    ['关于 … 的 is cut off', '中共某某委员会关于青石乡的2024年法治政府建设情况报告', '青石乡'],
+    ['a 街道 keeps its name', '某某市某某区白云街道2024年法治政府建设工作报告', '白云街道'],
+    ['a 苏木 keeps its name', '某某旗巴音苏木2024年法治政府建设工作报告', '巴音苏木'],
+  ])('body: %s', (_why, title, body) => {
+    const doc = parse([title, '现将有关情况报告如下。', '一、主要举措和成效', '开展普法12场。'].join('\n'));
+    expect(doc.meta.body).toBe(body);
+  });
+});
+
+describe('numbers with separators and multipliers', () => {
+  const numbersIn = async (sentence: string) =>
+    (await analyse([TITLE, '一、主要举措和成效', sentence].join('\n'))).facts.numbers
+      .filter((n) => n.span.line === 3)
+      .map((n) => [n.value, n.unit]);
+
+  it.each([
+    ['a thousands comma before three digits', '服务群众120,000人次。', [[120000, '人次']]],
+    ['two thousands commas', '投入资金1,234,567元。', [[1234567, '元']]],
+    ['one digit before the comma', '发放资料5,000份。', [[5000, '份']]],
+    [
+      'a comma after four digits is a list separator',
+      '受理1234,567件。',
+      [
+        [1234, ''],
+        [567, '件'],
+      ],
+    ],
+    [
+      'a comma before two digits is a list separator',
+      '开展12,34场。',
+      [
+        [12, ''],
+        [34, '场'],
+      ],
+    ],
+    [
+      'a comma before four digits is a list separator',
+      '开展12,3456场。',
+      [
+        [12, ''],
+        [3456, '场'],
+      ],
+    ],
+    ['a decimal point and 万', '覆盖3.5万人次。', [[35000, '人次']]],
+    ['a sentence-end dot is no decimal point', '共5件.', [[5, '件']]],
+    ['a comma group then a decimal', '支出1,200.5元。', [[1200.5, '元']]],
+  ])('%s', async (_why, sentence, expected) => {
+    expect(await numbersIn(sentence)).toEqual(expected);
+  });
+});
+
+describe('numbers/rate-matches-counts: rates on both sides of the computed one', () => {
+  // 190 of 200 is 95.0%; the default tolerance is 0.5 points either way.
+  const text = (rate: string) => `全年排查矛盾纠纷200件，成功调解190件，调解成功率${rate}%。`;
+
+  it.each([
+    ['the computed rate itself', '95', 'pass'],
+    ['0.5 above (the tolerance, inclusive)', '95.5', 'pass'],
+    ['0.5 below (the tolerance, inclusive)', '94.5', 'pass'],
+    ['0.6 above', '95.6', 'fail'],
+    ['0.6 below', '94.4', 'fail'],
+    ['far below: a gap of -5 is a gap too', '90', 'fail'],
+    ['far above', '99', 'fail'],
+  ])('%s: %s → %s', async (_why, rate, verdict) => {
+    expect(await statusOf(text(rate), 'numbers/rate-matches-counts')).toBe(verdict);
+  });
+
+  it('the message names the computed rate, rounded to one decimal', async () => {
+    const r = await checkText('全年排查矛盾纠纷165件，成功调解150件，调解成功率98%。', rules);
+    const f = r.findings.find((x) => x.ruleId === 'numbers/rate-matches-counts');
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toContain('计算为90.9%');
+  });
+});
+
+describe('numbers/resolved-within-cases: the part equal to the whole, and one over', () => {
+  it.each([
+    ['resolved = cases', 80, 'pass'],
+    ['resolved = cases − 1', 79, 'pass'],
+    ['resolved = cases + 1', 81, 'fail'],
+  ])('%s', async (_why, resolved, verdict) => {
+    const text = `全年受理矛盾纠纷80件，成功调解${resolved}件。`;
+    expect(await statusOf(text, 'numbers/resolved-within-cases')).toBe(verdict);
+  });
+});
+
+describe('hygiene/duplicate-sentences: sentence length at the 40-character threshold', () => {
+  const sentenceOf = (length: number): string => {
+    const base =
+      '本乡组织全体干部职工系统学习宪法民法典行政处罚法行政复议法等法律法规并开展专题研讨交流活动进一步提升依法行政能力';
+    if (base.length < length) throw new Error('base sentence too short');
+    return base.slice(0, length);
+  };
+  it.each([
+    [39, 'pass'],
+    [40, 'fail'],
+    [41, 'fail'],
+  ])('a %i-character sentence printed twice → %s', async (length, verdict) => {
+    const s = sentenceOf(length);
+    expect(s).toHaveLength(length);
+    const text = [TITLE, '一、主要举措和成效', `${s}。`, '开展普法宣传12场。', `${s}。`].join('\n');
+    expect(await statusOf(text, 'hygiene/duplicate-sentences')).toBe(verdict);
+  });
+});
+
+describe('structure/published-on-time: the deadline day and the day after', () => {
+  // Written for this test: a portal page whose article is long enough to count as the report.
+  const article = [
+    '白沙乡2025年法治政府建设工作报告',
+    '现将白沙乡2025年法治政府建设情况报告如下。全年组织干部职工集中学习法律法规10次，覆盖800余人次，组织12名执法人员参加行政执法培训和考试，执法队伍能力明显提升。修订突发事件应急预案，开展防汛和消防演练8场，覆盖群众3000余人次。',
+    '完善矛盾纠纷排查调处机制，全年调解矛盾纠纷60件。严格执行规范性文件管理制度，法律顾问参与合同审查45件次，重大决策合法性审查覆盖率达100%。开展执法检查150家次，落实行政执法三项制度，开展行政处罚案卷评查10次。',
+    '健全乡村两级公共法律服务网络，每个村配备法律顾问，全年提供法律咨询320人次，办理法律援助案件9件。推进政务公开，在乡政府网站主动公开政策文件、财政预决算和行政执法信息180条，接受群众监督。组织召开法治政府建设专题会议4次，研究解决依法行政中的重点难点问题，推动各项任务落到实处。',
+  ];
+  const page = (date: string) =>
+    `<!DOCTYPE html><html><head><meta name="PubDate" content="${date}"></head><body><div id="zoom">` +
+    article.map((p) => `<p>${p}</p>`).join('') +
+    '</div></body></html>';
+
+  it.each([
+    ['long before the deadline', '2026-01-15', 'pass'],
+    ['the day before', '2026-03-31', 'pass'],
+    ['on 1 April itself', '2026-04-01', 'pass'],
+    ['on 2 April, one day late', '2026-04-02', 'fail'],
+    ['a year late', '2027-03-31', 'fail'],
+  ])('%s (%s) → %s', async (_why, date, verdict) => {
+    const r = await checkText(page(date), rules, 'baisha.html');
+    expect(r.meta.published).toBe(date);
+    expect(r.meta.year).toBe(2025);
+    expect(r.findings.find((f) => f.ruleId === 'structure/published-on-time')?.status).toBe(verdict);
+  });
+
+  it('a late report says by how many days', async () => {
+    const r = await checkText(page('2026-04-03'), rules, 'baisha.html');
+    const f = r.findings.find((x) => x.ruleId === 'structure/published-on-time');
+    expect(f?.message).toBe('报告于2026-04-03发布，晚于2026-04-01（逾期2天）');
+  });
+});
+
+describe('UTF-16 without a BOM: the byte order the NULs point to', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-utf16-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  // Letters, digits, spaces, : and ; read the wrong way round are CJK, kana and punctuation, all plausible:
+  // only the position of the NULs tells the two byte orders apart.
+  const TEXT = 'Baisha town 2025 report: 12 sessions for 800 people; 40 cases with 38 resolved\n';
+
+  it.each([
+    ['utf-16le', (s: string) => Buffer.from(s, 'utf16le')],
+    ['utf-16be', (s: string) => Buffer.from(s, 'utf16le').swap16()],
+  ] as const)('%s', async (encoding, encode) => {
+    const file = path.join(dir, `${encoding}.txt`);
+    fs.writeFileSync(file, encode(TEXT));
+    const source = await readInput(file);
+    expect(source.encoding).toBe(encoding);
+    expect(source.text).toBe(TEXT);
+  });
+});
+
+describe('pack grades: listed from the highest minimum down, no two alike', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-grades-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const withGrades = (mins: number[]) =>
+    MINIMAL_PACK + 'grades:\n' + mins.map((min, i) => `  - { name: 档${i}, min: ${min} }\n`).join('');
+
+  it.each([
+    ['strictly descending', [90, 60, 0], true],
+    ['two grades with the same minimum', [90, 60, 60, 0], false],
+    ['the first two equal', [90, 90, 0], false],
+    ['ascending', [0, 60, 90], false],
+    ['a single grade', [0], true],
+  ])('%s → %s', (_why, mins, ok) => {
+    const file = path.join(dir, `grades-${mins.join('-')}.yaml`);
+    fs.writeFileSync(file, withGrades(mins));
+    if (ok) {
+      expect(loadPackFile(file).grades?.map((g) => g.min)).toEqual(mins);
+    } else {
+      expect(() => loadPackFile(file)).toThrow(PackError);
+      expect(() => loadPackFile(file)).toThrow(/grades must be listed from the highest min down/);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The in-process suite for mutation testing (npm run mutate): tests that spawn the CLI bundle (bin/fazhi.js →
+ * dist/) never see a mutant, so they only cost time here; the built-in pack caches in dist/ are bypassed too.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    include: ['test/**/*.test.ts'],
+    exclude: [
+      'test/ci-config.test.ts',
+      'test/cli.test.ts',
+      'test/code-cache.test.ts',
+      'test/formatters-ci.test.ts',
+      'test/streaming.test.ts',
+      // process.chdir() is not allowed in the worker threads the Stryker runner uses.
+      'test/json-output.test.ts',
+      // Random inputs (fast-check) and a 10 MB line: slow under instrumentation, and no stable kill.
+      'test/robustness.test.ts',
+      'node_modules/**',
+    ],
+    env: { FAZHI_NO_BUILTIN_CACHE: '1' },
+  },
+});
