@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The in-process suite for mutation testing (npm run mutate): tests that spawn the CLI bundle (bin/fazhi.js →
@@ -18,7 +18,8 @@ export default defineConfig({
       'test/json-output.test.ts',
       // Random inputs (fast-check) and a 10 MB line: slow under instrumentation, and no stable kill.
       'test/robustness.test.ts',
-      'node_modules/**',
+      ...configDefaults.exclude,
+      '.stryker-tmp/**',
     ],
     env: { FAZHI_NO_BUILTIN_CACHE: '1' },
   },
