@@ -298,3 +298,38 @@ describe('pack grades: listed from the highest minimum down, no two alike', () =
     }
   });
 });
+
+describe('metric thresholds: exactly on the bound, and just past it', () => {
+  it.each([
+    ['numbers/training-hours', '执法人员全年人均参加培训60学时。', 'pass'],
+    ['numbers/training-hours', '执法人员全年人均参加培训59学时。', 'fail'],
+    ['numbers/training-hours', '执法人员全年人均参加培训59.5学时。', 'fail'],
+    ['numbers/training-hours', '开展普法宣传12场。', 'not-applicable'],
+    ['numbers/certified-rate', '行政执法人员持证率100%。', 'pass'],
+    ['numbers/certified-rate', '行政执法人员持证率99.9%。', 'fail'],
+    ['numbers/legality-review-rate', '重大决策合法性审查覆盖率100%。', 'pass'],
+    ['numbers/legality-review-rate', '重大决策合法性审查覆盖率99%。', 'fail'],
+    ['numbers/rate-max-100', '群众满意率100%。', 'pass'],
+    ['numbers/rate-max-100', '群众满意率100.1%。', 'fail'],
+    ['numbers/rate-max-100', '群众满意率百分之一百零一。', 'fail'],
+    ['numbers/rate-max-100', '办件量同比增长120%。', 'pass'],
+  ])('%s: %s → %s', async (ruleId, sentence, verdict) => {
+    expect(await statusOf(sentence, ruleId)).toBe(verdict);
+  });
+
+  it('the shortfall message names the value and the threshold', async () => {
+    const r = await checkText('执法人员全年人均参加培训59.5学时。', rules);
+    expect(r.findings.find((f) => f.ruleId === 'numbers/training-hours')?.message).toBe(
+      '执法人员培训59.5学时，少于纲要要求的60学时',
+    );
+  });
+
+  it.each([
+    ['49 cases, 100%: under the caseload, not flagged', 49, 49, '100', 'not-applicable'],
+    ['50 cases, 100%: at the caseload, flagged', 50, 50, '100', 'fail'],
+    ['50 cases, 98%: at the caseload, plausible', 50, 49, '98', 'pass'],
+  ])('numbers/perfect-rate-large-caseload: %s', async (_why, cases, resolved, rate, verdict) => {
+    const text = `全年排查矛盾纠纷${cases}件，成功调解${resolved}件，调解成功率${rate}%。`;
+    expect(await statusOf(text, 'numbers/perfect-rate-large-caseload')).toBe(verdict);
+  });
+});
