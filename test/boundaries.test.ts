@@ -333,3 +333,30 @@ describe('metric thresholds: exactly on the bound, and just past it', () => {
     expect(await statusOf(text, 'numbers/perfect-rate-large-caseload')).toBe(verdict);
   });
 });
+
+describe('evidence: the clause quoted around a number', () => {
+  const evidenceOf = async (text: string) =>
+    (await checkText(text, rules)).findings.find((f) => f.ruleId === 'numbers/rate-max-100')?.evidence;
+
+  it.each([
+    ['a comma ends the clause and is not quoted', '开展普法12场，群众满意率105%，覆盖全乡。', 9, 18, '群众满意率105%'],
+    [
+      'a full stop ends it and is quoted; full-width text maps back',
+      '开展普法１２场，群众满意率１０５％。其后',
+      9,
+      19,
+      '群众满意率１０５％。',
+    ],
+    ['a colon ends it', '满意率105%：较好', 1, 8, '满意率105%'],
+    ['spaces around the line are not quoted', '  满意率105%  ', 3, 10, '满意率105%'],
+    [
+      'at most 40 characters either side of the number',
+      `${'甲'.repeat(50)}满意率105%${'乙'.repeat(50)}`,
+      14,
+      98,
+      `${'甲'.repeat(37)}满意率105%${'乙'.repeat(40)}`,
+    ],
+  ])('%s', async (_why, text, column, endColumn, quote) => {
+    expect(await evidenceOf(text)).toEqual([{ line: 1, column, endLine: 1, endColumn, quote }]);
+  });
+});
