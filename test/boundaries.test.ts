@@ -360,3 +360,50 @@ describe('evidence: the clause quoted around a number', () => {
     expect(await evidenceOf(text)).toEqual([{ line: 1, column, endLine: 1, endColumn, quote }]);
   });
 });
+
+describe('metrics: derived rates, targets and the first stated value', () => {
+  const achieved = async (...lines: string[]) => (await analyse([TITLE, ...lines].join('\n'))).facts.achieved;
+
+  it('a rate derived from the counts, to one decimal, from the year’s figures', async () => {
+    const rate = (await achieved('一、主要举措和成效', '全年排查矛盾纠纷3件，成功调解2件。')).get('mediation.rate');
+    expect(rate).toMatchObject({ value: 66.7, unit: '%', derived: true, target: false, approx: false });
+    expect(rate?.from?.map((m) => m.id)).toEqual(['mediation.cases', 'mediation.resolved']);
+  });
+
+  it('an approximate count makes the derived rate approximate', async () => {
+    const rate = (await achieved('一、主要举措和成效', '全年排查矛盾纠纷40余件，成功调解38件。')).get('mediation.rate');
+    expect(rate).toMatchObject({ value: 95, derived: true, approx: true });
+  });
+
+  it('no rate is derived from zero cases', async () => {
+    expect((await achieved('一、主要举措和成效', '全年排查矛盾纠纷0件，成功调解0件。')).has('mediation.rate')).toBe(
+      false,
+    );
+  });
+
+  it('a stated rate wins over the derived one', async () => {
+    const rate = (await achieved('一、主要举措和成效', '全年排查矛盾纠纷3件，成功调解2件，调解成功率67%。')).get(
+      'mediation.rate',
+    );
+    expect(rate).toMatchObject({ value: 67, derived: false });
+  });
+
+  it('the first stated value of the year counts, a later one does not replace it', async () => {
+    const cases = (await achieved('一、主要举措和成效', '受理矛盾纠纷12件。', '另受理矛盾纠纷30件。')).get(
+      'mediation.cases',
+    );
+    expect(cases?.value).toBe(12);
+    expect(cases?.span.line).toBe(3);
+  });
+
+  it('counts only in the plan give no achieved value, and no derived rate', async () => {
+    const map = await achieved(
+      '一、主要举措和成效',
+      '开展普法。',
+      '二、下一步工作打算',
+      '力争受理矛盾纠纷全部调解，成功调解50件。',
+    );
+    expect(map.has('mediation.resolved')).toBe(false);
+    expect(map.has('mediation.rate')).toBe(false);
+  });
+});
