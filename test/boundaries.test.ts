@@ -407,3 +407,44 @@ describe('metrics: derived rates, targets and the first stated value', () => {
     expect(map.has('mediation.rate')).toBe(false);
   });
 });
+
+describe('hygiene/duplicate-sentences: reworded copies at the 0.7 similarity threshold', () => {
+  // 41 characters, 40 distinct character pairs.
+  const BASE = '全年组织干部职工学习宪法民法典和行政复议法等法律法规十二次并邀请律师开展专题讲座提';
+  const pairs = (s: string) => new Set([...s].slice(1).map((c, i) => (s[i] as string) + c));
+  /** BASE with the characters at these offsets replaced by ones it does not contain. */
+  const reworded = (at: number[]) =>
+    [...BASE].map((c, i) => (at.includes(i) ? '甲乙丙丁戊己庚'[at.indexOf(i)] : c)).join('');
+
+  it('the base sentence is what the cases below assume', () => {
+    expect(BASE).toHaveLength(41);
+    expect(pairs(BASE).size).toBe(40);
+  });
+
+  it.each([
+    ['6 changes inside: 28 of 40 pairs shared (0.7) → a copy', [3, 9, 15, 21, 27, 33], 28, 'fail'],
+    ['6 inside and the last character: 27 of 40 (0.675) → not a copy', [3, 9, 15, 21, 27, 33, 40], 27, 'pass'],
+    ['1 change: 38 of 40 → a copy', [20], 38, 'fail'],
+  ])('%s', async (_why, at, shared, verdict) => {
+    const copy = reworded(at);
+    const common = [...pairs(copy)].filter((p) => pairs(BASE).has(p)).length;
+    expect(common).toBe(shared);
+    const text = [TITLE, '一、主要举措和成效', `${BASE}。`, '开展普法宣传12场。', `${copy}。`].join('\n');
+    const r = await checkText(text, rules);
+    const f = r.findings.find((x) => x.ruleId === 'hygiene/duplicate-sentences');
+    expect(f?.status).toBe(verdict);
+    if (verdict === 'fail') {
+      expect(f?.evidence).toHaveLength(1);
+      expect(f?.evidence[0]?.line).toBe(5);
+      expect(f?.evidence[0]?.note).toBe(`与第3行内容相近（${Math.round((shared / 40) * 100)}%）`);
+    }
+  });
+
+  it('an identical copy is named as such, and a copy in the plan is not compared', async () => {
+    const same = [TITLE, '一、主要举措和成效', `${BASE}。`, '开展普法宣传12场。', `${BASE}！`].join('\n');
+    const f = (await checkText(same, rules)).findings.find((x) => x.ruleId === 'hygiene/duplicate-sentences');
+    expect(f?.evidence[0]?.note).toBe('与第3行重复');
+    const plan = [TITLE, '一、主要举措和成效', `${BASE}。`, '二、下一步工作打算', `${BASE}。`].join('\n');
+    expect(await statusOf(plan, 'hygiene/duplicate-sentences')).toBe('pass');
+  });
+});
