@@ -152,6 +152,16 @@ describe('computeScore', () => {
     expect(score.deductions.map((d) => d.points)).toEqual([25, 25, 25]);
   });
 
+  it('equal deductions given in reverse order come out sorted', () => {
+    const ids = ['a/d', 'a/c', 'a/b', 'a/a'];
+    const score = computeScore(
+      [...ids.map((id) => finding(id, 'a', 'fail')), finding('a/pass', 'a', 'pass')],
+      new Map([['a', { id: 'a', title: '甲', weight: 10 }]]),
+      GRADES,
+    );
+    expect(score.deductions.map((d) => d.ruleId)).toEqual([...ids].reverse());
+  });
+
   // One area of weight 10 with rules weighted to give the wanted share of passes.
   const totalOf = (passed: number, failed: number) =>
     computeScore(
