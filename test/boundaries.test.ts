@@ -448,3 +448,45 @@ describe('hygiene/duplicate-sentences: reworded copies at the 0.7 similarity thr
     expect(await statusOf(plan, 'hygiene/duplicate-sentences')).toBe('pass');
   });
 });
+
+describe('years relative to the report year', () => {
+  const done = (sentence: string) => `${TITLE}\n一、主要举措和成效\n${sentence}`;
+  const withPlan = (sentence: string) => `${TITLE}\n一、主要举措和成效\n开展普法。\n二、下一步工作打算\n${sentence}`;
+
+  it.each([
+    ['the report year itself', 'pass', done('2025年开展执法检查30次。')],
+    ['the year after, as done', 'fail', done('2026年开展执法检查30次。')],
+    ['two years after, as done', 'fail', done('2027年开展执法检查30次。')],
+    ['the year before', 'pass', done('2024年开展执法检查30次。')],
+    ['a later year as a goal (到)', 'pass', done('到2026年基本建成。')],
+    ['early in the next year (2026年3月)', 'pass', done('截至2026年3月，办结案件12件。')],
+    ['April of the next year, as done', 'fail', done('2026年4月办结案件12件。')],
+    ['a later year in the plan', 'pass', withPlan('2026年开展执法检查30次。')],
+    ['a number of 年 that is no calendar year', 'fail', done('服务群众2100年。')],
+    ['beyond 2100 is no year', 'pass', done('累计2101年。')],
+  ])('structure/no-later-year-done: %s → %s', async (_why, verdict, text) => {
+    expect(await statusOf(text, 'structure/no-later-year-done')).toBe(verdict);
+  });
+
+  it.each([
+    ['the plan names the next year', 'pass', withPlan('2026年开展执法检查30次。')],
+    ['the plan names the report year only', 'fail', withPlan('2025年继续开展执法检查。')],
+    ['the plan names the year after next only', 'fail', withPlan('2027年开展执法检查30次。')],
+    ['the plan says 明年', 'pass', withPlan('明年继续开展执法检查。')],
+  ])('structure/next-year-named: %s → %s', async (_why, verdict, text) => {
+    expect(await statusOf(text, 'structure/next-year-named')).toBe(verdict);
+  });
+
+  it.each([
+    ['今年 with the report year', 'pass', done('今年（2025年）开展普法12场。')],
+    ['今年 with the year before', 'fail', done('今年（2024年）开展普法12场。')],
+    ['今年 with two years before', 'fail', done('今年（2023年）开展普法12场。')],
+    ['今年 with three years before (out of range)', 'pass', done('今年（2022年）开展普法12场。')],
+    ['今年 with the next year, as done', 'fail', done('今年（2026年）开展普法12场。')],
+    ['a comparison with the year before', 'pass', done('今年开展普法12场，较2024年增长20%。')],
+    ['今年 in the plan may be the next year', 'pass', withPlan('今年（2026年）将开展普法15场。')],
+    ['今年 in the plan with the year before', 'fail', withPlan('今年（2024年）将开展普法15场。')],
+  ])('structure/this-year-consistent: %s → %s', async (_why, verdict, text) => {
+    expect(await statusOf(text, 'structure/this-year-consistent')).toBe(verdict);
+  });
+});
