@@ -241,6 +241,21 @@ describe('structure/published-on-time: the deadline day and the day after', () =
     expect(r.findings.find((f) => f.ruleId === 'structure/published-on-time')?.status).toBe(verdict);
   });
 
+  it('an on-time report says so, and a draft without a date is not judged', async () => {
+    const r = await checkText(page('2026-04-01'), rules, 'baisha.html');
+    expect(r.findings.find((x) => x.ruleId === 'structure/published-on-time')?.message).toBe(
+      '报告于2026-04-01发布，未晚于2026-04-01',
+    );
+    expect(await statusOf(article.join('\n'), 'structure/published-on-time')).toBe('not-applicable');
+  });
+
+  it('a page without a report year is not judged', async () => {
+    const noYear = page('2026-04-02').replaceAll('2025年', '');
+    const r = await checkText(noYear, rules, 'baisha.html');
+    expect(r.meta.year).toBeNull();
+    expect(r.findings.find((x) => x.ruleId === 'structure/published-on-time')?.status).toBe('not-applicable');
+  });
+
   it('a late report says by how many days', async () => {
     const r = await checkText(page('2026-04-03'), rules, 'baisha.html');
     const f = r.findings.find((x) => x.ruleId === 'structure/published-on-time');
