@@ -505,3 +505,45 @@ describe('years relative to the report year', () => {
     expect(await statusOf(text, 'structure/this-year-consistent')).toBe(verdict);
   });
 });
+
+describe('personal data: identity numbers at the edges of a valid date, and mobile numbers', () => {
+  /** An 18-digit identity number with the right GB 11643 check digit for these first 17 digits. */
+  const withCheck = (first17: string) => {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((s, d, i) => s + Number(d) * (weights[i] as number), 0);
+    return first17 + ('10X98765432'[sum % 11] as string);
+  };
+  const id = (date: string) => withCheck(`110101${date}123`);
+  const wrongCheck = (s: string) => s.slice(0, 17) + (s[17] === '0' ? '1' : '0');
+
+  it.each([
+    ['a valid number', id('19900307'), 'fail'],
+    ['the check digit wrong', wrongCheck(id('19900307')), 'pass'],
+    ['born in 1900', id('19000101'), 'fail'],
+    ['born in 1899', id('18991231'), 'pass'],
+    ['born in 2100', id('21001231'), 'fail'],
+    ['born in 2101', id('21010101'), 'pass'],
+    ['month 12', id('19901201'), 'fail'],
+    ['month 13', id('19901301'), 'pass'],
+    ['month 00', id('19900001'), 'pass'],
+    ['day 31', id('19900131'), 'fail'],
+    ['day 32', id('19900132'), 'pass'],
+    ['day 00', id('19900100'), 'pass'],
+    ['a mobile number', '13812345678', 'fail'],
+    ['a mobile number starting 19', '19912345678', 'fail'],
+    ['11 digits starting 12 are no mobile number', '12812345678', 'pass'],
+  ])('%s (%s) → %s', async (_why, number, verdict) => {
+    expect(await statusOf(`联系人李某，号码${number}，已办结。`, 'hygiene/personal-data')).toBe(verdict);
+  });
+
+  it('an X check digit is read in either case', async () => {
+    // 17 digits whose check digit is X.
+    let first17 = '';
+    for (let n = 0; !first17; n++) {
+      const candidate = `110101199003070${String(n).padStart(2, '0')}`;
+      if (withCheck(candidate).endsWith('X')) first17 = candidate;
+    }
+    expect(await statusOf(`号码${first17}X。`, 'hygiene/personal-data')).toBe('fail');
+    expect(await statusOf(`号码${first17}x。`, 'hygiene/personal-data')).toBe('fail');
+  });
+});
