@@ -38,6 +38,9 @@ ${rule('done-only', '{ type: mention, match: { phrases: [法律顾问] } }')}
 ${rule('all-of', '{ type: mention, scope: all, match: { allOf: [{ phrases: [公示] }, { phrases: [审核] }] } }')}
 ${rule('any-of', '{ type: mention, scope: all, match: { anyOf: [{ phrases: [公示] }, { phrases: [审核] }] } }')}
 ${rule('absent', '{ type: absent, match: { phrases: [XX镇] } }')}
+${rule('in-plan', '{ type: mention, scope: [next-year], match: { phrases: [法律顾问] } }')}
+${rule('in-problems-or-plan', '{ type: mention, scope: [shortcomings, next-year], match: { phrases: [法律顾问] } }')}
+${rule('in-title', '{ type: mention, scope: title, match: { phrases: [法治政府] } }')}
 `;
 const file = path.join(dir, 'patterns.yaml');
 fs.writeFileSync(file, PACK);
@@ -93,6 +96,27 @@ describe('pack patterns on report text', () => {
     expect(await statusOf(done, 'done-only')).toBe('pass');
     expect(await statusOf(problem, 'done-only')).toBe('fail');
     expect(await statusOf(plan, 'done-only')).toBe('fail');
+  });
+
+  it.each([
+    ['in-plan', 'the plan', 'pass'],
+    ['in-plan', 'the problems', 'fail'],
+    ['in-plan', 'the measures', 'fail'],
+    ['in-problems-or-plan', 'the plan', 'pass'],
+    ['in-problems-or-plan', 'the problems', 'pass'],
+    ['in-problems-or-plan', 'the measures', 'fail'],
+  ])('named scopes: %s, the phrase in %s → %s', async (id, where, verdict) => {
+    const sections: Record<string, string> = {
+      'the measures': `${HEAD}聘请法律顾问。\n二、存在的问题\n意识不强。\n三、下一步工作打算\n继续普法。`,
+      'the problems': `${HEAD}开展普法。\n二、存在的问题\n未聘请法律顾问。\n三、下一步工作打算\n继续普法。`,
+      'the plan': `${HEAD}开展普法。\n二、存在的问题\n意识不强。\n三、下一步工作打算\n聘请法律顾问。`,
+    };
+    expect(await statusOf(sections[where] as string, id)).toBe(verdict);
+  });
+
+  it('the title scope reads the title only', async () => {
+    expect(await statusOf(`${HEAD}开展普法。`, 'in-title')).toBe('pass');
+    expect(await statusOf('白沙乡2025年工作报告\n一、主要举措和成效\n推进法治政府建设。', 'in-title')).toBe('fail');
   });
 
   it('a failing mention shows what was found where it does not count', async () => {
