@@ -297,6 +297,17 @@ describe('pack grades: listed from the highest minimum down, no two alike', () =
     MINIMAL_PACK + 'grades:\n' + mins.map((min, i) => `  - { name: 档${i}, min: ${min} }\n`).join('');
 
   it.each([
+    ['context only', '{ title: 件数, units: [件], context: "受理" }', true],
+    ['after only', '{ title: 件数, units: [件], after: "^受理" }', true],
+    ['neither context nor after', '{ title: 件数, units: [件] }', false],
+  ])('a metric with %s → %s', (_why, metric, ok) => {
+    const file = path.join(dir, `metric-${String(ok)}-${metric.length}.yaml`);
+    fs.writeFileSync(file, MINIMAL_PACK.replace('areas:', `metrics:\n  demo.cases: ${metric}\nareas:`));
+    if (ok) expect(loadPackFile(file).metrics.map((m) => m.id)).toEqual(['demo.cases']);
+    else expect(() => loadPackFile(file)).toThrow(/a metric needs context or after/);
+  });
+
+  it.each([
     ['strictly descending', [90, 60, 0], true],
     ['two grades with the same minimum', [90, 60, 60, 0], false],
     ['the first two equal', [90, 90, 0], false],
