@@ -558,3 +558,44 @@ describe('personal data: identity numbers at the edges of a valid date, and mobi
     expect(await statusOf(`号码${first17}x。`, 'hygiene/personal-data')).toBe('fail');
   });
 });
+
+describe('part checks: top-level headings, sub-headings and inferred parts', () => {
+  const find = async (text: string, ruleId: string) =>
+    (await checkText(text, rules)).findings.find((f) => f.ruleId === ruleId);
+
+  it('a top-level heading counts, and its evidence is the heading line', async () => {
+    const f = await find(`${TITLE}\n一、主要举措和成效\n开展普法。`, 'structure/measures');
+    expect(f?.status).toBe('pass');
+    expect(f?.evidence.map((e) => [e.line, e.quote, e.note])).toEqual([[2, '一、主要举措和成效', undefined]]);
+  });
+
+  it('an inferred part passes with a note that says so', async () => {
+    const f = await find(
+      `${TITLE}\n一、依法全面履行政府职能\n开展普法。\n二、存在的问题\n不足。`,
+      'structure/measures',
+    );
+    expect(f?.status).toBe('pass');
+    expect(f?.evidence[0]?.line).toBe(2);
+    expect(f?.evidence[0]?.note).toContain('按位置推定');
+  });
+
+  it('a sub-heading is enough for the first-responsible part (headings: any), not for the others', async () => {
+    const text = `${TITLE}\n一、主要举措和成效\n（一）主要负责人履行推进法治建设职责情况\n亲自部署。\n（二）下一步工作打算\n继续。`;
+    expect((await find(text, 'structure/first-responsible'))?.status).toBe('pass');
+    expect((await find(text, 'structure/first-responsible'))?.evidence[0]?.line).toBe(3);
+    expect((await find(text, 'structure/next-year'))?.status).toBe('fail');
+    expect((await find(text, 'structure/next-year'))?.evidence).toEqual([]);
+  });
+
+  it('a heading line quoted as evidence is cut at 60 characters', async () => {
+    const long = `一、主要举措和成效${'甲'.repeat(70)}`;
+    const f = await find(`${TITLE}\n${long}\n开展普法。`, 'structure/measures');
+    expect(f?.evidence[0]?.quote).toBe(long.slice(0, 60));
+  });
+
+  it('absent: every hit is quoted and each label named once', async () => {
+    const f = await find(`${TITLE}\n一、主要举措和成效\nXX镇开展普法。\nXX乡开展普法。`, 'hygiene/template-residue');
+    expect(f?.status).toBe('fail');
+    expect(f?.evidence.map((e) => e.line)).toEqual([3, 4]);
+  });
+});
