@@ -599,3 +599,46 @@ describe('part checks: top-level headings, sub-headings and inferred parts', () 
     expect(f?.evidence.map((e) => e.line)).toEqual([3, 4]);
   });
 });
+
+describe('--param overrides: the allowed range, inclusive', () => {
+  // numbers/rate-matches-counts.tolerance: 0 to 10; hygiene/duplicate-sentences.minLength: from 10.
+  it.each([
+    ['numbers/rate-matches-counts', 'tolerance', '0', true],
+    ['numbers/rate-matches-counts', 'tolerance', '10', true],
+    ['numbers/rate-matches-counts', 'tolerance', ' 2.5 ', true],
+    ['numbers/rate-matches-counts', 'tolerance', 3, true],
+    ['numbers/rate-matches-counts', 'tolerance', '-0.1', false],
+    ['numbers/rate-matches-counts', 'tolerance', '10.1', false],
+    ['numbers/rate-matches-counts', 'tolerance', '', false],
+    ['numbers/rate-matches-counts', 'tolerance', 'abc', false],
+    ['hygiene/duplicate-sentences', 'minLength', '10', true],
+    ['hygiene/duplicate-sentences', 'minLength', '9', false],
+    ['hygiene/duplicate-sentences', 'minLength', '100000', true],
+  ] as const)('%s.%s=%j → %s', (ruleId, name, value, ok) => {
+    const make = () => builtinRules({ [ruleId]: { [name]: value } });
+    if (ok) expect(make().rules.find((r) => r.rule.id === ruleId)?.params[name]).toBe(Number(value));
+    else expect(make).toThrow(value === '' || value === 'abc' ? /应为数字/ : /超出允许范围/);
+  });
+
+  it('the range is named in the error', () => {
+    expect(() => builtinRules({ 'numbers/rate-matches-counts': { tolerance: '11' } })).toThrow(
+      '--param numbers/rate-matches-counts.tolerance=11: 超出允许范围 0–10',
+    );
+    expect(() => builtinRules({ 'hygiene/duplicate-sentences': { minLength: '5' } })).toThrow('超出允许范围 10–∞');
+  });
+
+  it('an unknown param names the ones there are; an unknown rule is refused', () => {
+    expect(() => builtinRules({ 'numbers/rate-matches-counts': { tol: '1' } })).toThrow('（可用：tolerance）');
+    expect(() => builtinRules({ 'numbers/certified-rate': { min: '1' } })).toThrow('（该规则无参数）');
+    expect(() => builtinRules({ 'no/such-rule': { x: '1' } })).toThrow('没有这条规则');
+  });
+
+  it('a wider tolerance turns a failing rate into a passing one', async () => {
+    const text = '全年排查矛盾纠纷200件，成功调解190件，调解成功率96%。';
+    const wide = builtinRules({ 'numbers/rate-matches-counts': { tolerance: '1' } });
+    const status = async (ruleSet = rules) =>
+      (await checkText(text, ruleSet)).findings.find((f) => f.ruleId === 'numbers/rate-matches-counts')?.status;
+    expect(await status()).toBe('fail');
+    expect(await status(wide)).toBe('pass');
+  });
+});
