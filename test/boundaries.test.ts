@@ -156,6 +156,36 @@ describe('numbers with separators and multipliers', () => {
     ['a decimal point and 万', '覆盖3.5万人次。', [[35000, '人次']]],
     ['a sentence-end dot is no decimal point', '共5件.', [[5, '件']]],
     ['a comma group then a decimal', '支出1,200.5元。', [[1200.5, '元']]],
+    [
+      'Chinese numerals with a unit',
+      '开展十二场，发放一百零五份。',
+      [
+        [12, '场'],
+        [105, '份'],
+      ],
+    ],
+    [
+      '两 and a colloquial tail',
+      '培训两千余人次，覆盖三千五人。',
+      [
+        [2000, '人次'],
+        [3500, '人'],
+      ],
+    ],
+    ['百分之 with Chinese numerals', '满意率百分之九十八点五。', [[98.5, '%']]],
+    [
+      '3千余 and 1.5万',
+      '发放3千余份，覆盖1.5万人。',
+      [
+        [3000, '份'],
+        [15000, '人'],
+      ],
+    ],
+    ['ordinals are no quantities', '第3次会议，第十二次会议。', []],
+    ['digits glued to letters are codes', '执行GB50016标准。', []],
+    ['an 18-digit run is an identifier', '编号123456789012345678。', []],
+    ['a Chinese numeral without a unit is no number', '一是加强学习，统一思想。', []],
+    ['一次性 is no count', '一次性告知。', []],
   ])('%s', async (_why, sentence, expected) => {
     expect(await numbersIn(sentence)).toEqual(expected);
   });
