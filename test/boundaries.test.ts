@@ -672,3 +672,26 @@ describe('--param overrides: the allowed range, inclusive', () => {
     expect(await status(wide)).toBe('pass');
   });
 });
+
+describe('approximate figures', () => {
+  const casesOf = async (phrase: string) =>
+    (
+      await analyse([TITLE, '一、主要举措和成效', `全年排查矛盾纠纷${phrase}，成功调解30件。`].join('\n'))
+    ).facts.achieved.get('mediation.cases');
+
+  it.each([
+    ['40件', 40, false],
+    ['近40件', 40, true],
+    ['约40件', 40, true],
+    ['超40件', 40, true],
+    ['超过40件', 40, true],
+    ['逾40件', 40, true],
+    ['40余件', 40, true],
+    ['40多件', 40, true],
+    ['40件左右', 40, true],
+    ['4万余件', 40000, true],
+    ['四十余件', 40, true],
+  ])('%s → %d, approximate: %s', async (phrase, value, approx) => {
+    expect(await casesOf(phrase)).toMatchObject({ value, approx });
+  });
+});
