@@ -18,6 +18,13 @@ export default defineConfig({
       'test/json-output.test.ts',
       // Random inputs (fast-check) and a 10 MB line: slow under instrumentation, and no stable kill.
       'test/robustness.test.ts',
+      // Readers of Word, PDF and web pages (ingest/, not mutated) and the formatters: they reach the core only
+      // through the same pipeline the tests below cover, at several times the cost per mutant.
+      'test/ingest-docx.test.ts',
+      'test/ingest-pdf.test.ts',
+      'test/ingest-html.test.ts',
+      'test/parity.test.ts',
+      'test/formatters-inspector.test.ts',
       ...configDefaults.exclude,
       '.stryker-tmp/**',
     ],
