@@ -245,10 +245,33 @@ describe('readInput', () => {
     await expectReject(readInput(dir), '是目录，不是文件（目前请逐个指定文件）', dir);
   });
 
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('unreadable file', async () => {
+  // Root reads a mode-000 file anyway, so that case runs only for other users.
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('unreadable file (mode 000)', async () => {
     const f = path.join(dir, 'secret.txt');
     fs.writeFileSync(f, SAMPLE);
     fs.chmodSync(f, 0o000);
     await expectReject(readInput(f), '没有读取权限', f);
+  });
+
+  // A write-only sysfs attribute refuses a read-only open with EACCES even to root, which is how CI runs.
+  const WRITE_ONLY = ['/sys/bus/cpu/uevent', '/sys/bus/platform/uevent', '/sys/kernel/uevent_helper'].find((f) => {
+    try {
+      fs.closeSync(fs.openSync(f, 'r'));
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EACCES';
+    }
+  });
+  it.skipIf(process.platform !== 'linux' || WRITE_ONLY === undefined)(
+    'unreadable file, for root too (a write-only sysfs attribute)',
+    async () => {
+      await expectReject(readInput(WRITE_ONLY as string), '没有读取权限', WRITE_ONLY as string);
+    },
+  );
+
+  it('a path through a regular file does not exist', async () => {
+    const f = path.join(dir, 'plain.txt');
+    fs.writeFileSync(f, SAMPLE);
+    await expectReject(readInput(path.join(f, 'inner.txt')), '文件不存在', path.join(f, 'inner.txt'));
   });
 });

@@ -8,7 +8,7 @@ import { checkSource } from '../src/report/pipeline.js';
 import { parseDocument } from '../src/document/parse.js';
 import { FazhiError } from '../src/shared/errors.js';
 import { decodeText } from '../src/ingest/decode.js';
-import { pickAdapter } from '../src/ingest/index.js';
+import { pickAdapter, type SourceText } from '../src/ingest/index.js';
 import { loadPackFile } from '../src/packs/load.js';
 import { loadConfig } from '../src/config/load.js';
 import { builtinRules, MINIMAL_PACK, ROOT, runCli } from './helpers.js';
@@ -79,26 +79,39 @@ describe('never throws, whatever the input', { timeout: 120_000 }, () => {
   });
 
   it('reading arbitrary bytes: a text or a clear input error, never a crash', async () => {
+    const outcomes = { read: 0, error: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ maxLength: 400 }),
         fc.constantFrom('x.txt', 'x.docx', 'x.pdf', 'x.html', 'x.doc'),
         async (bytes, name) => {
+          let source: SourceText;
           try {
-            const source = await pickAdapter(name, bytes).read(bytes, name);
-            await checkSource(source, rules);
+            source = await pickAdapter(name, bytes).read(bytes, name);
           } catch (e) {
             expect(e).toBeInstanceOf(FazhiError);
             expect((e as FazhiError).message).not.toContain('\n');
+            outcomes.error++;
+            return;
           }
+          // Whatever was read is checked without an error: a report with every rule and a score.
+          const r = await checkSource(source, rules);
+          expect(r.findings).toHaveLength(rules.rules.length);
+          expect(r.score.total).toBeGreaterThanOrEqual(0);
+          expect(r.score.total).toBeLessThanOrEqual(100);
+          outcomes.read++;
         },
       ),
       { numRuns: NUM_RUNS },
     );
+    // Both ways out were taken: random bytes as .txt often decode, as .docx or .pdf never.
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.error).toBeGreaterThan(0);
   });
 
   it('pack and config loaders on arbitrary YAML: a located error, never a crash', () => {
     const file = path.join(tmp, 'fuzz.yaml');
+    const outcomes: Record<string, { loaded?: number; error?: number }> = {};
     fc.assert(
       fc.property(
         fc.oneof(
@@ -108,17 +121,26 @@ describe('never throws, whatever the input', { timeout: 120_000 }, () => {
         (text) => {
           fs.writeFileSync(file, text);
           for (const load of [loadPackFile, loadConfig]) {
+            let loaded: unknown;
             try {
-              load(file);
+              loaded = load(file);
             } catch (e) {
               expect(e).toBeInstanceOf(FazhiError);
               expect((e as FazhiError).file).toBe(file.split(path.sep).join('/'));
+              outcomes[load.name] = { ...outcomes[load.name], error: (outcomes[load.name]?.error ?? 0) + 1 };
+              continue;
             }
+            expect(loaded).toBeTypeOf('object');
+            outcomes[load.name] = { ...outcomes[load.name], loaded: (outcomes[load.name]?.loaded ?? 0) + 1 };
           }
         },
       ),
       { numRuns: NUM_RUNS },
     );
+    // The whole minimal pack loads, most cut-off copies do not: both ways out were taken.
+    expect(outcomes.loadPackFile?.loaded).toBeGreaterThan(0);
+    expect(outcomes.loadPackFile?.error).toBeGreaterThan(0);
+    expect(outcomes.loadConfig?.error).toBeGreaterThan(0);
   });
 });
 
@@ -140,11 +162,8 @@ describe('extreme shapes', { timeout: 120_000 }, () => {
 
   it('decodes 1 MB of random bytes to text or a clear error', () => {
     const bytes = new Uint8Array(1024 * 1024).map((_, i) => (i * 7919 + 13) % 256);
-    try {
-      decodeText(bytes, 'noise.bin');
-    } catch (e) {
-      expect(e).toBeInstanceOf(FazhiError);
-    }
+    expect(() => decodeText(bytes, 'noise.bin')).toThrow(FazhiError);
+    expect(() => decodeText(bytes, 'noise.bin')).toThrow('不是文本文件（疑似二进制文件）');
   });
 });
 

@@ -1,0 +1,33 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The in-process suite for mutation testing (npm run mutate): tests that spawn the CLI bundle (bin/fazhi.js →
+ * dist/) never see a mutant, so they only cost time here; the built-in pack caches in dist/ are bypassed too.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    include: ['test/**/*.test.ts'],
+    exclude: [
+      'test/ci-config.test.ts',
+      'test/cli.test.ts',
+      'test/code-cache.test.ts',
+      'test/formatters-ci.test.ts',
+      'test/streaming.test.ts',
+      // process.chdir() is not allowed in the worker threads the Stryker runner uses.
+      'test/json-output.test.ts',
+      // Random inputs (fast-check) and a 10 MB line: slow under instrumentation, and no stable kill.
+      'test/robustness.test.ts',
+      // Readers of Word, PDF and web pages (ingest/, not mutated) and the formatters: they reach the core only
+      // through the same pipeline the tests below cover, at several times the cost per mutant.
+      'test/ingest-docx.test.ts',
+      'test/ingest-pdf.test.ts',
+      'test/ingest-html.test.ts',
+      'test/parity.test.ts',
+      'test/formatters-inspector.test.ts',
+      ...configDefaults.exclude,
+      '.stryker-tmp/**',
+    ],
+    env: { FAZHI_NO_BUILTIN_CACHE: '1' },
+  },
+});
