@@ -6,8 +6,9 @@ const SRC = path.resolve(import.meta.dirname, '..', 'src');
 /** The pipeline, lowest first: a folder imports only from folders before it (or itself). */
 const LAYERS = [
   'shared',
-  'ingest',
+  // text/ is pure string work (normalisation, numerals, heading markers) that the format readers use too.
   'text',
+  'ingest',
   'document',
   'packs',
   'facts',
@@ -21,13 +22,11 @@ const LAYERS = [
   'web',
   '(root)',
 ];
-/** Wrong-way imports in files other parts of issue #13 are moving; none may be added. */
-const KNOWN = new Set([
-  'config/settings.ts → report',
-  'formatters/junit.ts → cli',
-  'formatters/sarif.ts → cli',
-  'formatters/stylish.ts → cli',
-]);
+/**
+ * The one wrong-way edge, and why: a rule's `check` is typed by the check modules' own schemas
+ * (type-only imports, erased at run time). Nothing may be added; a fixed edge must leave the list.
+ */
+const KNOWN = new Set(['packs/model.ts → engine']);
 /** Stages the self-check page bundles: nothing from Node (see test/browser-core.test.ts). */
 const BROWSER_CORE = ['text', 'document', 'facts', 'engine', 'score'];
 
@@ -73,6 +72,14 @@ describe('dependencies run one way along the pipeline', () => {
 
   it('no module imports from a later stage', () => {
     expect(wrongWay(files).filter((e) => !KNOWN.has(e))).toEqual([]);
+  });
+
+  it('the known exception is type-only and still there (the list cannot go stale)', () => {
+    expect(wrongWay(files).filter((e) => KNOWN.has(e))).toEqual([...KNOWN]);
+    const model = fs.readFileSync(path.join(SRC, 'packs/model.ts'), 'utf8');
+    const toEngine = model.split('\n').filter((l) => l.includes("'../engine/"));
+    expect(toEngine.length).toBeGreaterThan(0);
+    expect(toEngine.every((l) => /^(import|export) type /.test(l))).toBe(true);
   });
 
   it('catches a wrong-way import', () => {

@@ -11,6 +11,7 @@ import { loadPackSet } from '../src/packs/load.js';
 import { ReportChecker } from '../src/report/checker.js';
 import type { ReportResult } from '../src/report/result.js';
 import { runCheck } from '../src/run/batch.js';
+import { FazhiError } from '../src/shared/errors.js';
 import * as score from '../src/score/score.js';
 import { MINIMAL_PACK, ROOT, runCli } from './helpers.js';
 
@@ -212,12 +213,15 @@ describe('the library gets the same safety policy as the CLI', () => {
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('ReDoS');
     const error = await runCheck([path.join(dir, 'a', 'r.txt')], compileRuleSet(loadPackSet([pack]))).catch(
-      (e: Error & { toLine(): string }) => e,
+      (e: FazhiError) => e,
     );
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(FazhiError);
+    const refused = error as FazhiError;
+    expect(refused.code).toBe('pack-invalid');
     // The attack string recheck finds varies in length from run to run.
     const shown = (line: string) => line.replace(/长度 \d+/, '长度 N');
-    expect(shown(`fazhi: ${(error as Error & { toLine(): string }).toLine()}\n`)).toBe(shown(cli.stderr));
+    // The CLI ends a run-stopping error with its code.
+    expect(shown(`fazhi: ${refused.toLine()} [${refused.code}]\n`)).toBe(shown(cli.stderr));
   });
 
   // Worker threads run dist/run/worker.js: the built library.

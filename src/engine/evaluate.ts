@@ -40,8 +40,10 @@ function messageFor(compiled: CompiledRule, status: Status, vars: Vars, missing:
 /** Have json-rules-engine decide every rule over a report's flat facts; turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
   const decided = ruleSet.rules.map((compiled) => compiled.decider.decide(facts.values));
-  // Usually every verdict is remembered: then there is nothing to wait for.
-  const verdicts = decided.some((d) => d instanceof Promise) ? await Promise.all(decided) : (decided as Verdict[]);
+  // Usually every verdict is remembered: then there is nothing to wait for. The engine's answers
+  // were all asked for above, so waiting for them one by one costs no parallelism.
+  const verdicts: Verdict[] = [];
+  for (const d of decided) verdicts.push(d instanceof Promise ? await d : d);
   return ruleSet.rules.map((compiled, i): Finding => {
     const { rule } = compiled;
     const { passed, conditions: top } = verdicts[i] as Verdict;

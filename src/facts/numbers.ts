@@ -156,7 +156,7 @@ function readTail(text: string, p: number, arabic: boolean): Tail {
       p++;
     }
   }
-  let unit = '';
+  let unit: string;
   if (arabic && exp === 0 && text[p] === '%') {
     unit = '%';
     p++;

@@ -7,7 +7,10 @@ import { pairKey, type NeededLiteral } from '../packs/prefilter.js';
 
 export { pairKey };
 
-/** A pair key's slot in a table of 2^bits: Fibonacci hashing, whose high bits spread keys differing only in low bits. */
+/**
+ * A pair key's slot in a table of 2^bits: Fibonacci hashing, whose high bits spread keys
+ * differing only in low bits.
+ */
 export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
 // Two small bitsets, cleared per text, kept small so they stay in cache between reports: the

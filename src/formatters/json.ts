@@ -6,7 +6,10 @@ export const SCHEMA_VERSION = 1;
 
 type ReportJson = ReturnType<typeof reportJson>;
 
-/** One report in the documented JSON shape (docs/result.schema.json), built field by field so nothing internal leaks. */
+/**
+ * One report in the documented JSON shape (docs/result.schema.json), built field by field so
+ * nothing internal leaks.
+ */
 export function reportJson(r: ReportResult) {
   return {
     file: r.file,

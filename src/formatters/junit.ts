@@ -35,6 +35,7 @@ const LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '
 
 // Anything outside XML 1.0's Char production, plus lone surrogates.
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters: they must be matched to be dropped
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 

@@ -99,7 +99,10 @@ function ranking(run: RunSummary): string[] {
 const SEPARATOR = '\n\n---\n\n';
 const section = (lines: string[]) => lines.join('\n').replace(/\n+$/, '');
 
-/** A feedback letter (审核意见) per report, in Markdown an inspector can paste and edit; a ranking first when there are several. */
+/**
+ * A feedback letter (审核意见) per report, in Markdown an inspector can paste and edit; a ranking
+ * first when there are several.
+ */
 export const markdownWriter: FormatWriterFactory = () => {
   return {
     head: (end) => (end.reports.length >= 2 ? section(ranking(end)) + SEPARATOR : ''),

@@ -74,7 +74,7 @@ export async function assertSafeRegexes(
       ),
     );
   });
-  if (errors.length > 0) throw errors.length === 1 ? errors[0] : new PackErrors(errors);
+  if (errors.length > 0) throw errors.length === 1 ? (errors[0] as PackError) : new PackErrors(errors);
 }
 
 export function isBuiltinFile(file: string, builtinDir: string): boolean {

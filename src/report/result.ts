@@ -111,7 +111,10 @@ export interface RunSummary extends Omit<RunResult, 'reports'> {
   exitCode: number;
 }
 
-/** Failed findings that count for the gate and the summaries (a baseline's known ones do not), optionally of one severity. */
+/**
+ * Failed findings that count for the gate and the summaries (a baseline's known ones do not),
+ * optionally of one severity.
+ */
 export function failedFindings(report: ReportResult, severity?: Finding['severity']): Finding[] {
   return report.findings.filter(
     (f) => f.status === 'fail' && !f.suppressed && (severity === undefined || f.severity === severity),
@@ -132,7 +135,7 @@ export function summarizeReport(report: ReportResult, position: number): ReportS
   const { total, grade, areas } = report.score;
   const score = { total, grade, areas: areas.map((a) => ({ ...a })) };
   const meta = Object.fromEntries(
-    Object.entries(report.meta).map(([k, v]) => [k, detached(v as string | number | null)]),
+    Object.entries(report.meta).map(([k, v]) => [k, detached(v)]),
   ) as ReportResult['meta'];
   const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
   return shareSummaryStrings({
@@ -166,7 +169,10 @@ export function totalFailed(reports: ReportSummary[], severity: Finding['severit
   return reports.reduce((n, r) => n + r.failed[severity], 0);
 }
 
-/** The applicable area with the lowest share of its points (the first in pack order on ties); null when all are full. */
+/**
+ * The applicable area with the lowest share of its points (the first in pack order on ties);
+ * null when all are full.
+ */
 export function weakestArea(report: { score: Pick<Score, 'areas'> }): Score['areas'][number] | null {
   let weakest: Score['areas'][number] | null = null;
   for (const a of report.score.areas) {

@@ -64,7 +64,10 @@ export function baselineEntries(report: ReportResult): BaselineEntry[] {
     .map((f) => ({ file, ruleId: f.ruleId, fingerprint: fingerprint(report.file, f) }));
 }
 
-/** What a baseline did over a run: how many findings it suppressed, which of its entries for the checked files were not seen. */
+/**
+ * What a baseline did over a run: how many findings it suppressed, which of its entries for the
+ * checked files were not seen.
+ */
 export function baselineSummary(
   entries: BaselineEntry[],
   file: string,

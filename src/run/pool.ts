@@ -115,7 +115,7 @@ export function checkInPool(
         if (slot.timer) clearTimeout(slot.timer);
         void slot.worker.terminate();
       }
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      if (error) reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
       else resolve();
     };
     const record = (index: number, outcome: Outcome) => {

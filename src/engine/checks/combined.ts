@@ -42,7 +42,7 @@ function compileCombined(kind: 'all' | 'any', checks: CheckConfig[], ctx: Compil
       return { evidence: evidence.sort(byPosition).slice(0, 6), vars, missing };
     },
   };
-  if (gates.length > 0) compiled.applicability = gates.length === 1 ? (gates[0] as NestedCondition) : { all: gates };
+  if (gates.length > 0) compiled.applicability = gates.length === 1 ? gates[0] : { all: gates };
   return compiled;
 }
 

@@ -20,7 +20,7 @@ function branch(check: CheckType): Record<string, unknown> {
 }
 
 /** The `check` definition: a discriminated oneOf, so an unknown type is one clear error. */
-export function checkDefinition(types: readonly CheckType[] = BUILTIN_CHECK_TYPES as readonly CheckType[]): object {
+export function checkDefinition(types: readonly CheckType[] = BUILTIN_CHECK_TYPES): object {
   return {
     type: 'object',
     required: ['type'],
@@ -49,7 +49,7 @@ export function schemaText(schema: object): string {
 }
 
 /** The README's check-type table (between its markers), from the same modules. */
-export function checkTypeTable(types: readonly CheckType[] = BUILTIN_CHECK_TYPES as readonly CheckType[]): string {
+export function checkTypeTable(types: readonly CheckType[] = BUILTIN_CHECK_TYPES): string {
   const rows = ['| check type | passes when | message values |', '|---|---|---|'];
   for (const t of types) {
     const values = t.vars.length > 0 ? t.vars.map((v) => `\`{${v}}\``).join(' ') : 'those of its `checks`';
