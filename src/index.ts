@@ -1,5 +1,6 @@
 /** Library entry: the same pipeline the CLI runs. */
-export { analyseSource, checkSource, checkText } from './report/pipeline.js';
+export { analyseSource, checkSource } from './report/pipeline.js';
+export { checkText } from './report/text.js';
 export { checkAll, checkEach, runCheck, runHead, TOOL_VERSION, type RunEnd, type RunOptions } from './run/batch.js';
 export { Checker, ReportChecker } from './report/checker.js';
 export { packSafety, type PackSafety } from './run/safety.js';

@@ -6,7 +6,7 @@ import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE_BUILTINS = new Set(builtinModules);

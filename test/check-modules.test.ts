@@ -10,7 +10,7 @@ import { termSchema, type Term } from '../src/engine/checks/schema.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { loadPackSet, newAjv } from '../src/packs/load.js';
 import type { PackRule } from '../src/packs/model.js';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 import { PackError } from '../src/shared/errors.js';
 import { toyCheck } from './fixtures/toy-check.js';
 import { ROOT, runCli } from './helpers.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 import { CHECK_TYPES, type CheckConfig } from '../src/engine/checks/index.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { loadPackSet } from '../src/packs/load.js';

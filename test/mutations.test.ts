@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 import { builtinRules, readReport } from './helpers.js';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 import { compileRuleSet, type ParamOverrides } from '../src/engine/compile.js';
 import { PackError, UsageError } from '../src/shared/errors.js';
 import {

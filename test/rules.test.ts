@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 import { EXAMPLE_KINDS } from '../src/cli/rules.js';
 import { builtinRules, statusOf } from './helpers.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/report/pipeline.js';
+import { checkText } from '../src/report/text.js';
 import { compileRuleSet } from '../src/engine/compile.js';
 import { RuleDecider } from '../src/engine/verdicts.js';
 import type { FactValue } from '../src/facts/model.js';

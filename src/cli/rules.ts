@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkSource, checkText } from '../report/pipeline.js';
+import { checkSource } from '../report/pipeline.js';
+import { checkText } from '../report/text.js';
 import { compileRuleSet } from '../engine/compile.js';
 import { UsageError } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';

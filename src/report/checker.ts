@@ -48,21 +48,16 @@ export class ReportChecker {
     readonly config: Config = emptyConfig(),
     cliParams: ParamOverrides = {},
   ) {
-    if ('plan' in packsOrRuleSet) {
-      this.packs = packsOrRuleSet.packs;
-      const own = paramsOf(packsOrRuleSet);
-      this.cliParams = { ...own };
-      for (const [id, values] of Object.entries(cliParams)) this.cliParams[id] = { ...own[id], ...values };
-    } else {
-      this.packs = packsOrRuleSet;
-      this.cliParams = cliParams;
-    }
+    const compiled = 'plan' in packsOrRuleSet ? packsOrRuleSet : null;
+    const own = compiled ? paramsOf(compiled) : {};
+    this.packs = compiled ? compiled.packs : (packsOrRuleSet as PackSet);
+    this.cliParams = { ...own };
+    for (const [id, values] of Object.entries(cliParams)) this.cliParams[id] = { ...own[id], ...values };
     assertConfigRulesExist(config, this.packs);
-    if ('plan' in packsOrRuleSet) {
+    if (compiled) {
       // An already compiled rule set serves the files whose settings change nothing in it.
       const base = this.settle('');
-      if (canonicalJson(base.settings) === canonicalJson({ rules: {}, params: paramsOf(packsOrRuleSet) }))
-        base.ruleSet = packsOrRuleSet;
+      if (canonicalJson(base.settings) === canonicalJson({ rules: {}, params: own })) base.ruleSet = compiled;
     }
     // Compile the common case now, so a bad --param is reported before any file is read.
     this.ruleSetFor('');

@@ -5,7 +5,7 @@ import { evidenceAt } from '../engine/evidence.js';
 import { computeFacts } from '../facts/compute.js';
 import type { Document } from '../document/model.js';
 import type { Facts, MetricValue } from '../facts/model.js';
-import { pickAdapter, type SourceText } from '../ingest/index.js';
+import type { SourceText } from '../ingest/index.js';
 import type { ReportMetric, ReportResult } from './result.js';
 import { computeScore } from '../score/score.js';
 
@@ -55,16 +55,4 @@ export async function analyseSource(source: SourceText, ruleSet: RuleSet): Promi
 /** The whole pipeline for one decoded report: document → facts → engine → score. */
 export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise<ReportResult> {
   return (await analyseSource(source, ruleSet)).result;
-}
-
-/**
- * Check a string (rule examples, tests, library users). It goes through format sniffing
- * like a file's bytes, so an HTML snippet is read as a web page.
- */
-export async function checkText(text: string, ruleSet: RuleSet, file = '<text>'): Promise<ReportResult> {
-  const bytes = Buffer.from(text, 'utf8');
-  const adapter = pickAdapter(file, bytes);
-  const source =
-    adapter.name === 'text' ? { file, format: 'text', encoding: null, text } : await adapter.read(bytes, file);
-  return checkSource(source, ruleSet);
 }

@@ -1,16 +1,14 @@
 import type { Document } from '../document/model.js';
-import { parseDocument } from '../document/parse.js';
 import { compileRuleSet, type ParamOverrides, type RuleSet } from '../engine/compile.js';
-import { evaluate } from '../engine/evaluate.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import type { Finding } from '../engine/model.js';
-import { computeFacts } from '../facts/compute.js';
 import { DEFAULT_PACKS, prebuiltPackSet, type PackCache } from '../packs/assemble.js';
 import { useNeedsHost, type Needs } from '../packs/prefilter.js';
-import { computeScore, type Score } from '../score/score.js';
+import { analyseSource } from '../report/pipeline.js';
+import type { Score } from '../score/score.js';
 
 /**
- * The core as the self-check page bundles it: document → facts → engine → score over the
+ * The core as the self-check page bundles it: the report pipeline (document → facts → engine → score) over the
  * pre-built packs, with nothing from Node (test/browser-core.test.ts bundles it for the
  * browser and runs it without require). The page fetches dist/builtin-packs.json and
  * dist/builtin-regex-needs.json and hands them in; the text never leaves the browser.
@@ -37,7 +35,6 @@ export interface TextCheck {
 
 /** Check a report's plain text (a pasted draft, or text a page-side reader extracted). */
 export async function checkPlainText(text: string, ruleSet: RuleSet, file = '<text>'): Promise<TextCheck> {
-  const document = parseDocument({ file, format: 'text', encoding: null, text });
-  const findings = await evaluate(ruleSet, computeFacts(document, ruleSet.plan));
-  return { document, findings, score: computeScore(findings, ruleSet.packs.areas, ruleSet.packs.grades) };
+  const { document, result } = await analyseSource({ file, format: 'text', encoding: null, text }, ruleSet);
+  return { document, findings: result.findings, score: result.score };
 }
