@@ -17,7 +17,7 @@ export default {
     'src/packs/**/*.ts',
   ],
   incremental: true,
-  incrementalFile: 'test/stryker-incremental.json',
+  incrementalFile: 'test/mutation/all.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports-mutation/mutation.html' },
   jsonReporter: { fileName: 'reports-mutation/mutation.json' },
