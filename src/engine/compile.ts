@@ -4,12 +4,15 @@ import type { CompiledMetric, ComputedFact, FactPlan } from '../facts/compute.js
 import {
   displayPath,
   type CheckConfig,
+  type ConceptDef,
   type Locator,
   type PackRule,
   type PackSet,
   type ParamValue,
 } from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
+import type { CompiledConcept } from '../facts/concepts.js';
+import { normalizePhrase } from '../text/normalize.js';
 import { CHECK_TYPES } from './checks/index.js';
 import type { CheckType, CompileContext, CompiledCheck } from './checks/types.js';
 import type { Facts, FactValue } from '../facts/model.js';
@@ -144,6 +147,22 @@ function checkPlaceholders(rule: PackRule, locate: Locator): void {
   }
 }
 
+/** A concept's words and patterns as one regex (its own regexes go through the ReDoS check). */
+export function compileConcept(def: ConceptDef, locate: Locator): CompiledConcept {
+  const origin = (field: string) => ({ file: def.file, locate, path: ['concepts', def.id, field] });
+  const escaped = (word: string): string => normalizePhrase(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alternatives = [...(def.words ?? []).map(escaped), ...(def.patterns ?? []).map((p) => `(?:${p})`)];
+  const except = def.exceptWithin?.length ? def.exceptWithin.map(escaped).join('|') : null;
+  return {
+    id: def.id,
+    title: def.title,
+    re: PatternRegistry.compileOne(alternatives.join('|'), origin(def.patterns ? 'patterns' : 'words'), 'g'),
+    not: def.not ? PatternRegistry.compileOne(def.not, origin('not')) : null,
+    exceptWithin: except ? PatternRegistry.compileOne(except, origin('exceptWithin'), 'g') : null,
+    inDocumentTitles: def.inDocumentTitles ?? true,
+  };
+}
+
 /** Compile every rule of the set once: regexes, conditions, the engine. */
 export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): RuleSet {
   for (const id of Object.keys(overrides)) {
@@ -155,6 +174,20 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   const metrics = compileMetrics(packs);
   const scopes = new Map<string, Set<string>>();
   const computed = new Map<string, ComputedFact>();
+
+  const concepts = new Map<string, CompiledConcept>();
+  const conceptAt = (id: string, rule: PackRule, locate: Locator, path: Array<string | number>): CompiledConcept => {
+    const known = concepts.get(id);
+    if (known) return known;
+    const def = packs.concepts.get(id);
+    if (!def) {
+      const at = ['rules', rule.id, ...path];
+      throw new PackError(`${displayPath(at)}: unknown concept "${id}"（未定义的概念）`, rule.file, locate(at));
+    }
+    const compiled = compileConcept(def, packs.locators.get(def.file) ?? (() => null));
+    concepts.set(id, compiled);
+    return compiled;
+  };
 
   const rules: CompiledRule[] = [];
   for (const rule of packs.rules) {
@@ -168,6 +201,8 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
         patterns,
         metrics,
         origin: (path) => ({ file: rule.file, locate, path: ['rules', rule.id, ...base, ...path] }),
+        concept: (id, path) => conceptAt(id, rule, locate, [...base, ...path]),
+        contexts: packs.contexts,
         needHits: (key, scope) => {
           if (!scopes.has(key)) scopes.set(key, new Set());
           (scopes.get(key) as Set<string>).add(scope);

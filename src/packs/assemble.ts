@@ -3,6 +3,8 @@ import {
   DEFAULT_GRADES,
   displayPath,
   type AreaDef,
+  type ConceptDef,
+  type ContextDefs,
   type Locator,
   type MetricDef,
   type Pack,
@@ -56,6 +58,8 @@ interface RawPack {
   grades?: Array<{ name: string; min: number }>;
   areas?: Record<string, Omit<AreaDef, 'id'>>;
   metrics?: Record<string, Omit<MetricDef, 'id' | 'file'>>;
+  concepts?: Record<string, Omit<ConceptDef, 'id' | 'file'>>;
+  contexts?: Partial<ContextDefs>;
   rules?: Record<string, Omit<PackRule, 'id' | 'pack' | 'file' | 'params'> & { params?: PackRule['params'] }>;
   overrides?: Record<string, RuleOverride>;
 }
@@ -75,6 +79,7 @@ export function packFromData(data: unknown, shown: string, locate: Locator): Pac
     extends: raw.extends ?? [],
     areas: Object.entries(raw.areas ?? {}).map(([id, a]) => ({ id, ...a })),
     metrics: Object.entries(raw.metrics ?? {}).map(([id, m]) => ({ id, ...m, file: shown })),
+    concepts: Object.entries(raw.concepts ?? {}).map(([id, c]) => ({ id, ...c, file: shown })),
     rules: Object.entries(raw.rules ?? {}).map(([id, r]) => ({
       ...r,
       id,
@@ -87,6 +92,7 @@ export function packFromData(data: unknown, shown: string, locate: Locator): Pac
   };
   if (raw.description !== undefined) pack.description = raw.description;
   if (raw.grades) pack.grades = raw.grades;
+  if (raw.contexts) pack.contexts = raw.contexts;
   checkReferences(pack);
   return pack;
 }
@@ -111,6 +117,10 @@ function checkReferences(pack: Pack): void {
         }
       }
     }
+  }
+  for (const concept of pack.concepts) {
+    if (!concept.words?.length && !concept.patterns?.length)
+      fail(['concepts', concept.id], 'a concept needs words or patterns（概念需写明 words 或 patterns）');
   }
   for (const metric of pack.metrics) {
     if (!metric.context && !metric.after)
@@ -181,6 +191,8 @@ function applyOverrides(pack: Pack, rules: Map<string, PackRule>, errors: PackEr
 export function mergePacks(packs: Pack[]): PackSet {
   const areas = new Map<string, AreaDef>();
   const metrics = new Map<string, MetricDef>();
+  const concepts = new Map<string, ConceptDef>();
+  const contexts: ContextDefs = { plan: [], substance: [] };
   const rules = new Map<string, PackRule>();
   const locators = new Map<string, Locator>();
   let grades = DEFAULT_GRADES;
@@ -189,6 +201,23 @@ export function mergePacks(packs: Pack[]): PackSet {
     locators.set(pack.file, pack.locate);
     for (const a of pack.areas) areas.set(a.id, a); // a later pack may re-weight an area
     for (const m of pack.metrics) metrics.set(m.id, m);
+    for (const c of pack.concepts) {
+      const prior = concepts.get(c.id);
+      if (prior && prior.file !== pack.file) {
+        errors.push(
+          new PackError(
+            `concepts.${c.id}: concept already defined in ${prior.file}（概念编号重复）`,
+            pack.file,
+            pack.locate(['concepts', c.id]),
+          ),
+        );
+        continue;
+      }
+      concepts.set(c.id, c);
+    }
+    // A later pack names its own contexts in full (a province may narrow what counts as a plan).
+    if (pack.contexts?.plan) contexts.plan = pack.contexts.plan;
+    if (pack.contexts?.substance) contexts.substance = pack.contexts.substance;
     if (pack.grades) grades = pack.grades;
     for (const r of pack.rules) {
       const prior = rules.get(r.id);
@@ -206,7 +235,21 @@ export function mergePacks(packs: Pack[]): PackSet {
     }
   }
   for (const pack of packs) applyOverrides(pack, rules, errors);
-  const set: PackSet = { packs, rules: [...rules.values()], areas, metrics, grades, locators };
+  const set: PackSet = { packs, rules: [...rules.values()], areas, metrics, concepts, contexts, grades, locators };
+  for (const pack of packs) {
+    for (const [kind, ids] of Object.entries(pack.contexts ?? {})) {
+      ids.forEach((id, i) => {
+        if (!concepts.has(id))
+          errors.push(
+            new PackError(
+              `contexts.${kind}[${i}]: unknown concept "${id}"（未定义的概念）`,
+              pack.file,
+              pack.locate(['contexts', kind, i]),
+            ),
+          );
+      });
+    }
+  }
   for (const r of set.rules) {
     if (!areas.has(r.area)) {
       const locate = locators.get(r.file);

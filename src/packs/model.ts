@@ -70,6 +70,26 @@ export interface MetricDef {
   file: string;
 }
 
+/** A named vocabulary: one idea and the ways reports write it (shared by every rule of the set). */
+export interface ConceptDef {
+  id: string;
+  title: string;
+  description?: string;
+  words?: string[];
+  patterns?: string[];
+  not?: string;
+  exceptWithin?: string[];
+  inDocumentTitles?: boolean;
+  examples?: { match?: string[]; noMatch?: string[] };
+  file: string;
+}
+
+/** Sentences that are never evidence for a concepts check, named by concepts. */
+export interface ContextDefs {
+  plan: string[];
+  substance: string[];
+}
+
 export interface GradeBand {
   name: string;
   min: number;
@@ -93,6 +113,8 @@ export interface Pack {
   grades?: GradeBand[];
   areas: AreaDef[];
   metrics: MetricDef[];
+  concepts: ConceptDef[];
+  contexts?: Partial<ContextDefs>;
   rules: PackRule[];
   overrides: Record<string, RuleOverride>;
   locate: Locator;
@@ -104,6 +126,8 @@ export interface PackSet {
   rules: PackRule[];
   areas: Map<string, AreaDef>;
   metrics: Map<string, MetricDef>;
+  concepts: Map<string, ConceptDef>;
+  contexts: ContextDefs;
   grades: GradeBand[];
   /** Pack file by id, for locating nodes in errors raised after loading. */
   locators: Map<string, Locator>;

@@ -1,5 +1,6 @@
 import { absentCheck } from './absent.js';
 import { allCheck, anyCheck } from './combined.js';
+import { conceptsCheck } from './concepts.js';
 import { deadlineCheck } from './deadline.js';
 import { duplicatesCheck } from './duplicates.js';
 import { mentionCheck } from './mention.js';
@@ -17,6 +18,7 @@ import { yearCheck } from './year.js';
 export const BUILTIN_CHECK_TYPES = [
   partCheck,
   mentionCheck,
+  conceptsCheck,
   metricCheck,
   absentCheck,
   yearCheck,

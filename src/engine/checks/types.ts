@@ -2,7 +2,8 @@ import type { NestedCondition } from 'json-rules-engine';
 import type { JSONSchema } from 'json-schema-to-ts';
 import type { Facts, FactValue } from '../../facts/model.js';
 import type { CompiledMetric } from '../../facts/compute.js';
-import type { ParamValue, PackRule } from '../../packs/model.js';
+import type { CompiledConcept } from '../../facts/concepts.js';
+import type { ContextDefs, ParamValue, PackRule } from '../../packs/model.js';
 import type { PatternOrigin, PatternRegistry } from '../../packs/patterns.js';
 import type { Evidence } from '../model.js';
 import type { CheckConfig } from './index.js';
@@ -23,6 +24,10 @@ export interface CompileContext {
   params: Record<string, ParamValue>;
   patterns: PatternRegistry;
   metrics: Map<string, CompiledMetric>;
+  /** A concept of the pack set, compiled once per rule set; an unknown id is a pack error at `path`. */
+  concept(id: string, path: Array<string | number>): CompiledConcept;
+  /** The concepts that mark a sentence as a plan, and those that give it substance. */
+  contexts: ContextDefs;
   /** Path of this check in the pack file, for located errors. */
   origin(path: Array<string | number>): PatternOrigin;
   /** Declare that a condition reads the hit count of `key` within `scope`. */

@@ -1,0 +1,74 @@
+import type { Document } from '../document/model.js';
+import { sentencesOf } from './sentences.js';
+
+/** A concept compiled once per rule set, shared by every rule that names it. */
+export interface CompiledConcept {
+  id: string;
+  title: string;
+  /** Its words and patterns as one global regex over a sentence's normalised text. */
+  re: RegExp;
+  /** A match whose sentence matches this does not count (a negation). */
+  not: RegExp | null;
+  /** Longer words that contain a match but mean something else. */
+  exceptWithin: RegExp | null;
+  inDocumentTitles: boolean;
+}
+
+/** Where a concept was found in one sentence: [start, end) in the sentence text. */
+export type ConceptMatch = readonly [number, number];
+
+const found = new WeakMap<Document, Map<CompiledConcept, Map<number, ConceptMatch>>>();
+
+/** For each sentence (by index in sentencesOf) that holds the concept, its first match. */
+export function conceptMatches(document: Document, concept: CompiledConcept): Map<number, ConceptMatch> {
+  let perDocument = found.get(document);
+  if (!perDocument) {
+    perDocument = new Map<CompiledConcept, Map<number, ConceptMatch>>();
+    found.set(document, perDocument);
+  }
+  const known = perDocument.get(concept);
+  if (known) return known;
+  const matches = new Map<number, ConceptMatch>();
+  sentencesOf(document).forEach((sentence, index) => {
+    const match = firstMatch(sentence.text, concept);
+    if (match) matches.set(index, match);
+  });
+  perDocument.set(concept, matches);
+  return matches;
+}
+
+/** The first match of a concept in a text that counts, or null. */
+export function firstMatch(text: string, concept: CompiledConcept): ConceptMatch | null {
+  if (concept.not?.test(text)) return null;
+  const excluded: Array<[number, number]> = [];
+  if (concept.exceptWithin) {
+    const re = concept.exceptWithin;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else excluded.push([m.index, m.index + m[0].length]);
+    }
+  }
+  const re = concept.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    if (excluded.some(([s, e]) => start < e && end > s)) continue;
+    if (!concept.inDocumentTitles && insideDocumentTitle(text, start)) continue;
+    return [start, end];
+  }
+  return null;
+}
+
+/** Whether `at` lies inside 《…》 (a document's or a law's name). */
+function insideDocumentTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  if (open < 0) return false;
+  const close = text.lastIndexOf('》', at);
+  return close < open && text.indexOf('》', at) >= 0;
+}
