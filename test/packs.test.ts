@@ -97,7 +97,13 @@ describe('valid packs', () => {
   it('loads the built-in packs by default and compiles them', () => {
     const set = loadPackSet();
     // The shared vocabularies come in through the outline pack, which extends them.
-    expect(set.packs.map((p) => p.id)).toEqual(['annual-report', 'concepts', 'outline-2021-2025', 'numbers', 'hygiene']);
+    expect(set.packs.map((p) => p.id)).toEqual([
+      'annual-report',
+      'concepts',
+      'outline-2021-2025',
+      'numbers',
+      'hygiene',
+    ]);
     const ids = set.rules.map((r) => r.id);
     for (const id of [
       'structure/first-responsible',
