@@ -13,6 +13,7 @@ const A = '{ type: mention, match: { label: 普法, phrases: [普法宣传] } }'
 const B = '{ type: mention, match: { label: 调解, phrases: [矛盾调解] } }';
 const RATIO = '{ type: ratio, numerator: t.resolved, denominator: t.cases }';
 const HOURS = '{ type: ratio, numerator: t.hours, denominator: t.trained }';
+const TITLE = '白沙乡2025年法治政府建设工作报告';
 const withMissing = { message: '缺少{missing}', extra: 'messages: { missing: "未报告" }' };
 
 const rules = compilePack(
@@ -29,6 +30,10 @@ const rules = compilePack(
       message: '缺少{missing}',
       extra: 'messages: { missing: "未报告{min}" }',
     }),
+    rule(
+      't/heading',
+      '{ type: all, checks: [{ type: part, part: measures }, { type: mention, scope: all, match: { phrases: [全面推进] } }] }',
+    ),
     rule('t/percent', '{ type: percent, max: 100 }', { message: '超出', extra: 'messages: { missing: "未报告" }' }),
     rule(
       't/many',
@@ -59,6 +64,23 @@ describe('all', () => {
     expect(pass.evidence.map((e) => e.quote)).toEqual(['做好矛盾调解', '开展普法宣传。']);
     const one = await findingOf(rules, report({ measures: '普法宣传和矛盾调解。' }), 't/all');
     expect(one.evidence.map((e) => e.quote)).toEqual(['普法宣传和矛盾调解。']);
+  });
+
+  it('a heading and a clause of its line are two quotes unless they are the same span', async () => {
+    const short = await findingOf(rules, `${TITLE}\n一、主要举措和成效，全面推进\n做了。`, 't/heading');
+    expect(short.evidence.map((e) => [e.line, e.column, e.endColumn])).toEqual([
+      [2, 1, 15],
+      [2, 11, 15],
+    ]);
+    const long = `一、主要举措和成效全面推进${'依法行政工作取得新进展'.repeat(6)}`;
+    const capped = await findingOf(rules, `${TITLE}\n${long}\n做了。`, 't/heading');
+    // The heading is quoted up to 60 characters, the clause of the match to where the clause ends: one column, two spans.
+    expect(capped.evidence.map((e) => [e.line, e.column])).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
+    expect(capped.evidence[0]?.endColumn).toBe(61);
+    expect(capped.evidence[1]?.endColumn).not.toBe(61);
   });
 
   it('quotes at most six clauses across its checks, in document order', async () => {
