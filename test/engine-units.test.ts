@@ -130,6 +130,8 @@ describe('RuleDecider', () => {
       { fact: 'a', operator: 'atLeast', value: 1, params: { x: 1 } },
       { fact: 'a', operator: 'atLeast', value: { fact: 'b' } },
       { fact: 'a', operator: 'greaterThan', value: 1 },
+      { fact: 'a', operator: ['atLeast'], value: 1 },
+      { fact: ['a'], operator: 'atLeast', value: 1 },
     ];
     for (const node of bad)
       expect(() => new RuleDecider('r/x', { all: [node] } as TopLevelCondition), JSON.stringify(node)).toThrow(
