@@ -8,11 +8,12 @@
  *
  * Cost: the tries take tens of ms to build and a report about a millisecond to convert, so both
  * run only for lines that hold a traditional-only character. Spotting one is a bit test per
- * code unit against a set derived from the same tables at first use (about a millisecond, once
- * per process): cheaper to keep than a generated file that must follow the library's version.
+ * code unit against a set derived from the same tables, generated ahead of time because
+ * deriving it would cost every run, simplified or not, more than checking a report does.
  */
 import * as OpenCCModule from 'opencc-js/t2cn';
 import type { NormalizedText } from './normalize.js';
+import { TRADITIONAL_ONLY } from './traditional-chars.js';
 
 /** Dictionaries as OpenCC ships them: "src dst|src dst|…" strings or [src, dst] pairs. */
 type Dict = string | readonly (readonly [string, string])[];
@@ -42,12 +43,20 @@ function t2sConfig(): T2sConfig {
   return config;
 }
 
-function entries(dict: Dict): Array<readonly [string, string]> {
-  if (typeof dict !== 'string') return dict.map((e) => e);
-  return dict.split('|').map((e) => {
-    const [from = '', to = ''] = e.split(' ');
-    return [from, to] as const;
-  });
+/** Each entry of a dictionary, scanned in place (splitting and iterating sets cost ~20 ms cold). */
+function forEachEntry(dict: Dict, visit: (from: string, to: string) => void): void {
+  if (typeof dict !== 'string') {
+    for (const [from, to] of dict) visit(from, to);
+    return;
+  }
+  for (let i = 0; i < dict.length;) {
+    const space = dict.indexOf(' ', i);
+    if (space < 0) break;
+    let bar = dict.indexOf('|', space);
+    if (bar < 0) bar = dict.length;
+    visit(dict.slice(i, space), dict.slice(space + 1, bar));
+    i = bar + 1;
+  }
 }
 
 interface TraditionalSet {
@@ -63,25 +72,35 @@ let traditional: TraditionalSet | null = null;
  * Characters that the conversion changes on their own and that simplified text never uses: a
  * single-character key whose value differs, unless the character is itself produced by the
  * conversion (乾 in 乾坤, 麽 as a variant of 么), which simplified reports may well contain.
+ * In code point order. Deriving them takes ~5–15 ms of scanning the tables, so the result is
+ * generated into traditional-chars.ts (scripts/traditional-chars.mjs) and a test keeps it equal.
  */
-export function traditionalOnly(): TraditionalSet {
-  if (traditional) return traditional;
+export function deriveTraditionalOnly(): string {
   const config = t2sConfig();
-  const simplified = new Set<number>();
+  const produced = new Set<number>();
   for (const group of config.conversionChain)
     for (const dict of group)
-      for (const [, to] of entries(dict)) for (const ch of to) simplified.add(ch.codePointAt(0) as number);
-  const bits = new Uint32Array(0x10000 >>> 5);
-  const astral = new Set<number>();
+      forEachEntry(dict, (_, to) => Array.from(to, (ch) => produced.add(ch.codePointAt(0) as number)));
+  const found = new Set<number>();
   for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain])
     for (const dict of group)
-      for (const [from, to] of entries(dict)) {
+      forEachEntry(dict, (from, to) => {
         const code = from.codePointAt(0) as number;
-        if (from === to || from.length !== (code > 0xffff ? 2 : 1) || simplified.has(code)) continue;
-        const unit = code > 0xffff ? from.charCodeAt(0) : code;
-        bits[unit >>> 5] = (bits[unit >>> 5] as number) | (1 << (unit & 31));
-        if (code > 0xffff) astral.add(code);
-      }
+        if (from !== to && from.length === (code > 0xffff ? 2 : 1) && !produced.has(code)) found.add(code);
+      });
+  return String.fromCodePoint(...[...found].sort((a, b) => a - b));
+}
+
+/** The generated set as a bitset (about 4,000 characters read once: well under a millisecond). */
+export function traditionalOnly(): TraditionalSet {
+  if (traditional) return traditional;
+  const bits = new Uint32Array(0x10000 >>> 5);
+  const astral = new Set<number>();
+  for (let i = 0; i < TRADITIONAL_ONLY.length; i++) {
+    const unit = TRADITIONAL_ONLY.charCodeAt(i);
+    bits[unit >>> 5] = (bits[unit >>> 5] as number) | (1 << (unit & 31));
+    if (unit >= 0xd800 && unit <= 0xdbff) astral.add(TRADITIONAL_ONLY.codePointAt(i++) as number);
+  }
   traditional = { bits, astral };
   return traditional;
 }
