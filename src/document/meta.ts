@@ -112,13 +112,15 @@ export function extractMeta(
   const paragraphs = lines.filter((l) => l.kind === 'body' && !title?.lines.includes(l.number)).slice(0, 2);
   const firstParagraph = paragraphs[0]?.norm.text ?? '';
   const secondParagraph = paragraphs[1]?.norm.text ?? '';
-  const titleNorm = title ? title.title.replace(/\s+/g, '') : '';
+  // The title's matching form (simplified, whitespace out): body and year are read from it.
+  const titleLines = lines.filter((l) => title?.lines.includes(l.number));
+  const titleNorm = titleLines.map((l) => l.norm.text).join('');
   const opening = `${firstParagraph}${secondParagraph}`;
   return {
     title: title?.title ?? null,
     titleLine: title?.line ?? null,
     titleLines: title?.lines ?? [],
-    body: findBody(titleNorm) ?? asWritten(findBody(opening), paragraphs),
+    body: asWritten(findBody(titleNorm), titleLines) ?? asWritten(findBody(opening), paragraphs),
     year: findYear(titleNorm) ?? findYear(opening),
   };
 }
