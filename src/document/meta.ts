@@ -1,3 +1,4 @@
+import { toOriginalSpan } from '../text/normalize.js';
 import { matchHeading } from './headings.js';
 import type { DocLine, DocumentMeta } from './model.js';
 
@@ -88,20 +89,38 @@ export function findYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * A name read from the matching form, in the characters the report writes it with (三張鎮 for a
+ * traditional mirror, not the simplified form the rules matched).
+ */
+function asWritten(name: string | null, lines: DocLine[]): string | null {
+  if (!name) return null;
+  for (const line of lines) {
+    const at = line.norm.text.indexOf(name);
+    if (at < 0) continue;
+    const [start, end] = toOriginalSpan(line.norm, at, at + name.length);
+    const written = line.original.slice(start, end);
+    return written.length === name.length ? written : name;
+  }
+  return name;
+}
+
 export function extractMeta(
   lines: DocLine[],
 ): Pick<DocumentMeta, 'title' | 'body' | 'year' | 'titleLine'> & { titleLines: number[] } {
   const title = findTitle(lines);
-  const firstParagraph = lines.find((l) => l.kind === 'body' && !title?.lines.includes(l.number))?.norm.text ?? '';
-  const secondParagraph =
-    lines.filter((l) => l.kind === 'body' && !title?.lines.includes(l.number))[1]?.norm.text ?? '';
-  const titleNorm = title ? title.title.replace(/\s+/g, '') : '';
+  const paragraphs = lines.filter((l) => l.kind === 'body' && !title?.lines.includes(l.number)).slice(0, 2);
+  const firstParagraph = paragraphs[0]?.norm.text ?? '';
+  const secondParagraph = paragraphs[1]?.norm.text ?? '';
+  // The title's matching form (simplified, whitespace out): body and year are read from it.
+  const titleLines = lines.filter((l) => title?.lines.includes(l.number));
+  const titleNorm = titleLines.map((l) => l.norm.text).join('');
   const opening = `${firstParagraph}${secondParagraph}`;
   return {
     title: title?.title ?? null,
     titleLine: title?.line ?? null,
     titleLines: title?.lines ?? [],
-    body: findBody(titleNorm) ?? findBody(opening),
+    body: asWritten(findBody(titleNorm), titleLines) ?? asWritten(findBody(opening), paragraphs),
     year: findYear(titleNorm) ?? findYear(opening),
   };
 }

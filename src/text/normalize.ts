@@ -6,7 +6,10 @@
  * - ideographic space and all other whitespace removed (Chinese needs no spaces,
  *   and "法律 顾问" must match 法律顾问)
  * - a few look-alikes folded: 〔〕→[], ﹪→%, ．→.
+ * - traditional characters folded to simplified (script.ts), only on lines that hold any
  */
+
+import { hasTraditional, toSimplified } from './script.js';
 
 export interface NormalizedText {
   /** The normalised string. */
@@ -78,7 +81,9 @@ export function normalize(original: string, skip: ReadonlyArray<{ start: number;
     offsets[n++] = i;
   }
   offsets[n] = original.length;
-  return { text: UTF16.decode(units.subarray(0, n)), map: offsets.slice(0, n + 1) };
+  const norm = { text: UTF16.decode(units.subarray(0, n)), map: offsets.slice(0, n + 1) };
+  // Traditional script is matched in simplified form; the check is a bit test per unit.
+  return hasTraditional(units, n) ? toSimplified(norm) : norm;
 }
 
 /** Original [start, end) for a normalised span [start, end). */

@@ -1,0 +1,194 @@
+/**
+ * Traditional → simplified folding of a line's matching form. Packs are written in simplified
+ * characters; a report mirrored in traditional script ("認真落實行政執法") would match nothing.
+ *
+ * The conversion is OpenCC's own `{ from: 't', to: 'cn' }` (its `t2s` configuration: compatibility
+ * ideographs folded, then the TSPhrases/TSCharacters trie), walked segment by segment here so
+ * that the line's map to original offsets stays exact where a phrase changes length.
+ *
+ * Cost: the tries take tens of ms to build and a report about a millisecond to convert, so both
+ * run only for lines that hold a traditional-only character. Spotting one is a bit test per
+ * code unit against a set derived from the same tables, generated ahead of time because
+ * deriving it would cost every run, simplified or not, more than checking a report does.
+ */
+import * as OpenCCModule from 'opencc-js/t2cn';
+import type { NormalizedText } from './normalize.js';
+import { TRADITIONAL_ONLY } from './traditional-chars.js';
+
+/** Dictionaries as OpenCC ships them: "src dst|src dst|…" strings or [src, dst] pairs. */
+type Dict = string | readonly (readonly [string, string])[];
+type Group = readonly Dict[];
+
+interface T2sConfig {
+  normalizationChain?: readonly Group[];
+  conversionChain: readonly Group[];
+}
+
+interface Trie {
+  loadDictGroup(group: Group): void;
+  matchPrefix(text: string, offset: number): { end: number; value: string } | null;
+}
+
+// The package's declaration files import './core' without an extension, which NodeNext cannot
+// resolve, so the parts used here are typed by hand.
+const OpenCC = OpenCCModule as unknown as {
+  Locale: { configs: Record<string, T2sConfig | undefined> };
+  Trie: new () => Trie;
+};
+
+/** The configuration `Converter({ from: 't', to: 'cn' })` builds (the library names it t2s). */
+function t2sConfig(): T2sConfig {
+  const config = OpenCC.Locale.configs['t2s'];
+  if (!config) throw new Error('opencc-js: no t2s configuration');
+  return config;
+}
+
+/** Each entry of a dictionary, scanned in place (splitting and iterating sets cost ~20 ms cold). */
+function forEachEntry(dict: Dict, visit: (from: string, to: string) => void): void {
+  if (typeof dict !== 'string') {
+    for (const [from, to] of dict) visit(from, to);
+    return;
+  }
+  for (let i = 0; i < dict.length;) {
+    const space = dict.indexOf(' ', i);
+    if (space < 0) break;
+    let bar = dict.indexOf('|', space);
+    if (bar < 0) bar = dict.length;
+    visit(dict.slice(i, space), dict.slice(space + 1, bar));
+    i = bar + 1;
+  }
+}
+
+interface TraditionalSet {
+  /** One bit per BMP code unit: a traditional-only character, or a high surrogate of one. */
+  bits: Uint32Array;
+  /** Traditional-only characters outside the BMP, as code points. */
+  astral: Set<number>;
+}
+
+let traditional: TraditionalSet | null = null;
+
+/**
+ * Characters that the conversion changes on their own and that simplified text never uses: a
+ * single-character key whose value differs, unless the character is itself produced by the
+ * conversion (乾 in 乾坤, 麽 as a variant of 么), which simplified reports may well contain.
+ * In code point order. Deriving them takes ~5–15 ms of scanning the tables, so the result is
+ * generated into traditional-chars.ts (scripts/traditional-chars.mjs) and a test keeps it equal.
+ */
+export function deriveTraditionalOnly(): string {
+  const config = t2sConfig();
+  const produced = new Set<number>();
+  for (const group of config.conversionChain)
+    for (const dict of group)
+      forEachEntry(dict, (_, to) => Array.from(to, (ch) => produced.add(ch.codePointAt(0) as number)));
+  const found = new Set<number>();
+  for (const group of [...(config.normalizationChain ?? []), ...config.conversionChain])
+    for (const dict of group)
+      forEachEntry(dict, (from, to) => {
+        const code = from.codePointAt(0) as number;
+        if (from !== to && from.length === (code > 0xffff ? 2 : 1) && !produced.has(code)) found.add(code);
+      });
+  return String.fromCodePoint(...[...found].sort((a, b) => a - b));
+}
+
+/** The generated set as a bitset (about 4,000 characters read once: well under a millisecond). */
+export function traditionalOnly(): TraditionalSet {
+  if (traditional) return traditional;
+  const bits = new Uint32Array(0x10000 >>> 5);
+  const astral = new Set<number>();
+  for (let i = 0; i < TRADITIONAL_ONLY.length; i++) {
+    const unit = TRADITIONAL_ONLY.charCodeAt(i);
+    bits[unit >>> 5] = (bits[unit >>> 5] as number) | (1 << (unit & 31));
+    if (unit >= 0xd800 && unit <= 0xdbff) astral.add(TRADITIONAL_ONLY.codePointAt(i++) as number);
+  }
+  traditional = { bits, astral };
+  return traditional;
+}
+
+/** Whether the first `n` code units hold a traditional-only character: one bit test per unit. */
+export function hasTraditional(units: ArrayLike<number>, n = units.length): boolean {
+  const { bits, astral } = traditional ?? traditionalOnly();
+  for (let i = 0; i < n; i++) {
+    const unit = units[i] as number;
+    if ((((bits[unit >>> 5] as number) >>> (unit & 31)) & 1) === 0) continue;
+    if (unit < 0xd800 || unit > 0xdbff) return true;
+    const low = units[i + 1] ?? 0;
+    if (astral.has(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) return true;
+  }
+  return false;
+}
+
+let tries: Trie[] | null = null;
+
+/** The stages of the t2s conversion, each a trie loaded as the library loads it. */
+function converterStages(): Trie[] {
+  if (tries) return tries;
+  const config = t2sConfig();
+  tries = [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => {
+    const trie = new OpenCC.Trie();
+    trie.loadDictGroup(group);
+    return trie;
+  });
+  return tries;
+}
+
+/**
+ * Map the units of `to`, which replaces `from` at `at`. Character for character where both have
+ * as many code points (every t2s entry: only a unit count may change, as in 二噁英 → 二𫫇英),
+ * both units of a character mapping to its original. Otherwise in order, the last unit onto the
+ * segment's last, so that a span covering the segment maps to all of it.
+ */
+function mapSegment(from: string, to: string, map: Int32Array, at: number, out: number[]): void {
+  const fromChars = Array.from(from);
+  const toChars = Array.from(to);
+  if (fromChars.length === toChars.length) {
+    let unit = at;
+    for (let c = 0; c < toChars.length; c++) {
+      const width = (fromChars[c] as string).length;
+      const chars = (toChars[c] as string).length;
+      // A two-unit original read as one unit keeps its first offset: only the compatibility
+      // supplement (U+2F800…) does that, which reports do not use.
+      for (let j = 0; j < chars; j++) out.push(map[unit + Math.min(j, width - 1)] as number);
+      unit += width;
+    }
+    return;
+  }
+  const k = from.length;
+  for (let j = 0; j < to.length; j++) out.push(map[at + (j === to.length - 1 ? k - 1 : Math.min(j, k - 1))] as number);
+}
+
+/** One stage of the conversion over (text, map), as Trie.convert walks it. */
+function convertStage(trie: Trie, text: string, map: Int32Array): NormalizedText {
+  let out = '';
+  const outMap: number[] = [];
+  let copyFrom = 0;
+  for (let i = 0; i < text.length;) {
+    const match = trie.matchPrefix(text, i);
+    if (!match) {
+      i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+      continue;
+    }
+    for (let j = copyFrom; j < i; j++) outMap.push(map[j] as number);
+    out += text.slice(copyFrom, i) + match.value;
+    mapSegment(text.slice(i, match.end), match.value, map, i, outMap);
+    i = copyFrom = match.end;
+  }
+  if (copyFrom === 0) return { text, map };
+  for (let j = copyFrom; j <= text.length; j++) outMap.push(map[j] as number);
+  return { text: out + text.slice(copyFrom), map: Int32Array.from(outMap) };
+}
+
+/** The simplified matching form of a normalised line, its map still pointing at the original. */
+export function toSimplified(norm: NormalizedText): NormalizedText {
+  let result = norm;
+  for (const trie of converterStages()) result = convertStage(trie, result.text, result.map);
+  return result;
+}
+
+/** Fold a whole string (pattern-side phrases, tests): converted only if it holds traditional. */
+export function simplify(text: string): string {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  if (!hasTraditional(units)) return text;
+  return toSimplified({ text, map: Int32Array.from({ length: text.length + 1 }, (_, i) => i) }).text;
+}
