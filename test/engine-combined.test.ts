@@ -74,7 +74,7 @@ describe('all', () => {
     ]);
     const long = `一、主要举措和成效全面推进${'依法行政工作取得新进展'.repeat(6)}`;
     const capped = await findingOf(rules, `${TITLE}\n${long}\n做了。`, 't/heading');
-    // The heading is quoted up to 60 characters, the clause of the match to where the clause ends: one column, two spans.
+    // The heading is quoted up to 60 characters, the clause up to its end: one column, two spans.
     expect(capped.evidence.map((e) => [e.line, e.column])).toEqual([
       [2, 1],
       [2, 1],
