@@ -198,8 +198,12 @@ describe('year', () => {
     expect(f.evidence).toHaveLength(5);
   });
 
-  it('a large count is not a later year', async () => {
-    const f = await findingOf(rules, report({ measures: '覆盖群众3000人，发放资料2030份。' }), 't/later');
+  it('a large count, or years of service written with a thousands mark, is not a later year', async () => {
+    const f = await findingOf(
+      rules,
+      report({ measures: '覆盖群众3000人，发放资料2030份，全体干部工龄合计2,050年。' }),
+      't/later',
+    );
     expect(f.status).toBe('pass');
   });
 

@@ -113,6 +113,23 @@ describe('mention: found where it does not count', () => {
   });
 });
 
+describe('mention: evidence order', () => {
+  it('what was found, in or out of scope, is quoted in document order', async () => {
+    const text = [
+      '白沙乡2025年法治政府建设工作报告',
+      '一、存在的问题',
+      '矛盾调解不足。',
+      '二、主要举措和成效',
+      '开展普法宣传。',
+    ].join('\n');
+    const f = await findingOf(rules, text, 't/m-all');
+    expect(f.evidence.map((e) => [e.line, e.note])).toEqual([
+      [3, '位于“存在的不足和原因”部分，所述为问题，不是已完成的证据'],
+      [5, '已找到，但不足以满足本规则'],
+    ]);
+  });
+});
+
 describe('absent', () => {
   const absent = compilePack([
     rule(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { Document } from '../src/document/model.js';
+import { withGeneratedDefinitions } from '../src/engine/checks/pack-schema.js';
 import { fillTemplate } from '../src/engine/evaluate.js';
 import { evidenceAt, evidenceForHeading } from '../src/engine/evidence.js';
 import { fingerprint } from '../src/engine/fingerprint.js';
@@ -177,5 +178,17 @@ describe('RuleDecider', () => {
     const at31 = wide(31);
     await at31.decide(zeros(31));
     expect(at31.decide(zeros(31))).toBeInstanceOf(Promise);
+  });
+});
+
+describe('withGeneratedDefinitions', () => {
+  it('replaces generated definitions where they are and adds the missing ones after', () => {
+    const generated = withGeneratedDefinitions({ definitions: {} }).definitions;
+    const names = Object.keys(generated);
+    expect(names).toContain('check');
+    const replaced = withGeneratedDefinitions({ definitions: { check: 'old', own: { type: 'string' } } }).definitions;
+    expect(Object.keys(replaced)).toEqual(['check', 'own', ...names.filter((n) => n !== 'check')]);
+    expect(replaced.check).toEqual(generated.check);
+    expect(replaced.own).toEqual({ type: 'string' });
   });
 });
