@@ -13,6 +13,9 @@ describe('outlineMarker at its boundaries', () => {
     ['###一是加强', { level: 3, marker: '###一是' }],
     ['##1.制度', { level: 4, marker: '##1.' }],
     ['##①制度', { level: 4, marker: '##①' }],
+    // Only after # does a second marker decide the level.
+    ['一、1.健全制度', { level: 1, marker: '一、' }],
+    ['(一)1.健全制度', { level: 2, marker: '(一)' }],
     ['二十一、其他', { level: 1, marker: '二十一、' }],
     ['十、其他', { level: 1, marker: '十、' }],
     ['九.其他', { level: 1, marker: '九.' }],

@@ -43,6 +43,7 @@ describe('parseChineseNumeral at its boundaries', () => {
     ['一万亿', 1_000_000_000_000, '亿 takes the 万 section into it'],
     ['五百亿', 50_000_000_000, '亿 takes the units below 万 into it'],
     ['五亿', 500_000_000, '亿 takes a lone digit into it'],
+    ['一万五千亿', 1_500_000_000_000, '亿 takes both sections below it'],
     ['一亿五千万', 150_000_000, '万 may follow 亿 again'],
     ['三亿零五', 300_000_005, '零 after 亿'],
     ['亿亿', null, '亿 twice'],
@@ -52,6 +53,7 @@ describe('parseChineseNumeral at its boundaries', () => {
     ['十二点五万', 125_000, 'a decimal count of 万'],
     ['一点五亿', 150_000_000, 'a decimal count of 亿'],
     ['二点零五万', 20_500, 'a zero decimal digit'],
+    ['一点二五万', 12_500, 'two decimal digits before the multiplier'],
     ['一点', null, 'nothing after 点'],
     ['一点万', null, 'only a multiplier after 点'],
     ['一点五个', null, 'a stray character after 点'],
@@ -84,6 +86,8 @@ describe('headingOrdinal at its boundaries', () => {
     ['零五', 5],
     ['〇七', 7],
     ['九', 9],
+    ['五〇', 0], // only a leading 零 is dropped
+    ['', 0],
     ['甲', 0],
   ];
   it.each(table)('%s → %s', (input, expected) => {

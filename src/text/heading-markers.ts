@@ -98,12 +98,12 @@ export function headingMarker(text: string): HeadingMarker | null {
     const m = re.exec(text);
     if (!m) continue;
     const raw = m[1] ?? '';
-    let value = 0;
+    let value: number;
     if (/^[0-9０-９]+$/u.test(raw)) value = Number(raw.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
     else if (/^[\u2460-\u249B\u2776-\u277F]$/u.test(raw)) {
       const cp = raw.codePointAt(0)!;
       value = cp - (cp >= 0x2776 ? 0x2776 : cp >= 0x2488 ? 0x2488 : cp >= 0x2474 ? 0x2474 : 0x2460) + 1;
-    } else if (raw !== '') value = headingOrdinal(raw);
+    } else value = headingOrdinal(raw); // 0 for 【, which has no numeral
     return { kind, value };
   }
   return null;

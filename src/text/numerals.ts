@@ -151,9 +151,8 @@ const ORDINAL_DIGITS = '〇一二三四五六七八九';
  */
 export function headingOrdinal(text: string): number {
   const digit = (ch: string | undefined): number => (ch === undefined ? 0 : Math.max(0, ORDINAL_DIGITS.indexOf(ch)));
-  if (text === '零' || text === '〇') return 0;
   const hundred = text.indexOf('百');
-  if (hundred >= 0) return (digit(text[hundred - 1]) || 1) * 100 + headingOrdinal(text.slice(hundred + 1) || '〇');
+  if (hundred >= 0) return (digit(text[hundred - 1]) || 1) * 100 + headingOrdinal(text.slice(hundred + 1));
   const ten = text.indexOf('十');
   if (ten >= 0) return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
   return digit(text.replace(/^[零〇]/u, ''));
