@@ -52,10 +52,11 @@ const TRAILING_FURNITURE = /网站|www\.|https?:|\.gov|浏览|点击|阅读|来�
 export function cleanTitle(original: string): string {
   let t = original.trim().replace(/^#+\s*/, '');
   let folded = foldLabels(t);
+  // Furniture follows a title: cut only where what stands before still names the report.
   let cut = t.length;
   for (const re of TITLE_FURNITURE) {
     const m = re.exec(folded);
-    if (m && m.index > 0 && m.index < cut) cut = m.index;
+    if (m && m.index > 0 && m.index < cut && isCompleteTitle(folded.slice(0, m.index))) cut = m.index;
   }
   t = t.slice(0, cut).trim();
   folded = foldLabels(t);
@@ -76,7 +77,7 @@ interface TitleFound {
 
 /** Where the page head ends: the first heading, or a sentence (the opening), or an addressee line. */
 function endsHead(norm: string): boolean {
-  return matchHeading(norm) !== null || /[。;!?]/.test(norm) || /[:：]$/.test(norm) || norm.length > 80;
+  return matchHeading(norm) !== null || /[。;]/.test(norm) || /[:：]$/.test(norm) || norm.length > 80;
 }
 
 function isMarkdownTitle(norm: string): boolean {
