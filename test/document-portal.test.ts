@@ -87,6 +87,13 @@ describe('the title, without page furniture', () => {
     expect(parse(...head, ...BODY).meta.title).toBeNull();
   });
 
+  it('reads full-width digits in the title and its furniture', () => {
+    const doc = parse('青禾镇２０２５年法治政府建设情况报告　发布时间：２０２６－０３－０１', ...BODY);
+    expect(doc.meta.title).toBe('青禾镇２０２５年法治政府建设情况报告');
+    expect(doc.meta.year).toBe(2025);
+    expect(doc.meta.published).toBe('2026-03-01');
+  });
+
   it('keeps traditional script as written', () => {
     const doc = parse('青禾鎮2025年法治政府建設情況報告', '發布時間：2026-03-02 10:20 信息來源：南嶺縣青禾鎮', ...BODY);
     expect(doc.meta.title).toBe('青禾鎮2025年法治政府建設情況報告');
@@ -165,6 +172,10 @@ describe('the year reported on', () => {
     ['2024年， in the opening', '2024年，我镇推进法治建设。'],
   ])('%s', (_why, opening) => {
     expect(parse(opening, '一、主要举措和成效', '开展普法。').meta.year).toBe(2024);
+  });
+
+  it('full-width digits in the opening', () => {
+    expect(parse('２０２４年，我镇推进法治建设。', '一、主要举措和成效').meta.year).toBe(2024);
   });
 
   it('not the publication year on the page', () => {

@@ -12,22 +12,28 @@ import type { Span } from './model.js';
  * traditional script prints 發布時間, 報告 and 鎮 where the tests look for 发布时间, 报告 and 镇.
  */
 const LABEL_FOLD_PAIRS =
-  '報报總总結结匯汇況况設设發发時时間间來来瀏浏覽览閱阅讀读點点擊击數数號号題题機机構构關关開开類类頁页當当' +
-  '網网務务門门戶户員员會会黨党辦办處处訪访問问統统計计劃划鎮镇鄉乡區区縣县蘇苏於于編编輯辑審审佈布屬属' +
-  '導导碼码簡简體体無无礙碍權权狀状態态範范級级長长內内們们該该進进對对為为與与將将從从讓让經经據据給给' +
-  '莊庄園园轄辖礦矿災灾閉闭載载護护驗验標标識识備备聯联電电話话圖图幫帮適适轉转鍵键詞词責责華华門门' +
-  '規规劃划專专欄栏頁页碼码態态級级稱称業业間间選选擇择節节營营專专';
+  '報报總总結结匯汇況况設设發发時时間间來来瀏浏覽览閱阅讀读點点擊击數数號号題题機机構构關关開开類类頁页當当網网務务' +
+  '門门戶户員员會会黨党辦办處处訪访問问統统計计劃划鎮镇鄉乡區区縣县蘇苏於于編编輯辑審审佈布屬属導导碼码簡简體体無无' +
+  '礙碍權权狀状態态範范級级長长內内們们該该進进對对為为與与將将從从讓让經经據据給给莊庄園园轄辖礦矿災灾閉闭載载護护' +
+  '驗验標标識识備备聯联電电話话圖图幫帮適适轉转鍵键詞词責责華华' +
+  '規规專专欄栏稱称業业選选擇择節节營营';
 const LABEL_FOLD = new Map<string, string>();
 for (let i = 0; i + 1 < LABEL_FOLD_PAIRS.length; i += 2) {
   LABEL_FOLD.set(LABEL_FOLD_PAIRS[i] as string, LABEL_FOLD_PAIRS[i + 1] as string);
 }
-const LABEL_FOLD_TEST = new RegExp(`[${[...LABEL_FOLD.keys()].join('')}]`);
+const LABEL_FOLD_TEST = new RegExp(`[${[...LABEL_FOLD.keys()].join('')}\uff01-\uff5e]`);
 
-/** `text` with the traditional label characters above folded; same length, same offsets. */
+/**
+ * `text` with the traditional label characters above and full-width ASCII (２０２６－０３，：) folded;
+ * same length, same offsets, so a match can be cut out of the original.
+ */
 export function foldLabels(text: string): string {
   if (!LABEL_FOLD_TEST.test(text)) return text;
   let out = '';
-  for (const c of text) out += LABEL_FOLD.get(c) ?? c;
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : (LABEL_FOLD.get(c) ?? c);
+  }
   return out;
 }
 

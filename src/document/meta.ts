@@ -338,7 +338,7 @@ function mostNamedYear(lines: DocLine[]): number | null {
   for (const line of lines) {
     if (line.kind !== 'body') continue;
     if (matchHeading(line.norm.text) && PLAN_HEADING.test(foldLabels(line.norm.text))) break;
-    for (const y of reportYears(line.original)) counts.set(y, (counts.get(y) ?? 0) + 1);
+    for (const y of reportYears(line.norm.text)) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;
   for (const [y, n] of counts) if (best === null || n > (counts.get(best) as number)) best = y;
@@ -386,7 +386,9 @@ function issuerBody(lines: DocLine[]): string | null {
     const t = foldLabels(line.norm.text);
     for (const m of t.matchAll(ISSUER_LABEL)) {
       const at = m.index + m[0].length - (m[1] as string).length;
-      const value = line.norm.text.slice(at, at + (m[1] as string).length);
+      const end = at + (m[1] as string).length;
+      // The value as written (the matching form may have folded its script).
+      const value = line.original.slice(line.norm.map[at], (line.norm.map[end - 1] as number) + 1);
       const names = bodyNames(value);
       const n = bestOf(names, 2);
       if (n) return value.slice(n.start, n.end);
@@ -424,9 +426,10 @@ export function extractMeta(lines: DocLine[], portal: SourceMeta = {}): Extracte
   const repeats = title ? repeatedTitleLines(lines, title) : [];
   const titleLines = title ? [...title.lines, ...repeats] : [];
   const after = titleLines.length > 0 ? Math.max(...titleLines) : 0;
-  const opening = openingLines(lines, after)
-    .map((l) => l.original)
-    .join('\n');
+  const openers = openingLines(lines, after);
+  const opening = openers.map((l) => l.original).join('\n');
+  // Years are read in the matching form (full-width digits folded).
+  const openingNorm = openers.map((l) => l.norm.text).join('\n');
   const headEnd = lines.findIndex((l) => l.number > after && l.kind === 'body' && endsHead(l.norm.text));
   const head = lines.slice(0, headEnd < 0 ? HEAD_LINES : Math.min(headEnd, HEAD_LINES));
   const chrome = lines.filter((l) => l.kind === 'chrome');
@@ -445,11 +448,11 @@ export function extractMeta(lines: DocLine[], portal: SourceMeta = {}): Extracte
       mostNamed(text),
     year:
       (title ? findYear(title.title) : null) ??
-      findYear(opening) ??
+      findYear(openingNorm) ??
       (portalTitle ? findYear(portalTitle) : null) ??
       mostNamedYear(text) ??
       // Last, the year of a plan the opening cites (《2025年全县法治政府建设工作要点》): the plan for the year reported on.
-      reportYears(opening, true)[0] ??
+      reportYears(openingNorm, true)[0] ??
       null,
     published: portal.published ?? findPublished([...new Set([...head, ...chrome])]),
   };
