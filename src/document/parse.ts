@@ -2,7 +2,7 @@ import type { SourceText } from '../ingest/index.js';
 import { normalize } from '../text/normalize.js';
 import { findArtefacts, isChromeLine } from './chrome.js';
 import { matchHeading } from './headings.js';
-import { extractMeta, findBody, findYear } from './meta.js';
+import { extractMeta } from './meta.js';
 import type { DocLine, Document, Heading, PartId, PartRef, Section } from './model.js';
 import { classifyHeading } from './parts.js';
 
@@ -41,7 +41,8 @@ function headingOf(line: DocLine): Heading | null {
  */
 export function parseDocument(source: SourceText): Document {
   const lines = buildLines(source.text);
-  const meta = extractMeta(lines);
+  const portal = source.meta ?? {};
+  const meta = extractMeta(lines, portal);
   for (const n of meta.titleLines) {
     const line = lines[n - 1];
     if (line) line.kind = 'title';
@@ -87,22 +88,17 @@ export function parseDocument(source: SourceText): Document {
   inferUnnamedParts(sections);
   for (const line of lines) line.parts = line.section ? line.section.parts : [];
 
-  const portal = source.meta ?? {};
-  // A portal page's own title stands in when the body has none.
-  const title = meta.title ?? portal.title ?? null;
   const document: Document = {
     file: source.file,
     format: source.format,
     lines,
     meta: {
-      title,
-      body:
-        meta.body ??
-        (portal.title ? findBody(portal.title.replace(/\s+/g, '')) : null) ??
-        (portal.issuer ? findBody(portal.issuer) : null),
-      year: meta.year ?? (portal.title ? findYear(portal.title) : null),
+      // A portal page's own title stands in when the body has none.
+      title: meta.title ?? portal.title ?? null,
+      body: meta.body,
+      year: meta.year,
       titleLine: meta.titleLine,
-      published: portal.published ?? null,
+      published: meta.published,
       issuer: portal.issuer ?? null,
       indexNo: portal.indexNo ?? null,
     },
