@@ -278,3 +278,90 @@ describe('chrome', () => {
     expect(withText.findings.find((f) => f.ruleId === 'supervision/open-government')?.status).toBe('pass');
   });
 });
+
+describe('page heads that hide the title', () => {
+  it('reads past a metadata row of bracketed labels, however long its values', () => {
+    const row =
+      '[ 索引号 ]11520000000000000X/2026-00031 [ 发文字号 ] [ 发布机构 ]南岭县人民政府 ' +
+      '[ 主题分类 ]其他 [ 成文日期 ]2026-02 [ 有效性 ]有效';
+    expect(row.length).toBeGreaterThan(80);
+    expect(chrome(row)).toBe(true);
+    expect(parse('您当前的位置:首页>政务公开>2025年', row, '', TITLE, ...BODY).meta.title).toBe(TITLE);
+  });
+
+  it('a sentence that names two labels is text, not a metadata row', () => {
+    expect(chrome('镇政府在发布日期前完成审核，索引号由县政府统一编排。')).toBe(false);
+  });
+
+  it('treats a breadcrumb continued from the line above as chrome, not as the title', () => {
+    const d = parse('首页', '>> 政务公开 >> 法治政府建设年度报告', '', TITLE, ...BODY);
+    expect(d.lines[1]?.kind).toBe('chrome');
+    expect(d.meta.title).toBe(TITLE);
+  });
+
+  it('reads past a bulleted list of labels with their values on the next lines', () => {
+    const d = parse(
+      '• 信息索引号:',
+      '1234/2026-00017',
+      '• 审核程序:',
+      '单位审核公开',
+      '• 发布机构:',
+      '青禾镇',
+      '',
+      TITLE,
+      ...BODY,
+    );
+    expect(d.meta.title).toBe(TITLE);
+  });
+
+  it('takes the title from the page’s 标题 field when the text prints none', () => {
+    const d = parse('| 索引号: | 1234/2026-00017 | 分类: | 其他 |', `| 标题: | ${TITLE} |`, ...BODY);
+    expect(d.meta.title).toBe(TITLE);
+  });
+
+  it('a 标题 field that names no report is not a title', () => {
+    expect(parse('| 标题: | 青禾镇开展普法宣传活动 |', ...BODY).meta.title).toBeNull();
+  });
+
+  it('reads a title run into the text of a flattened page, and keeps the text', async () => {
+    const line = `中共青禾镇委员会 青禾镇人民政府关于2025年度法治政府建设情况的报告 南岭县委、县人民政府： ${OPENING}`;
+    const d = parse(line, '一、主要举措和成效', '开展普法宣传12场。');
+    expect(d.meta.title).toBe('中共青禾镇委员会 青禾镇人民政府关于2025年度法治政府建设情况的报告');
+    expect(d.meta.body).toBe('青禾镇');
+    const flat = parse(
+      `青禾镇人民政府关于2025年度法治政府建设情况的报告 南岭县委、县人民政府： ${OPENING}`,
+      '一、主要举措和成效',
+    );
+    expect(flat.meta.title).toBe('青禾镇人民政府关于2025年度法治政府建设情况的报告');
+    expect(flat.meta.year).toBe(2025);
+    expect(flat.lines[0]?.kind).not.toBe('title');
+    // An opening sentence is no title, though it names rule of law and 报告.
+    expect(parse(`${OPENING} 一、主要举措和成效`).meta.title).toBeNull();
+  });
+});
+
+describe('the body, where a name ends like a word', () => {
+  it.each([
+    ['a name ending in 城 before 镇', '2025年，通禾城镇坚持依法行政。', '通禾城镇'],
+    [
+      'a name ending in 城 before 街道',
+      '2025年，在区委、区政府的坚强领导下，东禾城街道深入推进依法行政。',
+      '东禾城街道',
+    ],
+    [
+      'the subject after a leadership clause, in its short form',
+      '2025年，在区委、区政府的正确领导下，青禾街党工委坚持依法行政。',
+      '青禾街',
+    ],
+  ])('%s', (_why, opening, body) => {
+    expect(parse(TITLE.replace('青禾镇', ''), opening, '一、主要举措和成效').meta.body).toBe(body);
+  });
+
+  it.each([
+    ['a verb before 街道', '定期召开街道'],
+    ['a verb before 镇', '将习近平法治思想纳入镇'],
+    ['城镇 as a word', '全面推进城镇'],
+  ])('is never running text: %s', (_why, phrase) => {
+    expect(findBody(`${phrase}党委理论学习中心组学习计划`)).toBeNull();
+  });
+});

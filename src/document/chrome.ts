@@ -43,7 +43,7 @@ export function foldLabels(text: string): string {
  * (来源, 时间) count only with a separator after them.
  */
 export const META_LABELS_LONG =
-  '索引号|发布机构|发文机关|发文机构|发文单位|发布单位|发布日期|成文日期|生成日期|印发日期|发布时间|成文时间|' +
+  '索引号|信息索引号|内容索引号|审核程序|发布机构|发文机关|发文机构|发文单位|发布单位|发布日期|成文日期|生成日期|印发日期|发布时间|成文时间|' +
   '发文时间|发文日期|公开日期|更新时间|主题分类|体裁分类|组配分类|服务对象分类|信息分类|所属主题|所属机构|' +
   '发文字号|文件编号|有效性|效力状态|是否有效|公开方式|公开形式|公开范围|公开时限|公开属性|信息来源|' +
   '文章来源|稿件来源|责任编辑|点击数|点击量|浏览次数|阅读次数|访问次数|访问量|浏览量|阅读量|关键词|关键字|主题词';
@@ -55,6 +55,8 @@ const CHROME_LINE_PATTERNS: RegExp[] = [
   new RegExp(`^[-*•·]?\\|?[\\[【(]?(?:${META_LABELS_LONG})[\\]】)]?.{0,80}$`),
   new RegExp(`^[-*•·]?\\|?[\\[【(]?(?:${META_LABELS_SHORT})(?:[\\]】)][:|]?|[:|]).{0,80}$`),
   new RegExp(`^\\|(?:[^|]*\\|)*?(?:${META_LABELS_LONG}|${META_LABELS_SHORT})[:]?(?:\\||$)`),
+  // a bulleted label with its value on the next line ("• 审核程序:"): a list of page metadata
+  /^[-*•·]\s*[\u4e00-\u9fff]{2,8}[:]$/,
   // a bare table rule, a lone bullet, the 大/中/小 font switch printed one a line
   /^[-*•·|:]+$/,
   /^[大中小]$/,
@@ -86,6 +88,8 @@ const NAV_HEAD = /^(首页|网站首页|主页|返回首页|当前位置|位置)
  * or two when the first is 首页. "满意度>95%" has no such shape.
  */
 function isBreadcrumb(norm: string): boolean {
+  // A trail continued from the line above ("首页" / ">> 政务公开 >> 某某报告") starts with its separator.
+  if (/^(?:>{1,2}|»|›|＞)/.test(norm) && !/[。;,!?%]/.test(norm) && norm.length <= 80) return true;
   let segments = norm.split(new RegExp(BREADCRUMB_SEPARATOR.source, 'g'));
   if (segments.length < 2) {
     segments = norm.split('/');
@@ -132,9 +136,22 @@ const CHROME_LINE_TESTS: RegExp[] = [...new Set(CHROME_LINE_PATTERNS.map((re) =>
     ),
 );
 
+// A label that opens a field of a metadata row: "[ 索引号 ]…  [ 发布机构 ]…".
+const LONG_LABEL = new RegExp(`(?:^|[\\s\\[【|])(?:${META_LABELS_LONG})(?:[\\]】)]|[:|])`, 'g');
+
+/** A metadata row of two or more long labels and no sentence, however long its values. */
+function isMetadataRow(line: string): boolean {
+  if (line.length > 240 || /[。;!?]/.test(line)) return false;
+  let count = 0;
+  for (const _ of line.matchAll(LONG_LABEL)) if (++count >= 2) return true;
+  return false;
+}
+
 export function isChromeLine(normLine: string): boolean {
-  if (normLine.length === 0 || normLine.length > 120) return false;
+  if (normLine.length === 0) return false;
   const line = foldLabels(normLine);
+  if (isMetadataRow(line)) return true;
+  if (normLine.length > 120) return false;
   return CHROME_LINE_TESTS.some((re) => re.test(line)) || isBreadcrumb(line) || isDatedFurniture(line);
 }
 

@@ -176,7 +176,20 @@ const FUNCTION_CHARS = '的在于对为以和与及同把将向从由让使是�
 // A unit right after a preposition is the township itself, abbreviated (由乡党委书记, 围绕镇中心工作).
 const PREPOSITION_END = /[由在于对为向从把将让使被给经按据到绕的了是等或即]$/;
 // 我镇, 全乡, 本街道, 各镇, 依法治镇, 乡镇, 城乡: no name.
-const GENERIC_END = /[我本全该各此每其某另治乡镇城集小]$/;
+const GENERIC_END = /[我本全该各此每其某另治乡镇]$/;
+// 城镇, 集镇, 小镇, 城乡 are words, not names, unless a name stands before them (通城镇, 宝城镇).
+const GENERIC_WORD_END = /[城集小]$/;
+// Running text before a unit: a verb or an attribute, not a name (定期召开街道, 推进城镇, 纳入镇).
+const RUNNING_TEXT_END =
+  /(?:召开|推进|纳入|开展|建设|实现|覆盖|深入|走进|进入|带领|组织|指导|服务|联系|统筹|促进|加快|打造|全面|推动|助力|美丽|平安|法治|智慧|文明|特色|重点|中心|各级|基层|新型|思维|工作|发展|治理)$/;
+
+/** A name that is a common word or a stretch of running text rather than a place. */
+function isGenericName(name: string): boolean {
+  if (GENERIC_END.test(name) || RUNNING_TEXT_END.test(name)) return true;
+  if (!GENERIC_WORD_END.test(name)) return false;
+  const rest = name.slice(0, -1);
+  return rest.length === 0 || RUNNING_TEXT_END.test(rest) || GENERIC_END.test(rest);
+}
 // Two-character words ending in 区/县/市 that are no place (社区, 园区, 城市, 超市 …).
 const NOT_COUNTY_END: Record<string, RegExp> = {
   区: /[社园辖景片山库矿灾街盲牧林校厂学营考专战禁小能范发验护聚误老功试点本全我该各治]$/,
@@ -224,7 +237,7 @@ function bodyNames(text: string): BodyName[] {
       }
     }
     const name = run.slice(Math.max(cut, 0));
-    if (GENERIC_END.test(name) || PREPOSITION_END.test(name) || (name.length === 1 && !hard)) continue;
+    if (isGenericName(name) || PREPOSITION_END.test(name) || (name.length === 1 && !hard)) continue;
     if (unit === '镇' && name.endsWith('村')) continue; // 村镇
     if (level > 1 && (name.length < 2 || NOT_COUNTY_END[unit]?.test(name))) continue;
     names.push({ start: from + Math.max(cut, 0), end: at + unit.length, level });
@@ -256,7 +269,7 @@ export function findBody(text: string): string | null {
 
 // An opening's subject, where a short form (鹤龙街) or a district stands: "2024年，某某街坚持…".
 const SUBJECT =
-  /(?:^|[,，。;；:：])(?:20\d\d\s*年(?:度|以来|来)?|一年来|今年以来)[,，]?([\u4e00-\u9fff]{2,6}?(?:街道|街|镇|乡|区|县|旗))(?=坚持|深入|全面|认真|积极|始终|紧紧|紧扣|紧密|持续|聚焦|围绕|按照|在|以|立足|不断|扎实|切实|高度|大力|着力|党|结合|锚定)/;
+  /(?:^|[,，。;；:：])(?:20\d\d\s*年(?:度|以来|来)?|一年来|今年以来)[,，]?(?:在[^,，。;；]{2,30}(?:领导|指导|关心|支持)下[,，])?([\u4e00-\u9fff]{2,6}?(?:街道|街|镇|乡|区|县|旗))(?=坚持|深入|全面|认真|积极|始终|紧紧|紧扣|紧密|持续|聚焦|围绕|按照|在|以|立足|不断|扎实|切实|高度|大力|着力|党|结合|锚定)/;
 
 /** The body in the opening paragraphs: a township anywhere, else the subject of the first sentence. */
 function bodyInOpening(opening: string): string | null {
@@ -267,7 +280,7 @@ function bodyInOpening(opening: string): string | null {
   if (!m || m[1] === undefined) return null;
   const start = m.index + m[0].length - m[1].length;
   const name = t.slice(start, start + m[1].length);
-  return GENERIC_END.test(name.slice(0, -1)) ? null : name;
+  return isGenericName(name.replace(/(?:街道|街|镇|乡|区|县|旗)$/, '')) ? null : name;
 }
 
 /**
@@ -397,6 +410,44 @@ function issuerBody(lines: DocLine[]): string | null {
   return null;
 }
 
+const TITLE_LABEL = /(?:^|[|[【\]】])(?:标题|文章标题|信息名称|名称)[\]】)|:]+([^|[【\]】]{4,80})/;
+
+/** The title a page's metadata table gives ("| 标题: | 某某镇2024年法治政府建设年度报告 |"). */
+function labelledTitle(lines: DocLine[]): string | null {
+  for (const line of lines) {
+    const t = foldLabels(line.norm.text);
+    const m = TITLE_LABEL.exec(t);
+    if (!m || m[1] === undefined) continue;
+    const at = m.index + m[0].length - m[1].length;
+    const end = at + m[1].length;
+    const value = line.original.slice(line.norm.map[at], (line.norm.map[end - 1] as number) + 1).trim();
+    if (isCompleteTitle(foldLabels(normalize(value).text))) return value;
+  }
+  return null;
+}
+
+// A title run into the text on one line (a page flattened): "…的报告 某某县委、县人民政府: 2024年，…".
+const RUN_IN_END = /(?:报告|总结|汇报|情况)$/;
+
+/**
+ * The title at the start of the first line of text, when the page printed title, addressee and
+ * text on one line: the shortest run of its first few space-separated parts that is a whole title.
+ */
+function runInTitle(lines: DocLine[]): TitleFound | null {
+  const first = lines.slice(0, HEAD_LINES).find((l) => l.kind === 'body' || l.kind === 'heading');
+  if (!first) return null;
+  const parts = first.original.trim().split(/\s+/);
+  if (parts.length < 2) return null;
+  for (let n = 1; n < Math.min(parts.length, 4); n++) {
+    const candidate = parts.slice(0, n).join(' ');
+    const folded = foldLabels(normalize(candidate).text);
+    if (folded.length > TITLE_MAX + 20 || /[。;,]/.test(folded) || matchHeading(folded)) return null;
+    // The line stays text: the title is read from it, not cut out of it.
+    if (RUN_IN_END.test(folded) && isCompleteTitle(folded)) return { title: candidate, line: first.number, lines: [] };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export interface ExtractedMeta extends Pick<DocumentMeta, 'title' | 'body' | 'year' | 'titleLine' | 'published'> {
@@ -422,8 +473,8 @@ function openingLines(lines: DocLine[], after: number): DocLine[] {
  * title, else the opening, else the page's own metadata (`portal`), else what the text keeps naming.
  */
 export function extractMeta(lines: DocLine[], portal: SourceMeta = {}): ExtractedMeta {
-  const title = findTitle(lines);
-  const repeats = title ? repeatedTitleLines(lines, title) : [];
+  const title = findTitle(lines) ?? runInTitle(lines);
+  const repeats = title && title.lines.length > 0 ? repeatedTitleLines(lines, title) : [];
   const titleLines = title ? [...title.lines, ...repeats] : [];
   const after = titleLines.length > 0 ? Math.max(...titleLines) : 0;
   const openers = openingLines(lines, after);
@@ -436,7 +487,7 @@ export function extractMeta(lines: DocLine[], portal: SourceMeta = {}): Extracte
   const portalTitle = portal.title ? spaced(portal.title) : null;
   const text = lines.filter((l) => !titleLines.includes(l.number));
   return {
-    title: title?.title ?? null,
+    title: title?.title ?? labelledTitle(chrome),
     titleLine: title?.line ?? null,
     titleLines,
     body:
