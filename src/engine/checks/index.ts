@@ -2,6 +2,7 @@ import { absentCheck } from './absent.js';
 import { allCheck, anyCheck } from './combined.js';
 import { deadlineCheck } from './deadline.js';
 import { duplicatesCheck } from './duplicates.js';
+import { knownCheck } from './known.js';
 import { mentionCheck } from './mention.js';
 import { metricCheck } from './metric.js';
 import { partCheck } from './part.js';
@@ -24,6 +25,7 @@ export const BUILTIN_CHECK_TYPES = [
   ratioCheck,
   duplicatesCheck,
   deadlineCheck,
+  knownCheck,
   allCheck,
   anyCheck,
 ] as const;

@@ -4,7 +4,7 @@ import type { Facts, FactValue } from '../../facts/model.js';
 import type { CompiledMetric } from '../../facts/compute.js';
 import type { ParamValue, PackRule } from '../../packs/model.js';
 import type { PatternOrigin, PatternRegistry } from '../../packs/patterns.js';
-import type { Evidence } from '../model.js';
+import type { Basic, Evidence } from '../model.js';
 import type { CheckConfig } from './index.js';
 import type { PartId } from '../../document/model.js';
 import type { NumberOrParam, Scope, Term } from './schema.js';
@@ -59,6 +59,8 @@ export interface CheckOutcome {
   vars: Record<string, string | number>;
   /** Use messages.missing instead of message (e.g. the metric is not reported at all). */
   missing?: boolean;
+  /** The check failed because these basics are unknown, not because the report lacks something. */
+  unknownBasics?: Basic[];
 }
 
 export interface CompiledCheck {
