@@ -287,11 +287,13 @@ describe('structure/published-on-time: the deadline day and the day after', () =
     expect(await statusOf(article.join('\n'), 'structure/published-on-time')).toBe('not-applicable');
   });
 
-  it('a page without a report year is not judged', async () => {
+  it('a page without a report year cannot be judged: it fails, saying why (no longer not-applicable)', async () => {
     const noYear = page('2026-04-02').replaceAll('2025年', '');
     const r = await checkText(noYear, rules, 'baisha.html');
     expect(r.meta.year).toBeNull();
-    expect(r.findings.find((x) => x.ruleId === 'structure/published-on-time')?.status).toBe('not-applicable');
+    const f = r.findings.find((x) => x.ruleId === 'structure/published-on-time');
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toMatch(/^无法判断：未能读出报告年度/);
   });
 
   it('a late report says by how many days', async () => {

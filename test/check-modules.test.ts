@@ -120,20 +120,20 @@ describe('a {placeholder} the check does not provide is a pack error where it is
       'plain scalar',
       METRIC,
       '    message: 成功率为{valu}%\n    fix: f\n',
-      'FILE:17:18 rules.t/r.message: unknown placeholder {valu}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}）',
+      'FILE:17:18 rules.t/r.message: unknown placeholder {valu}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}、{derivation}）',
     ],
     [
       'double-quoted, second placeholder',
       METRIC,
       '    message: "为{value}，低于{limit}"\n    fix: f\n',
-      'FILE:17:26 rules.t/r.message: unknown placeholder {limit}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}）',
+      'FILE:17:26 rules.t/r.message: unknown placeholder {limit}（消息占位符未定义：metric 检查与参数提供 {min}、{max}、{value}、{unit}、{derivation}）',
     ],
     [
       'block scalar in messages.missing',
       METRIC,
       '    message: m\n    messages:\n      missing: |\n        未报告\n        {rate}\n    fix: f\n',
       'FILE:21:9 rules.t/r.messages.missing: unknown placeholder {rate}（消息占位符未定义：metric 检查与参数提供 ' +
-        '{min}、{max}、{value}、{unit}）',
+        '{min}、{max}、{value}、{unit}、{derivation}）',
     ],
     [
       'in fix',

@@ -28,7 +28,8 @@ const TABLE: Array<[string, string, string]> = [
   ['t/absent-artefact', 'pass', '（二）健全机制'],
   ['t/next-year-named', 'pass', `${REPORT_2025}一、主要举措和成效\n做了。\n二、2026年工作安排\n2026年继续。`],
   ['t/next-year-named', 'fail', `${REPORT_2025}一、主要举措和成效\n做了。\n二、下一步工作计划\n继续努力。`],
-  ['t/next-year-named', 'not-applicable', '一、主要举措和成效\n做了。'],
+  // No report year: not judged, so it fails (it used to drop out as not-applicable).
+  ['t/next-year-named', 'fail', '一、主要举措和成效\n做了。'],
   ['t/no-later-year', 'fail', `${REPORT_2025}2026年开展执法检查30次。`],
   ['t/no-later-year', 'pass', `${REPORT_2025}到2035年基本建成法治政府。2024年开展执法检查30次。`],
   ['t/no-later-year', 'pass', `${REPORT_2025}一、主要举措和成效\n做了。\n二、下一年度安排\n2026年开展检查。`],
@@ -56,6 +57,8 @@ const TABLE: Array<[string, string, string]> = [
   ['t/either', 'fail', '成功率80%。'],
   ['t/has-measures', 'pass', `${REPORT_2025}一、主要举措和成效\n做了。`],
   ['t/has-measures', 'fail', `${REPORT_2025}一、存在的问题\n不足。`],
+  ['t/year-known', 'pass', `${REPORT_2025}一、主要举措和成效\n做了。`],
+  ['t/year-known', 'fail', '白沙乡工作报告\n一、主要举措和成效\n做了。'],
   ['t/on-time', 'not-applicable', `${REPORT_2025}一、主要举措和成效\n做了。`], // a text file has no 发布日期
 ];
 

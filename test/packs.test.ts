@@ -222,7 +222,7 @@ describe('pack errors: file:line:col message', () => {
   it('unknown check type', () => {
     const file = writePack('magic.yaml', variant([BASE_CHECK, 'check: { type: magic }']));
     expect(errorLines(file)).toEqual([
-      `${displayFile(file)}:16:12 rules.demo/hello.check: unknown check type "magic" (known: part, mention, concepts, metric, absent, year, percent, ratio, duplicates, deadline, all, any)（未知检查类型）`,
+      `${displayFile(file)}:16:12 rules.demo/hello.check: unknown check type "magic" (known: part, mention, concepts, metric, absent, year, percent, ratio, duplicates, deadline, known, all, any)（未知检查类型）`,
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/model.js';
 import type { CompiledRule, RuleSet } from './compile.js';
-import type { Finding, Status } from './model.js';
+import type { Basic, Finding, Status } from './model.js';
 import type { Verdict } from './verdicts.js';
 
 type Vars = Record<string, string | number | boolean>;
@@ -30,6 +30,19 @@ export function fillTemplate(template: string, vars: Vars): string {
   return out;
 }
 
+/** What each basic is called in a message. */
+export const BASIC_NAMES: Readonly<Record<Basic, string>> = { year: '报告年度', title: '报告标题', body: '报告单位' };
+
+/** A rule that could not be judged fails with this message, naming what could not be read. */
+export function unknownMessage(title: string, basics: readonly Basic[]): string {
+  return `无法判断：未能读出${basics.map((b) => BASIC_NAMES[b]).join('、')}，无法核对“${title}”（按未通过计分）`;
+}
+
+/** Its fix hint: make the basics legible, then the rule's own hint. */
+export function unknownFix(basics: readonly Basic[], fix: string): string {
+  return `在标题和开头写明${basics.map((b) => BASIC_NAMES[b]).join('、')}（如“××镇2025年法治政府建设年度报告”），使本条可以核对。${fix}`;
+}
+
 function messageFor(compiled: CompiledRule, status: Status, vars: Vars, missing: boolean): string {
   const { rule } = compiled;
   if (status === 'pass') return fillTemplate(rule.messages?.pass ?? rule.title, vars);
@@ -56,7 +69,8 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
         ? { evidence: [], vars: {} }
         : compiled.check.explain(facts, status === 'pass', { node });
     const vars = { ...compiled.params, ...outcome.vars };
-    return {
+    const unknown = status === 'fail' && 'unknownBasics' in outcome ? outcome.unknownBasics : undefined;
+    const finding: Finding = {
       ruleId: rule.id,
       title: rule.title,
       status,
@@ -64,10 +78,14 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
       area: rule.area,
       weight: rule.weight,
       basis: rule.basis,
-      message: messageFor(compiled, status, vars, 'missing' in outcome && outcome.missing === true),
+      message: unknown?.length
+        ? unknownMessage(rule.title, unknown)
+        : messageFor(compiled, status, vars, 'missing' in outcome && outcome.missing === true),
       clause: rule.clause,
-      fix: fillTemplate(rule.fix, vars),
+      fix: unknown?.length ? unknownFix(unknown, fillTemplate(rule.fix, vars)) : fillTemplate(rule.fix, vars),
       evidence: outcome.evidence,
     };
+    if (unknown?.length) finding.unknownBasics = [...unknown];
+    return finding;
   });
 }

@@ -17,6 +17,9 @@ export interface Evidence {
 
 export type Status = 'pass' | 'fail' | 'not-applicable';
 
+/** The basics of a report a rule may need: its year, its title, its issuing body (乡镇、街道). */
+export type Basic = 'year' | 'title' | 'body';
+
 export interface Finding {
   ruleId: string;
   title: string;
@@ -29,6 +32,11 @@ export interface Finding {
   clause: string;
   fix: string;
   evidence: Evidence[];
+  /**
+   * A failed rule that could not be judged: these basics could not be read. It fails (and costs
+   * its points) rather than not applying, so a report never scores higher for being less legible.
+   */
+  unknownBasics?: Basic[];
   /** A known finding listed in the baseline: reported, but it does not fail the gate. */
   suppressed?: boolean;
 }

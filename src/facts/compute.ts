@@ -163,13 +163,29 @@ function findMetrics(line: DocLine, tokens: NumberToken[], metrics: CompiledMetr
   return found;
 }
 
-function derive(metrics: CompiledMetric[], achieved: Map<string, MetricValue>): void {
-  for (const { def } of metrics) {
+/**
+ * A rate the report gives only as its parts and its whole (执法队伍10人，其中持证2人 → 20%): derived
+ * where no rate is stated. The two counts must be of the year, in one paragraph (a count from one
+ * passage over a count from another is no rate of anything) and the part no larger than the whole
+ * (otherwise they are counted differently, and a rate over 100% would be invented).
+ */
+function derive(defs: CompiledMetric[], achieved: Map<string, MetricValue>, metrics: MetricValue[]): void {
+  for (const { def } of defs) {
     if (!def.derive || achieved.has(def.id)) continue;
     const [numId, denId] = def.derive.ratio;
-    const num = achieved.get(numId);
-    const den = achieved.get(denId);
-    if (!num || !den || den.value <= 0) continue;
+    const ofYear = (id: string) => metrics.filter((m) => m.id === id && !m.target);
+    const nums = ofYear(numId);
+    let pair: [MetricValue, MetricValue] | undefined;
+    for (const den of ofYear(denId)) {
+      if (den.value <= 0) continue;
+      const num = nums.find((n) => n.span.line === den.span.line && n.value <= den.value);
+      if (num) {
+        pair = [num, den];
+        break;
+      }
+    }
+    if (!pair) continue;
+    const [num, den] = pair;
     achieved.set(def.id, {
       id: def.id,
       value: Math.round((num.value / den.value) * 1000) / 10,
@@ -220,7 +236,7 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
 
   const achieved = new Map<string, MetricValue>();
   for (const m of metrics) if (!m.target && !achieved.has(m.id)) achieved.set(m.id, m);
-  derive(plan.metrics, achieved);
+  derive(plan.metrics, achieved, metrics);
 
   const values: Record<string, FactValue> = {};
   for (const id of PART_IDS) {

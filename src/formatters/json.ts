@@ -45,6 +45,7 @@ export function reportJson(r: ReportResult) {
       message: f.message,
       clause: f.clause,
       fix: f.fix,
+      ...(f.unknownBasics ? { unknownBasics: f.unknownBasics } : {}),
       ...(f.suppressed ? { suppressed: true } : {}),
       evidence: f.evidence.map((e) => ({
         line: e.line,

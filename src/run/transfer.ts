@@ -11,7 +11,7 @@ import type { ReportResult } from '../report/result.js';
  * identical in every report: send only what varies and re-attach the rule's shared strings
  * on arrival, so 10,000 reports do not hold 10,000 copies of each rule's text.
  */
-type Varying = Pick<Finding, 'ruleId' | 'status' | 'severity' | 'message' | 'evidence'> & {
+type Varying = Pick<Finding, 'ruleId' | 'status' | 'severity' | 'message' | 'evidence' | 'unknownBasics'> & {
   fix?: string;
   suppressed?: true;
 };
@@ -29,6 +29,7 @@ export function compactReport(report: ReportResult, rules: Map<string, PackRule>
         evidence: f.evidence,
       };
       if (f.fix !== rules.get(f.ruleId)?.fix) v.fix = f.fix;
+      if (f.unknownBasics) v.unknownBasics = f.unknownBasics;
       if (f.suppressed) v.suppressed = true;
       return v;
     }),
@@ -52,6 +53,7 @@ export function expandReport(compact: CompactReport, rules: Map<string, PackRule
         clause: rule.clause,
         fix: v.fix ?? rule.fix,
         evidence: v.evidence,
+        ...(v.unknownBasics ? { unknownBasics: v.unknownBasics } : {}),
         ...(v.suppressed ? { suppressed: true } : {}),
       };
     }),

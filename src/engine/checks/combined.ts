@@ -1,5 +1,5 @@
 import type { NestedCondition } from 'json-rules-engine';
-import type { Evidence } from '../model.js';
+import type { Basic, Evidence } from '../model.js';
 import { byPosition } from './terms.js';
 import type { CheckConfig } from './index.js';
 import type { CheckOutcome, CheckType, CompileContext, CompiledCheck } from './types.js';
@@ -26,6 +26,10 @@ function compileCombined(kind: 'all' | 'any', checks: CheckConfig[], ctx: Compil
       const evidence: Evidence[] = [];
       const vars: Record<string, string | number> = {};
       let missing = false;
+      // Not judged for unknown basics: any sub-check of a failed "any" that could not be judged, or
+      // every failed sub-check of an "all" (one that fails outright fails the rule whatever the year).
+      const unknown = new Set<Basic>();
+      let judgedFailure = false;
       subs.forEach((sub, i) => {
         // json-rules-engine evaluated every sub-condition and recorded its result.
         const node = verdicts.node?.[kind]?.[i] ?? null;
@@ -38,8 +42,13 @@ function compileCombined(kind: 'all' | 'any', checks: CheckConfig[], ctx: Compil
         }
         for (const [k, v] of Object.entries(outcome.vars)) if (!(k in vars) || vars[k] === '') vars[k] = v;
         missing ||= !subPassed && outcome.missing === true;
+        if (subPassed) return;
+        if (outcome.unknownBasics?.length) for (const b of outcome.unknownBasics) unknown.add(b);
+        else judgedFailure = true;
       });
-      return { evidence: evidence.sort(byPosition).slice(0, 6), vars, missing };
+      const result: CheckOutcome = { evidence: evidence.sort(byPosition).slice(0, 6), vars, missing };
+      if (!passed && unknown.size > 0 && (kind === 'any' || !judgedFailure)) result.unknownBasics = [...unknown].sort();
+      return result;
     },
   };
   if (gates.length > 0) compiled.applicability = gates.length === 1 ? gates[0] : { all: gates };

@@ -15,10 +15,10 @@ export const deadlineCheck = defineCheckType({
   type: 'deadline',
   description:
     "The input's publication date (a portal's 发布日期) is on or before month/day of the report year + yearOffset; " +
-    'not applicable when either is unknown',
+    'not applicable without a date; fails, as not judged, without the report year',
   summary:
     "the input's publication date (a portal's 发布日期) is on or before `month`/`day` of the report year + " +
-    '`yearOffset`; not applicable without a date',
+    '`yearOffset`; not applicable without a date, fails (cannot be judged) without the report year',
   options: {
     required: ['month', 'day'],
     properties: {
@@ -42,12 +42,15 @@ export const deadlineCheck = defineCheckType({
       return Math.round((Date.parse(`${published}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY);
     };
     const fact = ctx.addFact(`deadline:${ctx.rule.id}`, daysLate);
+    const published = ctx.addFact(`published:${ctx.rule.id}`, (facts) => facts.document.meta.published);
+    // Without a publication date (a draft, a Word file) the rule does not apply. With one but no
+    // report year it cannot be judged: daysLate is null, so it fails, saying why.
     return {
       conditions: { fact: fact.id, operator: 'atMost', value: 0 },
-      applicability: { fact: fact.id, operator: 'reported', value: true },
+      applicability: { fact: published.id, operator: 'reported', value: true },
       explain(facts): CheckOutcome {
         const late = fact.read(facts) ?? 0;
-        return {
+        const outcome: CheckOutcome = {
           evidence: [],
           vars: {
             published: facts.document.meta.published ?? '',
@@ -55,6 +58,8 @@ export const deadlineCheck = defineCheckType({
             daysLate: Math.max(0, late),
           },
         };
+        if (facts.document.meta.year === null) outcome.unknownBasics = ['year'];
+        return outcome;
       },
     };
   },

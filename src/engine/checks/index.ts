@@ -3,6 +3,7 @@ import { allCheck, anyCheck } from './combined.js';
 import { conceptsCheck } from './concepts.js';
 import { deadlineCheck } from './deadline.js';
 import { duplicatesCheck } from './duplicates.js';
+import { knownCheck } from './known.js';
 import { mentionCheck } from './mention.js';
 import { metricCheck } from './metric.js';
 import { partCheck } from './part.js';
@@ -26,6 +27,7 @@ export const BUILTIN_CHECK_TYPES = [
   ratioCheck,
   duplicatesCheck,
   deadlineCheck,
+  knownCheck,
   allCheck,
   anyCheck,
 ] as const;

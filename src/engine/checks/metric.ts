@@ -10,6 +10,13 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
+/** How a derived value was computed, quoting both counts: （按“执法队伍10人”“其中持证2人”计算）. */
+function derivation(facts: Facts, value: MetricValue): string {
+  if (!value.derived || !value.from) return '';
+  const quotes = value.from.map((m) => `“${evidenceAt(facts.document, m.clause).quote.replace(/[。.!！?？]$/, '')}”`);
+  return `（按${quotes.join('')}计算）`;
+}
+
 function evidenceFor(facts: Facts, value: MetricValue): Evidence[] {
   if (!value.derived) return [evidenceAt(facts.document, value.clause)];
   const note = `据此计算：${formatNumber(value.value)}%`;
@@ -27,7 +34,7 @@ export const metricCheck = defineCheckType({
   description: 'A metric of the year (not a next-year target) is reported and within bounds',
   summary:
     "the year's value of a metric (never a next-year target) is reported and within `min` / `max` (`missing: " +
-    'fail \\| pass \\| not-applicable`)',
+    'fail \\| pass \\| not-applicable`); a rate given only as its counts is derived, `{derivation}` quotes them',
   options: {
     required: ['metric'],
     properties: {
@@ -41,7 +48,7 @@ export const metricCheck = defineCheckType({
       },
     },
   },
-  vars: ['min', 'max', 'value', 'unit'],
+  vars: ['min', 'max', 'value', 'unit', 'derivation'],
   compile(config, ctx) {
     if (!ctx.metrics.has(config.metric)) {
       const origin = ctx.origin(['metric']);
@@ -65,7 +72,8 @@ export const metricCheck = defineCheckType({
       conditions,
       explain(facts) {
         const value = facts.achieved.get(config.metric);
-        const vars: Record<string, string | number> = {};
+        // Empty unless the value was derived from counts (a template may always write {derivation}).
+        const vars: Record<string, string | number> = { derivation: '' };
         if (min !== undefined) vars.min = formatNumber(min);
         if (max !== undefined) vars.max = formatNumber(max);
         if (!value) {
@@ -84,6 +92,7 @@ export const metricCheck = defineCheckType({
         }
         vars.value = formatNumber(value.value);
         vars.unit = value.unit;
+        vars.derivation = derivation(facts, value);
         return { evidence: evidenceFor(facts, value), vars };
       },
     };

@@ -5,7 +5,7 @@ import type { CompiledMetric } from '../../facts/compute.js';
 import type { CompiledConcept } from '../../facts/concepts.js';
 import type { ContextDefs, ParamValue, PackRule } from '../../packs/model.js';
 import type { PatternOrigin, PatternRegistry } from '../../packs/patterns.js';
-import type { Evidence } from '../model.js';
+import type { Basic, Evidence } from '../model.js';
 import type { CheckConfig } from './index.js';
 import type { PartId } from '../../document/model.js';
 import type { NumberOrParam, Scope, Term } from './schema.js';
@@ -64,6 +64,8 @@ export interface CheckOutcome {
   vars: Record<string, string | number>;
   /** Use messages.missing instead of message (e.g. the metric is not reported at all). */
   missing?: boolean;
+  /** The check failed because these basics are unknown, not because the report lacks something. */
+  unknownBasics?: Basic[];
 }
 
 export interface CompiledCheck {

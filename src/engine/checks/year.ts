@@ -55,21 +55,31 @@ export const yearCheck = defineCheckType({
       });
     };
     const fact = ctx.addFact(`year:${ctx.rule.id}`, matching, (found) => found.length);
+    // Without the report year nothing can be judged: the rule fails for that reason (it does not
+    // drop out as not-applicable, which would score an illegible report higher than a good one).
     return {
-      conditions: { fact: fact.id, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 },
-      applicability: { fact: 'meta.year', operator: 'reported', value: true },
+      conditions: {
+        all: [
+          { fact: 'meta.year', operator: 'reported', value: true },
+          { fact: fact.id, operator: expectPresent ? 'atLeast' : 'atMost', value: expectPresent ? 1 : 0 },
+        ],
+      },
       explain(facts, passed): CheckOutcome {
+        const year = facts.document.meta.year;
         const found = fact.read(facts);
         const shown = expectPresent === passed ? found : [];
         const evidence = shown.slice(0, MAX_EVIDENCE).map((n) => evidenceAt(facts.document, n.clause));
-        return {
+        const outcome: CheckOutcome = {
           evidence,
           vars: {
-            year: facts.document.meta.year ?? '',
-            nextYear: (facts.document.meta.year ?? 0) + 1,
+            // Unknown, a fix hint still reads: "××镇×年法治政府建设年度报告", "次年推进……".
+            year: year ?? '×',
+            nextYear: year === null ? '次' : year + 1,
             found: [...new Set(found.map((n) => `${n.value}年`))].join('、'),
           },
         };
+        if (year === null) outcome.unknownBasics = ['year'];
+        return outcome;
       },
     };
   },
