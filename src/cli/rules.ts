@@ -84,7 +84,7 @@ export function explainCommand(ruleId: string, options: PackOptions, io: CliIO):
       `没有规则 ${ruleId}${near.length ? `（是否要找：${near.slice(0, 5).join('、')}）` : '（用 fazhi rules list 查看）'}`,
     );
   }
-  io.stdout(`${renderRule(rule, set.areas.get(rule.area))}\n`);
+  io.stdout(`${renderRule(rule, set.areas.get(rule.area), set)}\n`);
   return 0;
 }
 

@@ -174,14 +174,14 @@ const HIGHER_UNIT: Record<Level, RegExp> = { 1: /[市区县旗]/g, 2: /[市]/g, 
 // Function words and verbs that stand before a place in running text (在下太镇, 列入某镇…).
 const FUNCTION_CHARS = '的在于对为以和与及同把将向从由让使是了到至经按据给被或等即入进驻赴往绕助';
 // A unit right after a preposition is the township itself, abbreviated (由乡党委书记, 围绕镇中心工作).
-const PREPOSITION_END = /[由在于对为向从把将让使被给经按据到绕的了是等或即]$/;
+const PREPOSITION_END = /[由在于对为向从把将让使被给经按据到绕的了是等或即获受]$/;
 // 我镇, 全乡, 本街道, 各镇, 依法治镇, 乡镇, 城乡: no name.
 const GENERIC_END = /[我本全该各此每其某另治乡镇]$/;
 // 城镇, 集镇, 小镇, 城乡 are words, not names, unless a name stands before them (通城镇, 宝城镇).
 const GENERIC_WORD_END = /[城集小]$/;
 // Running text before a unit: a verb or an attribute, not a name (定期召开街道, 推进城镇, 纳入镇).
 const RUNNING_TEXT_END =
-  /(?:召开|推进|纳入|开展|建设|实现|覆盖|深入|走进|进入|带领|组织|指导|服务|联系|统筹|促进|加快|打造|全面|推动|助力|美丽|平安|法治|智慧|文明|特色|重点|中心|各级|基层|新型|思维|工作|发展|治理)$/;
+  /(?:召开|推进|纳入|开展|建设|实现|覆盖|深入|走进|进入|带领|组织|指导|服务|联系|统筹|促进|加快|打造|全面|推动|助力|美丽|平安|法治|智慧|文明|特色|重点|中心|各级|基层|新型|思维|工作|发展|治理|通过|经过|获得|依托|利用|借助|联合|协调|会同|配合|结合|围绕|按照|根据|依据|报请|提请|报送|获)$/;
 
 /** A name that is a common word or a stretch of running text rather than a place. */
 function isGenericName(name: string): boolean {

@@ -39,7 +39,13 @@ export function conceptMatches(document: Document, concept: CompiledConcept): Ma
 
 /** The first match of a concept in a text that counts, or null. */
 export function firstMatch(text: string, concept: CompiledConcept): ConceptMatch | null {
-  if (concept.not?.test(text)) return null;
+  return matchesIn(text, concept, 1)[0] ?? null;
+}
+
+/** Every match of a concept in a text that counts (at most `limit`), in order. */
+export function matchesIn(text: string, concept: CompiledConcept, limit = Infinity): ConceptMatch[] {
+  const out: ConceptMatch[] = [];
+  if (concept.not?.test(text)) return out;
   const excluded: Array<[number, number]> = [];
   if (concept.exceptWithin) {
     const re = concept.exceptWithin;
@@ -60,9 +66,10 @@ export function firstMatch(text: string, concept: CompiledConcept): ConceptMatch
     const end = start + m[0].length;
     if (excluded.some(([s, e]) => start < e && end > s)) continue;
     if (!concept.inDocumentTitles && insideDocumentTitle(text, start)) continue;
-    return [start, end];
+    out.push([start, end]);
+    if (out.length >= limit) break;
   }
-  return null;
+  return out;
 }
 
 /** Whether `at` lies inside 《…》 (a document's or a law's name). */

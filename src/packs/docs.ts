@@ -1,7 +1,7 @@
 import { lazy } from '../shared/lazy.js';
 
 const yaml = lazy<typeof import('yaml')>('yaml');
-import type { AreaDef, PackRule, PackSet } from './model.js';
+import type { AreaDef, ConceptDef, ContextDefs, PackRule, PackSet } from './model.js';
 
 /**
  * Rule documentation rendered from the packs (markdownlint style: one section per rule,
@@ -38,8 +38,62 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** The vocabularies a rule's documentation can spell out. */
+export interface Vocabulary {
+  concepts: Map<string, ConceptDef>;
+  contexts: ContextDefs;
+}
+
+/** The concepts a check names, at any depth (all / any / when), in order of first mention. */
+export function conceptsNamed(check: unknown): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    if (obj.type === 'concepts')
+      for (const key of ['all', 'any', 'none'])
+        for (const id of Array.isArray(obj[key]) ? (obj[key] as unknown[]) : [])
+          if (typeof id === 'string' && !found.includes(id)) found.push(id);
+    Object.values(obj).forEach(visit);
+  };
+  visit(check);
+  return found;
+}
+
+function conceptLine(id: string, concept: ConceptDef | undefined): string {
+  if (!concept) return `- \`${id}\``;
+  const parts: string[] = [];
+  if (concept.words?.length) parts.push(`words 词语：${concept.words.join('、')}`);
+  if (concept.patterns?.length) parts.push(`patterns 句式：${concept.patterns.map((p) => `\`${p}\``).join(' ')}`);
+  if (concept.exceptWithin?.length) parts.push(`not within 不计：${concept.exceptWithin.join('、')}`);
+  if (concept.not) parts.push(`not in a sentence with 同句排除：\`${concept.not}\``);
+  if (concept.inDocumentTitles) parts.push('counts inside 《》 titles too 书名号内也计');
+  return [`- \`${id}\` **${concept.title}**`, ...parts.map((p) => `  - ${p}`)].join('\n');
+}
+
+/**
+ * What a rule's concepts accept and which sentences never count: the words an author or a town
+ * office can check a sentence against.
+ */
+function renderConcepts(ids: string[], vocabulary: Vocabulary): string[] {
+  const title = (id: string) => vocabulary.concepts.get(id)?.title ?? id;
+  const out = [
+    '**Concepts 概念** (found in one sentence, in any order; traditional script is read as simplified ' +
+      '一句之内、不论语序；繁体按简体读):',
+    '',
+    ...ids.map((id) => conceptLine(id, vocabulary.concepts.get(id))),
+    '',
+  ];
+  const { plan, substance } = vocabulary.contexts;
+  if (plan.length > 0) out.push(`Not evidence 不作为依据：含${plan.map(title).join('、')}的句子。`, '');
+  if (substance.length > 0)
+    out.push(`The sentence also needs 句中还须有：${substance.map(title).join('或')}（否则视为口号）。`, '');
+  return out;
+}
+
 /** One rule's documentation (also what `fazhi explain` prints). */
-export function renderRule(rule: PackRule, area: AreaDef | undefined): string {
+export function renderRule(rule: PackRule, area: AreaDef | undefined, vocabulary?: Vocabulary): string {
   const out: string[] = [];
   out.push(`## ${rule.id}`, '', `**${rule.title}**`, '');
   out.push('| | |', '|---|---|');
@@ -71,6 +125,8 @@ export function renderRule(rule: PackRule, area: AreaDef | undefined): string {
     ),
     '',
   );
+  const concepts = vocabulary ? conceptsNamed(rule.when ? [rule.check, rule.when] : rule.check) : [];
+  if (vocabulary && concepts.length > 0) out.push(...renderConcepts(concepts, vocabulary));
   for (const [kind, label] of [
     ['pass', 'Passes 通过'],
     ['fail', 'Fails 不通过'],
@@ -108,7 +164,7 @@ export function renderRuleDocs(set: PackSet): Map<string, string> {
         `| [${r.id}](#${anchorFor(r.id)}) | ${r.severity} | ${r.basis} | ${r.weight} | ${escapeCell(r.title)} |`,
       );
     page.push('');
-    for (const r of rules) page.push(renderRule(r, area));
+    for (const r of rules) page.push(renderRule(r, area, set));
     pages.set(`${area.id}.md`, `${page.join('\n').replace(/\n+$/, '')}\n`);
   }
   index.push('', `${set.rules.length} rules in all · 共 ${set.rules.length} 条规则。`);
