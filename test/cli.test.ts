@@ -490,6 +490,19 @@ describe('rules list, explain, docs, eval', () => {
     }
   });
 
+  it('explain of a concepts rule lists each concept with the words it accepts, and what never counts', () => {
+    const r = fazhi(['explain', 'study/xi-thought']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('**Concepts 概念**');
+    expect(r.stdout).toMatch(/- `xi-thought` \*\*习近平法治思想\*\*\n {2}- words 词语：习近平法治思想/);
+    expect(r.stdout).toMatch(/- `study-form` \*\*[^*]+\*\*\n {2}- words 词语：专题学习、/);
+    expect(r.stdout).toContain('not within 不计：尊法学法');
+    expect(r.stdout).toContain('Not evidence 不作为依据：含计划或打算、不足或未做到的句子。');
+    expect(r.stdout).toMatch(/`action` \*\*具体做法\*\*\n {2}- words 词语：开展、组织/);
+    // A rule without concepts has no such section.
+    expect(fazhi(['explain', 'mediation/success-rate']).stdout).not.toContain('Concepts 概念');
+  });
+
   it('explain of an unknown rule is a usage error with suggestions', () => {
     const r = fazhi(['explain', 'mediation/rate']);
     expect(r.code).toBe(2);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clauseWindow } from '../src/engine/checks/concepts.js';
 import { compileConcept, compileRuleSet } from '../src/engine/compile.js';
 import { firstMatch } from '../src/facts/concepts.js';
 import fs from 'node:fs';
@@ -93,6 +94,18 @@ describe('concepts check type', () => {
       'fail',
     ],
     ['a semicolon separates items', '开展专题学习3次；法治思想宣传进村。', 'fail'],
+    [
+      'a deed far from the match, in a long preamble, is no substance',
+      '今年开展各项工作，坚持依法办事，始终以法治思想引领专题学习，营造良好氛围，推动发展。',
+      'fail',
+    ],
+    ['a deed in the clause after the match is substance', '以法治思想引领专题学习，全年组织学习4次。', 'pass'],
+    ['a deed in the clause before the match is substance', '组织机关干部，围绕法治思想专题学习。', 'pass'],
+    [
+      'a later match of the concept with a deed beside it counts',
+      '以法治思想引领专题学习，营造氛围，提升水平，坚定信心，全年开展法治思想专题学习2次。',
+      'pass',
+    ],
   ])('%s', async (_, text, expected) => {
     expect((await verdict(text))?.status).toBe(expected);
   });
@@ -119,5 +132,28 @@ describe('concepts check type', () => {
   it('contexts must name known concepts', () => {
     const broken = PACK.replace('plan: [plan]', 'plan: [nowhere]');
     expect(() => packSetFromText(broken)).toThrow(/contexts\.plan\[0\]: unknown concept "nowhere"/);
+  });
+});
+
+describe('the clauses around a match', () => {
+  const text = '甲,乙,丙学习丁,戊,己';
+  const at = text.indexOf('学习');
+  it.each([
+    ['one clause either side', [at, at + 2], '乙,丙学习丁,戊'],
+    ['at the start, from the start', [0, 1], '甲,乙'],
+    ['at the end, to the end', [text.length - 1, text.length], '戊,己'],
+    [
+      'a match across a stop keeps both clauses and one either side',
+      [text.indexOf('丙'), text.indexOf('戊') + 1],
+      '乙,丙学习丁,戊,己',
+    ],
+  ] as const)('%s', (_why, span, window) => {
+    expect(clauseWindow(text, span)).toBe(window);
+  });
+  it('full-width commas and colons are stops too', () => {
+    expect(clauseWindow('一，二：三学习四，五，六', [5, 7])).toBe('二：三学习四，五');
+  });
+  it('a text without stops is its own window', () => {
+    expect(clauseWindow('全年开展学习', [4, 6])).toBe('全年开展学习');
   });
 });

@@ -361,6 +361,8 @@ describe('the body, where a name ends like a word', () => {
     ['a verb before 街道', '定期召开街道'],
     ['a verb before 镇', '将习近平法治思想纳入镇'],
     ['城镇 as a word', '全面推进城镇'],
+    ['a means before 镇', '以此为抓手，通过镇'],
+    ['an award from the town', '相关工作获镇'],
   ])('is never running text: %s', (_why, phrase) => {
     expect(findBody(`${phrase}党委理论学习中心组学习计划`)).toBeNull();
   });

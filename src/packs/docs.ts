@@ -86,9 +86,21 @@ function renderConcepts(ids: string[], vocabulary: Vocabulary): string[] {
     '',
   ];
   const { plan, substance } = vocabulary.contexts;
-  if (plan.length > 0) out.push(`Not evidence 不作为依据：含${plan.map(title).join('、')}的句子。`, '');
+  if (plan.length > 0)
+    out.push(
+      `Not evidence 不作为依据：含${plan.map(title).join('、')}的句子。`,
+      '',
+      ...plan.map((id) => conceptLine(id, vocabulary.concepts.get(id))),
+      '',
+    );
   if (substance.length > 0)
-    out.push(`The sentence also needs 句中还须有：${substance.map(title).join('或')}（否则视为口号）。`, '');
+    out.push(
+      `Within a clause of the match, the sentence also needs 匹配处前后一个分句内还须有：${substance.map(title).join('或')}` +
+        '（否则视为口号）。',
+      '',
+      ...substance.map((id) => conceptLine(id, vocabulary.concepts.get(id))),
+      '',
+    );
   return out;
 }
 
