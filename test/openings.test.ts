@@ -93,7 +93,7 @@ function score(readings: Map<string, Reading>): Figures {
 
 // Measured on all 82 openings. Raised as the judgement improves, never lowered.
 const FLOORS = {
-  recall: 255, // of 267 gold "pass" verdicts, passed
+  recall: 258, // of 267 gold "pass" verdicts, passed
   falsePassesAtMost: 2, // of 673 gold "absent" verdicts, passed
   year: 82, // of 82
   body: 79, // of 79
