@@ -8,6 +8,30 @@ import { lazy } from '../shared/lazy.js';
 /** The ReDoS analyser, loaded only when a pack not checked at build time is loaded. */
 const recheck = lazy<typeof import('recheck')>('recheck');
 
+let skipNoticeShown = false;
+
+/**
+ * The analyser, or null when the optional dependency is not installed (`npm install
+ * --omit=optional`): packs still load, and their regexes still run under the per-report time
+ * limit in worker threads; fazhi says once that the static check was skipped.
+ */
+function analyser(): typeof import('recheck') | null {
+  try {
+    return recheck();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    if (!skipNoticeShown) {
+      skipNoticeShown = true;
+      process.stderr.write(
+        'fazhi: 未安装可选依赖 recheck，已跳过规则包正则表达式的静态检查（ReDoS）；' +
+          '外部规则包仍在限时的工作线程中运行（--timeout）\n',
+      );
+    }
+    return null;
+  }
+}
+
 /** An unescaped *, + or {n,} outside a character class: repetition without a bound. */
 export function hasUnboundedRepetition(source: string): boolean {
   let inClass = false;
@@ -52,7 +76,9 @@ export async function assertSafeRegexes(
     return true;
   });
   if (todo.length === 0) return;
-  const { check } = recheck();
+  const loaded = analyser();
+  if (!loaded) return;
+  const { check } = loaded;
   const verdicts = await Promise.all(
     todo.map((r) =>
       check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: ANALYSIS_TIMEOUT_MS, checker: 'automaton' }),
