@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import { DEFAULT_MAX_BYTES, FileReadError, MSG_NOT_REGULAR, readRegularFile } from './files.js';
+import { DEFAULT_MAX_PAGES, megabytes, type ReadLimits } from './limits.js';
 import type { TextEncoding } from './decode.js';
 import { docxAdapter } from './docx/index.js';
 import { htmlAdapter } from './html.js';
@@ -58,7 +59,8 @@ export interface FormatAdapter {
   extensions: string[];
   /** Content sniffing (later: zip magic for docx, %PDF, <html). */
   sniff?(bytes: Uint8Array): boolean;
-  read(bytes: Uint8Array, file: string): SourceText | Promise<SourceText>;
+  /** `limits`: what this input may cost (adapters that can run long or inflate check them). */
+  read(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): SourceText | Promise<SourceText>;
 }
 
 /** Sniffed in this order; text last, as the fallback. */
@@ -76,16 +78,19 @@ export function pickAdapter(file: string, bytes: Uint8Array): FormatAdapter {
   return adapters.find((a) => a.extensions.includes(ext)) ?? textAdapter;
 }
 
-export { DEFAULT_MAX_BYTES };
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES };
+export type { ReadLimits };
 
 export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
-  /** Refuse inputs larger than this many bytes (default 20 MB). */
+  /** Refuse inputs larger than this many bytes (default 20 MB); a PDF's streams may inflate to 4 times it. */
   maxBytes?: number;
-}
-
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  /** Refuse PDFs with more pages (default 300). */
+  maxPages?: number;
+  /** performance.now() past which reading gives up (input-timeout); default: none. */
+  deadline?: number;
+  /** The time limit in milliseconds, for the message. */
+  timeoutMs?: number;
 }
 
 function tooLarge(size: number, max: number, file: string): InputError {
@@ -102,7 +107,13 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<S
   const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : readFileBytes(file, max);
   // Whatever its name says, an empty file is empty (not a corrupt .docx or .pdf).
   if (bytes.length === 0) throw new InputError('文件为空', display, 'input-empty');
-  return pickAdapter(display, bytes).read(bytes, display);
+  const limits: ReadLimits = {
+    maxBytes: max,
+    maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES,
+    deadline: opts.deadline ?? Number.POSITIVE_INFINITY,
+    timeoutMs: opts.timeoutMs ?? 0,
+  };
+  return pickAdapter(display, bytes).read(bytes, display, limits);
 }
 
 async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<Uint8Array> {
