@@ -80,6 +80,8 @@ export function readRegularFile(file: string, options: ReadRegularOptions): Buff
     if (stat.isDirectory()) throw new FileReadError('directory', 'EISDIR');
     if (!stat.isFile()) throw new FileReadError('not-regular', '');
     if (stat.size > options.maxBytes) throw new FileReadError('too-large', '', stat.size);
+    // Files of /proc say size 0 and have content: read to the end, but never past the limit.
+    if (stat.size === 0) return readToEnd(fd, options.maxBytes);
     // Read what stat promised and not a byte more: a file that grows meanwhile stays bounded.
     const bytes = Buffer.allocUnsafeSlow(stat.size); // not from the shared pool: adapters may hand it on
     let filled = 0;
@@ -95,6 +97,19 @@ export function readRegularFile(file: string, options: ReadRegularOptions): Buff
     throw new FileReadError(problemOf(errno), errno);
   } finally {
     closeSync(fd);
+  }
+}
+
+function readToEnd(fd: number, max: number): Buffer {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafeSlow(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) return Buffer.concat(chunks, size);
+    size += n;
+    if (size > max) throw new FileReadError('too-large', '', size);
+    chunks.push(chunk.subarray(0, n));
   }
 }
 

@@ -762,8 +762,20 @@ export function parseHtmlCapped(
     if (name === 'br' || LINE_BLOCKS.has(name) || CELLS.has(name)) handler.ontext(' ');
   };
   internals.onclosetag = (start, endIndex) => {
-    if (dropped === 0) return close(start, endIndex);
-    if (!internals.isVoidElement(internals.getSlice(start, endIndex).toLowerCase())) dropped--;
+    const name = internals.getSlice(start, endIndex).toLowerCase();
+    if (dropped > 0) {
+      if (!internals.isVoidElement(name)) dropped--;
+      return;
+    }
+    // `</br>`, and `</p>` with no <p> open, build an element of their own: capped the same.
+    if (name === 'br' || (name === 'p' && !internals.stack.includes('p'))) {
+      if (internals.stack.length >= maxDepth || built >= maxElements) {
+        if (name === 'br') handler.ontext(' ');
+        return;
+      }
+      built++;
+    }
+    close(start, endIndex);
   };
   parser.end(html);
   return handler.root;

@@ -149,14 +149,15 @@ export function readValidatedYaml(
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
     const message: Record<FileReadError['problem'], string> = {
-      'not-found': `${kind}文件不存在`,
+      // A path through a file (ENOTDIR) is not "missing": something is in the way.
+      'not-found': e.errno === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${e.errno}`,
       directory: `是目录，不是${kind}文件`,
       'not-regular': MSG_NOT_REGULAR,
       'too-large': `${kind}文件过大（超过 ${MAX_YAML_BYTES / 1024 / 1024} MB）`,
       denied: `无法读取${kind}：${e.errno}`,
       other: `无法读取${kind}：${e.errno}`,
     };
-    const notThere = e.problem === 'not-found' || e.problem === 'directory';
+    const notThere = e.errno === 'ENOENT' || e.problem === 'directory';
     throw new PackError(message[e.problem], shown, null, notThere ? missing : invalid);
   }
   const lines = new (yaml().LineCounter)();
