@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -461,7 +462,17 @@ describe('a per-input time limit for every format, in this thread too', { timeou
     const run = await checkAll([path.join(dir, 'long.md')], builtinRules(), { jobs: 1, timeoutMs: 1 });
     expect(run.reports).toEqual([]);
     expect(run.failures.map((f) => f.code)).toEqual(['input-timeout']);
-    // Without a deadline passed, readInput has none.
+    // Standard input comes at the writer's pace: the clock starts once it is in.
+    const slow = Readable.from(
+      (async function* () {
+        await new Promise((resolve) => setTimeout(resolve, 3500));
+        yield Buffer.from(REPORT);
+      })(),
+    );
+    const piped = await checkAll(['-'], builtinRules(), { jobs: 1, timeoutMs: 3000, stdin: slow });
+    expect(piped.failures).toEqual([]);
+    expect(piped.reports).toHaveLength(1);
+    // Without a clock passed, readInput has no time limit.
     expect((await readInput(path.join(dir, 'long.md'))).format).toBe('text');
   });
 });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import { DEFAULT_MAX_BYTES, FileReadError, MSG_NOT_REGULAR, readRegularFile } from './files.js';
-import { DEFAULT_MAX_PAGES, megabytes, type ReadLimits } from './limits.js';
+import { DEFAULT_MAX_PAGES, megabytes, type Clock, type ReadLimits } from './limits.js';
 import type { TextEncoding } from './decode.js';
 import { docxAdapter } from './docx/index.js';
 import { htmlAdapter } from './html.js';
@@ -87,10 +87,12 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Refuse PDFs with more pages (default 300). */
   maxPages?: number;
-  /** performance.now() past which reading gives up (input-timeout); default: none. */
-  deadline?: number;
-  /** The time limit in milliseconds, for the message. */
-  timeoutMs?: number;
+  /**
+   * The input's time limit (input-timeout); default: none. Shared with the caller, who reads
+   * the same clock after the later stages. Standard input is read at the writer's pace: for it
+   * the clock starts once its bytes are in.
+   */
+  clock?: Clock;
 }
 
 function tooLarge(size: number, max: number, file: string): InputError {
@@ -107,12 +109,9 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<S
   const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : readFileBytes(file, max);
   // Whatever its name says, an empty file is empty (not a corrupt .docx or .pdf).
   if (bytes.length === 0) throw new InputError('文件为空', display, 'input-empty');
-  const limits: ReadLimits = {
-    maxBytes: max,
-    maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES,
-    deadline: opts.deadline ?? Number.POSITIVE_INFINITY,
-    timeoutMs: opts.timeoutMs ?? 0,
-  };
+  const clock = opts.clock ?? { deadline: Number.POSITIVE_INFINITY, timeoutMs: 0 };
+  if (file === '-') clock.deadline = performance.now() + clock.timeoutMs;
+  const limits: ReadLimits = { maxBytes: max, maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, ...clock };
   return pickAdapter(display, bytes).read(bytes, display, limits);
 }
 

@@ -10,15 +10,17 @@ export const DEFAULT_MAX_PAGES = 300;
 /** A PDF's streams may inflate to this many times --max-size (fonts and page content, images aside). */
 export const INFLATE_FACTOR = 4;
 
-export interface ReadLimits {
+/** One input's time limit: performance.now() past which it is given up, and the limit for the message. */
+export interface Clock {
+  deadline: number;
+  timeoutMs: number;
+}
+
+export interface ReadLimits extends Clock {
   /** --max-size in bytes: the file itself; ×INFLATE_FACTOR for what a PDF's streams inflate to. */
   maxBytes: number;
   /** --max-pages: PDF pages. */
   maxPages: number;
-  /** performance.now() past which the input is given up (--timeout); Infinity: no limit. */
-  deadline: number;
-  /** The --timeout in milliseconds, for the message. */
-  timeoutMs: number;
 }
 
 export function megabytes(n: number): string {
@@ -31,6 +33,6 @@ export function timeoutError(file: string, timeoutMs: number): InputError {
 }
 
 /** Throws the timeout error once the deadline has passed (checked between stages and pages). */
-export function checkDeadline(limits: Pick<ReadLimits, 'deadline' | 'timeoutMs'>, file: string): void {
+export function checkDeadline(limits: Clock, file: string): void {
   if (performance.now() > limits.deadline) throw timeoutError(file, limits.timeoutMs);
 }

@@ -68,19 +68,19 @@ export async function readAndCheck(
 ): Promise<Outcome> {
   // The clock starts with the file: reading it counts (a PDF may take longest to read).
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const limits = { deadline: performance.now() + timeoutMs, timeoutMs };
+  const clock = { deadline: performance.now() + timeoutMs, timeoutMs };
   try {
     const source = await readInput(file, {
       ...(options.stdin ? { stdin: options.stdin } : {}),
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
       ...(options.maxPages ? { maxPages: options.maxPages } : {}),
-      ...limits,
+      clock,
     });
-    checkDeadline(limits, source.file);
+    checkDeadline(clock, source.file);
     const report = await checker.check(source);
     // The stages after reading cannot be interrupted here: a report that overran still fails,
     // as it would in a worker thread.
-    checkDeadline(limits, source.file);
+    checkDeadline(clock, source.file);
     return { report };
   } catch (e) {
     if (!(e instanceof FazhiError)) throw e;
