@@ -27,6 +27,7 @@ export interface CheckOptions {
   minScore?: string;
   maxWarnings?: string;
   maxSize?: string;
+  maxPages?: string;
   jobs?: string;
   timeout?: string;
   baseline?: string;
@@ -142,6 +143,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const minScore = number(options.minScore, '--min-score', 0, 100) ?? config.minScore ?? null;
   const maxWarnings = number(options.maxWarnings, '--max-warnings', 0, Infinity, true) ?? config.maxWarnings ?? null;
   const maxSizeMb = number(options.maxSize, '--max-size', Number.MIN_VALUE, Infinity) ?? config.maxSize ?? 20;
+  const maxPages = number(options.maxPages, '--max-pages', 1, Infinity, true);
   const jobs = number(options.jobs, '--jobs', 1, 256, true);
   const timeoutSeconds = number(options.timeout, '--timeout', 0.1, 3600) ?? 30;
   const cliParams = parseParamOptions(options.param ?? []);
@@ -187,6 +189,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       {
         ...(io.stdin ? { stdin: io.stdin } : {}),
         maxBytes: Math.round(maxSizeMb * 1024 * 1024),
+        ...(maxPages !== undefined ? { maxPages } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
         pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
         timeoutMs: Math.round(timeoutSeconds * 1000),

@@ -5,6 +5,7 @@ import { fromRoot } from '../shared/paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { newAjv } from '../packs/load.js';
 import { PackError } from '../shared/errors.js';
+import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
 import type { Locator, ParamValue, Severity } from '../packs/model.js';
 import { displayFile, readValidatedYaml } from '../packs/yaml-file.js';
 
@@ -88,7 +89,10 @@ function resolvePackRef(ref: string, dir: string, locate: () => PackError): stri
     try {
       const require = createRequire(path.join(dir, 'noop.js'));
       const manifest = require.resolve(`${ref}/package.json`);
-      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string; fazhi?: { pack?: string } };
+      const pkg = JSON.parse(readRegularText(manifest, { maxBytes: DEFAULT_MAX_BYTES })) as {
+        main?: string;
+        fazhi?: { pack?: string };
+      };
       const entry = pkg.fazhi?.pack ?? (pkg.main && /\.ya?ml$/i.test(pkg.main) ? pkg.main : 'pack.yaml');
       return path.join(path.dirname(manifest), entry);
     } catch {

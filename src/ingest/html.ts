@@ -36,6 +36,7 @@ import {
   type TextEncoding,
 } from './decode.js';
 import type { FormatAdapter, SourceMeta, SourceText } from './index.js';
+import { checkDeadline, type ReadLimits } from './limits.js';
 
 type HtmlDocument = ReturnType<typeof import('htmlparser2').parseDocument>;
 type HtmlNode = HtmlDocument['children'][number];
@@ -709,13 +710,82 @@ function chooseArticle(body: HtmlParent): HtmlParent | null {
 
 // --- adapter ----------------------------------------------------------------
 
-export function readHtml(bytes: Uint8Array, file: string): SourceText {
+/**
+ * Elements nested deeper than this are not built: their text joins the element at this depth
+ * (browsers stop at 512). htmlparser2 keeps its open elements in an array it unshifts, so
+ * 100,000 nested <span>s cost it minutes; capped, any nesting parses in linear time.
+ */
+export const MAX_HTML_DEPTH = 256;
+/** Elements past this many are not built either (a report page has thousands): their text stays. */
+export const MAX_HTML_ELEMENTS = 200_000;
+
+/** What the depth cap needs of htmlparser2's Parser (fields that are private in its typings). */
+interface ParserInternals {
+  stack: string[];
+  tagname: string;
+  attribs: Record<string, string> | null;
+  onopentagname(start: number, endIndex: number): void;
+  onclosetag(start: number, endIndex: number): void;
+  isVoidElement(name: string): boolean;
+  getSlice(start: number, endIndex: number): string;
+}
+
+/**
+ * htmlparser2's parseDocument with depth and element caps: a tag past a cap is dropped with
+ * its attributes (and its end tag), its text kept where it is, so deep or huge markup degrades
+ * to flat text. A dropped block or <br> leaves a space, so words do not run together.
+ */
+export function parseHtmlCapped(
+  html: string,
+  maxDepth = MAX_HTML_DEPTH,
+  maxElements = MAX_HTML_ELEMENTS,
+): HtmlDocument {
+  const { DomHandler, Parser } = htmlparser2();
+  const options = { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true };
+  const handler = new DomHandler();
+  const parser = new Parser(handler, options);
+  const internals = parser as unknown as ParserInternals;
+  const open = internals.onopentagname.bind(parser);
+  const close = internals.onclosetag.bind(parser);
+  let dropped = 0; // dropped elements still open
+  let built = 0;
+  internals.onopentagname = (start, endIndex) => {
+    if (dropped === 0 && internals.stack.length < maxDepth && built < maxElements) {
+      built++;
+      return open(start, endIndex);
+    }
+    const name = internals.getSlice(start, endIndex).toLowerCase();
+    if (!internals.isVoidElement(name)) dropped++;
+    // No tag name, no attributes: the tag's end builds nothing.
+    internals.tagname = '';
+    internals.attribs = null;
+    if (name === 'br' || LINE_BLOCKS.has(name) || CELLS.has(name)) handler.ontext(' ');
+  };
+  internals.onclosetag = (start, endIndex) => {
+    const name = internals.getSlice(start, endIndex).toLowerCase();
+    if (dropped > 0) {
+      if (!internals.isVoidElement(name)) dropped--;
+      return;
+    }
+    // `</br>`, and `</p>` with no <p> open, build an element of their own: capped the same.
+    if (name === 'br' || (name === 'p' && !internals.stack.includes('p'))) {
+      if (internals.stack.length >= maxDepth || built >= maxElements) {
+        if (name === 'br') handler.ontext(' ');
+        return;
+      }
+      built++;
+    }
+    close(start, endIndex);
+  };
+  parser.end(html);
+  return handler.root;
+}
+
+export function readHtml(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): SourceText {
   const { html, encoding } = decodeHtml(bytes, file);
-  const doc = htmlparser2().parseDocument(html, {
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-    decodeEntities: true,
-  });
+  const doc = parseHtmlCapped(html);
+  const clock = { deadline: limits?.deadline ?? Number.POSITIVE_INFINITY, timeoutMs: limits?.timeoutMs ?? 0 };
+  checkDeadline(clock, file);
 
   const metas = headMeta(doc);
   const titleEl = findElements(doc, (el) => el.name === 'title')[0];
@@ -741,8 +811,10 @@ export function readHtml(bytes: Uint8Array, file: string): SourceText {
   const headingText = heading ? cleanLine(domutils().textContent(heading)) : null;
   const meta = readMeta(labels, metas, articleTitle || headingText || pageTitle);
 
+  checkDeadline(clock, file);
   dropChrome(body);
   const article = chooseArticle(body);
+  checkDeadline(clock, file);
   if (!article) throw new InputError(MSG_NO_ARTICLE, file, 'input-empty');
   const lines = collectLines(article);
 

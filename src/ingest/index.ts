@@ -2,9 +2,10 @@
  * Input stage: read a report (file or stdin) as bytes and turn it into text
  * through a format adapter. Adapters are the seam for .docx/.pdf/.html later.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
+import { DEFAULT_MAX_BYTES, FileReadError, MSG_NOT_REGULAR, readRegularFile } from './files.js';
+import { DEFAULT_MAX_PAGES, megabytes, type Clock, type ReadLimits } from './limits.js';
 import type { TextEncoding } from './decode.js';
 import { docxAdapter } from './docx/index.js';
 import { htmlAdapter } from './html.js';
@@ -58,7 +59,8 @@ export interface FormatAdapter {
   extensions: string[];
   /** Content sniffing (later: zip magic for docx, %PDF, <html). */
   sniff?(bytes: Uint8Array): boolean;
-  read(bytes: Uint8Array, file: string): SourceText | Promise<SourceText>;
+  /** `limits`: what this input may cost (adapters that can run long or inflate check them). */
+  read(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): SourceText | Promise<SourceText>;
 }
 
 /** Sniffed in this order; text last, as the fallback. */
@@ -76,17 +78,21 @@ export function pickAdapter(file: string, bytes: Uint8Array): FormatAdapter {
   return adapters.find((a) => a.extensions.includes(ext)) ?? textAdapter;
 }
 
-/** Default --max-size: larger inputs are refused before they are read. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES };
+export type { ReadLimits };
 
 export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
-  /** Refuse inputs larger than this many bytes (default 20 MB). */
+  /** Refuse inputs larger than this many bytes (default 20 MB); a PDF's streams may inflate to 4 times it. */
   maxBytes?: number;
-}
-
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  /** Refuse PDFs with more pages (default 300). */
+  maxPages?: number;
+  /**
+   * The input's time limit (input-timeout); default: none. Shared with the caller, who reads
+   * the same clock after the later stages. Standard input is read at the writer's pace: for it
+   * the clock starts once its bytes are in.
+   */
+  clock?: Clock;
 }
 
 function tooLarge(size: number, max: number, file: string): InputError {
@@ -103,7 +109,10 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<S
   const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : readFileBytes(file, max);
   // Whatever its name says, an empty file is empty (not a corrupt .docx or .pdf).
   if (bytes.length === 0) throw new InputError('文件为空', display, 'input-empty');
-  return pickAdapter(display, bytes).read(bytes, display);
+  const clock = opts.clock ?? { deadline: Number.POSITIVE_INFINITY, timeoutMs: 0 };
+  if (file === '-') clock.deadline = performance.now() + clock.timeoutMs;
+  const limits: ReadLimits = { maxBytes: max, maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, ...clock };
+  return pickAdapter(display, bytes).read(bytes, display, limits);
 }
 
 async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<Uint8Array> {
@@ -123,46 +132,25 @@ async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<U
   return Buffer.concat(chunks);
 }
 
-/**
- * A file's bytes, refused before they are read when there are more than `max`. Synchronous on
- * purpose: reports are small, and the promise API's four round trips per file (stat, open,
- * read, close) cost more than the reading itself when an inspector checks thousands.
- */
+/** A file's bytes, refused before they are read when it is not a regular file or has more than `max`. */
 function readFileBytes(file: string, max: number): Uint8Array {
-  const notAFile = () => new InputError('是目录，不是文件（目前请逐个指定文件）', file, 'input-not-a-file');
-  let fd: number | null = null;
   try {
-    fd = openSync(file, 'r');
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw notAFile();
-    if (stat.isFile() && stat.size > max) throw tooLarge(stat.size, max, file);
-    // A regular file is read in one call, into a buffer of its size: readFileSync would stat
-    // it again and read once more to find the end. Other files (pipes, devices) as they come.
-    if (!stat.isFile() || stat.size === 0) return readFileSync(fd);
-    const bytes = Buffer.allocUnsafeSlow(stat.size); // not from the shared pool: adapters may hand it on
-    let filled = 0;
-    while (filled < bytes.length) {
-      const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
-      if (n === 0) break; // shorter than a moment ago
-      filled += n;
-    }
-    return bytes.subarray(0, filled);
+    return readRegularFile(file, { maxBytes: max });
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = errorCode(err);
-    switch (code) {
-      case 'ENOENT':
-      case 'ENOTDIR': // a path component is a file: the file does not exist either
+    if (!(err instanceof FileReadError)) throw err;
+    switch (err.problem) {
+      case 'not-found':
         throw new InputError('文件不存在', file, 'input-not-found');
-      case 'EISDIR':
-        throw notAFile();
-      case 'EACCES':
-      case 'EPERM':
+      case 'directory':
+        throw new InputError('是目录，不是文件（目前请逐个指定文件）', file, 'input-not-a-file');
+      case 'not-regular':
+        throw new InputError(MSG_NOT_REGULAR, file, 'input-not-a-file');
+      case 'too-large':
+        throw tooLarge(err.size, max, file);
+      case 'denied':
         throw new InputError('没有读取权限', file);
     }
-    throw new InputError(`无法读取：${code}`, file);
-  } finally {
-    if (fd !== null) closeSync(fd);
+    throw new InputError(`无法读取：${err.errno}`, file);
   }
 }
 

@@ -29,6 +29,9 @@ import { InputError } from '../shared/errors.js';
 import { importOnDemand } from '../shared/lazy.js';
 import { headingMarker, type HeadingMarker } from '../text/heading-markers.js';
 import type { FormatAdapter, SourcePlace, SourceText } from './index.js';
+import { DEFAULT_MAX_BYTES } from './files.js';
+import { checkDeadline, DEFAULT_MAX_PAGES, INFLATE_FACTOR, megabytes, type ReadLimits } from './limits.js';
+import { inflatedBytes } from './pdf-streams.js';
 
 export const MSG_NO_TEXT = '无文字层（可能是扫描件），请提供 Word 或文本版本';
 export const MSG_ENCRYPTED = 'PDF 已加密，请提供未加密的版本';
@@ -427,7 +430,31 @@ function errorName(err: unknown): string {
   return err && typeof err === 'object' && 'name' in err && typeof err.name === 'string' ? err.name : '';
 }
 
-async function extractLines(bytes: Uint8Array, file: string): Promise<PdfLine[]> {
+/** The limits when the caller gives none (library use): the CLI's defaults, no time limit. */
+function limitsOrDefault(limits: Partial<ReadLimits> | undefined): ReadLimits {
+  return {
+    maxBytes: limits?.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxPages: limits?.maxPages ?? DEFAULT_MAX_PAGES,
+    deadline: limits?.deadline ?? Number.POSITIVE_INFINITY,
+    timeoutMs: limits?.timeoutMs ?? 0,
+  };
+}
+
+/** Refuses, before pdf.js holds any of it, a file whose streams inflate past the budget. */
+function assertInflateBudget(bytes: Uint8Array, file: string, maxBytes: number): void {
+  const budget = INFLATE_FACTOR * maxBytes;
+  if (inflatedBytes(bytes, budget) > budget) {
+    throw new InputError(
+      `PDF 解压后的内容超过 ${megabytes(budget)}（上限为 --max-size 的 ${INFLATE_FACTOR} 倍；可用 --max-size 调整）`,
+      file,
+      'input-too-large',
+    );
+  }
+}
+
+async function extractLines(bytes: Uint8Array, file: string, limits: ReadLimits): Promise<PdfLine[]> {
+  assertInflateBudget(bytes, file, limits.maxBytes);
+  checkDeadline(limits, file);
   const pdfjs = await loadPdfJs();
   const dir = pdfjsDir();
   // pdf.js may take over the buffer it is given: hand it a copy.
@@ -447,8 +474,17 @@ async function extractLines(bytes: Uint8Array, file: string): Promise<PdfLine[]>
   });
   try {
     const doc = await task.promise;
+    if (doc.numPages > limits.maxPages) {
+      throw new InputError(
+        `PDF 页数过多（${doc.numPages} 页，上限 ${limits.maxPages} 页；可用 --max-pages 调整）`,
+        file,
+        'input-too-large',
+      );
+    }
     const lines: PdfLine[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
+      // pdf.js runs on this thread: the clock is read between pages.
+      checkDeadline(limits, file);
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const items: PdfTextItem[] = [];
@@ -490,8 +526,8 @@ export const pdfAdapter: FormatAdapter = {
   name: 'pdf',
   extensions: ['.pdf'],
   sniff: sniffPdf,
-  async read(bytes: Uint8Array, file: string): Promise<SourceText> {
-    const lines = dropPageNumbers(await extractLines(bytes, file));
+  async read(bytes: Uint8Array, file: string, limits?: Partial<ReadLimits>): Promise<SourceText> {
+    const lines = dropPageNumbers(await extractLines(bytes, file, limitsOrDefault(limits)));
     // Page numbers alone (a scan with a numbered footer) are no text layer either.
     const chars = lines.reduce((n, l) => n + l.text.replace(SPACE, '').length, 0);
     if (chars < MIN_TEXT_CHARS) throw new InputError(MSG_NO_TEXT, file, 'input-empty');

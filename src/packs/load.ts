@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
+import { DEFAULT_MAX_BYTES, readRegularFile } from '../ingest/files.js';
 import { PackError, type SourcePosition } from '../shared/errors.js';
 import { lazy } from '../shared/lazy.js';
 import { fromRoot } from '../shared/paths.js';
@@ -88,7 +89,8 @@ export function loadPackFile(file: string): Pack {
 
 function sameBytes(file: string, copy: string): boolean {
   try {
-    return readFileSync(file).equals(readFileSync(copy));
+    const max = { maxBytes: DEFAULT_MAX_BYTES };
+    return readRegularFile(file, max).equals(readRegularFile(copy, max));
   } catch {
     return false;
   }

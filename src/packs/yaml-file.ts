@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type { Document as YamlDocument, LineCounter as YamlLineCounter, Node as YamlNode } from 'yaml';
@@ -10,6 +9,10 @@ export const yaml = lazy<typeof import('yaml')>('yaml');
 import { PackError, type PackErrorCode } from '../shared/errors.js';
 import { displayPath, type Locator } from './model.js';
 import { PackErrors } from './pack-errors.js';
+import { DEFAULT_MAX_BYTES, FileReadError, MSG_NOT_REGULAR, readRegularText } from '../ingest/files.js';
+
+/** Packs and configs are kilobytes: the default --max-size bounds them too (read before --max-size is known). */
+const MAX_YAML_BYTES = DEFAULT_MAX_BYTES;
 
 export { PackErrors };
 
@@ -142,17 +145,20 @@ export function readValidatedYaml(
     kind === '配置文件' ? ['config-not-found', 'config-invalid'] : ['pack-not-found', 'pack-invalid'];
   let source: string;
   try {
-    if (statSync(file).isDirectory()) throw new PackError(`是目录，不是${kind}文件`, shown, null, missing);
-    source = readFileSync(file, 'utf8');
+    source = readRegularText(file, { maxBytes: MAX_YAML_BYTES });
   } catch (e) {
-    if (e instanceof PackError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PackError(
-      code === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${code ?? String(e)}`,
-      shown,
-      null,
-      code === 'ENOENT' ? missing : invalid,
-    );
+    if (!(e instanceof FileReadError)) throw e;
+    const message: Record<FileReadError['problem'], string> = {
+      // A path through a file (ENOTDIR) is not "missing": something is in the way.
+      'not-found': e.errno === 'ENOENT' ? `${kind}文件不存在` : `无法读取${kind}：${e.errno}`,
+      directory: `是目录，不是${kind}文件`,
+      'not-regular': MSG_NOT_REGULAR,
+      'too-large': `${kind}文件过大（超过 ${MAX_YAML_BYTES / 1024 / 1024} MB）`,
+      denied: `无法读取${kind}：${e.errno}`,
+      other: `无法读取${kind}：${e.errno}`,
+    };
+    const notThere = e.errno === 'ENOENT' || e.problem === 'directory';
+    throw new PackError(message[e.problem], shown, null, notThere ? missing : invalid);
   }
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -191,7 +197,7 @@ export function lazyLocator(file: string): Locator {
   return (segments, at, text) => {
     if (!locate) {
       const lines = new (yaml().LineCounter)();
-      const source = readFileSync(file, 'utf8');
+      const source = readRegularText(file, { maxBytes: MAX_YAML_BYTES });
       locate = makeLocator(yaml().parseDocument(source, { lineCounter: lines }), lines, source);
     }
     return locate(segments, at, text);

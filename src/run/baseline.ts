@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fingerprint } from '../engine/fingerprint.js';
 import { FazhiError } from '../shared/errors.js';
+import { FileReadError, readRegularText } from '../ingest/files.js';
 import type { BaselineEntry, BaselineSummary, ReportResult } from '../report/result.js';
+
+/** A baseline lists findings of many reports: bounded, but well above --max-size. */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 interface BaselineFile {
   version: 1;
@@ -16,8 +19,10 @@ const baseName = (file: string): string => path.basename(file);
 export function loadBaseline(file: string, allowMissing: boolean): BaselineEntry[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularText(file, { maxBytes: MAX_BASELINE_BYTES });
   } catch (e) {
+    if (e instanceof FileReadError && e.problem === 'not-regular')
+      throw new FazhiError(e.message, file, null, 'baseline-invalid');
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && allowMissing) return [];
     throw new FazhiError(
       (e as NodeJS.ErrnoException).code === 'ENOENT'

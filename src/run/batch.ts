@@ -4,6 +4,7 @@ import { isIgnored } from '../config/settings.js';
 import type { RuleSet } from '../engine/compile.js';
 import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';
+import { checkDeadline } from '../ingest/limits.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { docPathFor } from '../packs/docs.js';
 import type { PackSet } from '../packs/model.js';
@@ -18,8 +19,10 @@ export { TOOL_VERSION };
 
 export interface RunOptions {
   stdin?: NodeJS.ReadableStream;
-  /** Refuse inputs larger than this (bytes). */
+  /** Refuse inputs larger than this (bytes); a PDF's streams may inflate to 4 times it. */
   maxBytes?: number;
+  /** Refuse PDFs with more pages (default 300). */
+  maxPages?: number;
   /** Worker threads for many files (default: one per core; 1 = in this thread). */
   jobs?: number;
   /**
@@ -27,7 +30,10 @@ export interface RunOptions {
    * Default: the checker's own pack files, config file and params.
    */
   pool?: PoolSetup;
-  /** Per-report time budget in worker threads (default 30 s). */
+  /**
+   * Per-report time budget (default 30 s). In a worker thread a check past it is ended; in this
+   * thread the clock is read between stages (and between PDF pages) and the report fails.
+   */
   timeoutMs?: number;
   /**
    * Always check in worker threads. Packs whose regexes were not analysed at build time are
@@ -58,14 +64,24 @@ export type Outcome = Checked | { failure: InputFailure };
 export async function readAndCheck(
   checker: ReportChecker,
   file: string,
-  options: Pick<RunOptions, 'stdin' | 'maxBytes'>,
+  options: Pick<RunOptions, 'stdin' | 'maxBytes' | 'maxPages' | 'timeoutMs'>,
 ): Promise<Outcome> {
+  // The clock starts with the file: reading it counts (a PDF may take longest to read).
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const clock = { deadline: performance.now() + timeoutMs, timeoutMs };
   try {
     const source = await readInput(file, {
       ...(options.stdin ? { stdin: options.stdin } : {}),
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+      ...(options.maxPages ? { maxPages: options.maxPages } : {}),
+      clock,
     });
-    return { report: await checker.check(source) };
+    checkDeadline(clock, source.file);
+    const report = await checker.check(source);
+    // The stages after reading cannot be interrupted here: a report that overran still fails,
+    // as it would in a worker thread.
+    checkDeadline(clock, source.file);
+    return { report };
   } catch (e) {
     if (!(e instanceof FazhiError)) throw e;
     return { failure: { file: e.file ?? file, message: e.message, code: inputErrorCode(e) } };
@@ -170,6 +186,7 @@ export async function checkEach(
         setup: pool,
         head,
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        ...(options.maxPages ? { maxPages: options.maxPages } : {}),
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),

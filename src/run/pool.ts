@@ -18,6 +18,7 @@ export interface PoolOptions {
   /** The run's head, as the main thread settled it: workers render with the same rule list. */
   head: RunHead;
   maxBytes?: number;
+  maxPages?: number;
   /** Per-report budget: a check running longer is ended (its worker terminated) and reported. */
   timeoutMs: number;
   /** The main thread's rules, whose shared strings are re-attached to arriving reports. */
@@ -164,7 +165,14 @@ export function checkInPool(
     };
     const start = () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { setup: options.setup, head: options.head, maxBytes: options.maxBytes, render: options.render },
+        workerData: {
+          setup: options.setup,
+          head: options.head,
+          maxBytes: options.maxBytes,
+          maxPages: options.maxPages,
+          timeoutMs: options.timeoutMs,
+          render: options.render,
+        },
       });
       const slot: Slot = { worker, tasks: [], timer: null, ready: false };
       slots.add(slot);

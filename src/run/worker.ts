@@ -9,11 +9,19 @@ import type { PoolSetup } from './pool.js';
 import { compactReport } from './transfer.js';
 
 // One worker: build the checker once (packs compiled once per thread), then check files on request.
-const { setup, head, maxBytes, render } = workerData as {
+const { setup, head, maxBytes, maxPages, timeoutMs, render } = workerData as {
   setup: PoolSetup;
   head: RunHead;
   maxBytes?: number;
+  maxPages?: number;
+  timeoutMs?: number;
   render?: RenderSetup;
+};
+// The pool ends a check that overruns; the worker's own clock lets a PDF give up between pages first.
+const limits = {
+  ...(maxBytes ? { maxBytes } : {}),
+  ...(maxPages ? { maxPages } : {}),
+  ...(timeoutMs ? { timeoutMs } : {}),
 };
 const port = parentPort;
 
@@ -34,7 +42,7 @@ async function start(port: MessagePort): Promise<void> {
     else port.postMessage({ index, outcome });
   };
   port.on('message', (task: { index: number; file: string }) => {
-    readAndCheck(checker, task.file, maxBytes ? { maxBytes } : {}).then(
+    readAndCheck(checker, task.file, limits).then(
       (outcome) => reply(task.index, outcome),
       (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
     );
