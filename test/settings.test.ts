@@ -68,7 +68,7 @@ describe('a verdict never depends on which other files are in the run', () => {
   ])('CLI, %s: each file is judged by its own override', (_name, files) => {
     const dir = project(THRESHOLDS);
     const r = runCli(['check', ...files, '-f', 'json', '--fail-on', 'warning'], { cwd: dir });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('fazhi: 使用配置 fazhi.config.yaml\n'); // the gate names the config it obeys
     expect(r.code).toBe(1);
     expect(verdicts(json(r.stdout))).toEqual(expected);
     const alone = runCli(['check', 'b/r.txt', '-f', 'json', '--fail-on', 'warning'], { cwd: dir });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
-import { baselineSummary, baselineText, loadBaseline } from '../run/baseline.js';
+import { baselineSummary, baselineText, knownKeys, loadBaseline } from '../run/baseline.js';
 import { ReportChecker } from '../report/checker.js';
-import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { chooseConfig, type Config } from '../config/load.js';
 import { UsageError } from '../shared/errors.js';
 import { FORMAT_NAMES, isFormat, loadWriter } from '../formatters/index.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
@@ -94,11 +94,13 @@ function useColor(options: { color: boolean }, io: CliIO): boolean {
   return io.isTTY;
 }
 
-/** The config in force: --config, else the nearest fazhi.config.yaml upward, unless --no-config. */
-export function resolveConfig(option: string | false | undefined, cwd = process.cwd()): Config {
-  if (option === false) return emptyConfig(cwd);
-  const file = option ?? findConfig(cwd);
-  return file ? loadConfig(file) : emptyConfig(cwd);
+/** The config in force (see chooseConfig); a config found upward but not trusted is named on `warn`. */
+export function resolveConfig(
+  option: string | false | undefined,
+  cwd = process.cwd(),
+  warn: (line: string) => void = (line) => process.stderr.write(line),
+): Config {
+  return chooseConfig(option, cwd, warn).config;
 }
 
 /** A progress bar on stderr for a terminal only: never in CI, in pipes or for one file. */
@@ -136,7 +138,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   if (options.updateBaseline && !options.baseline)
     throw new UsageError('--update-baseline 需要与 --baseline <文件> 一起使用');
   const targets = outputTargets(options.format ?? [], options.output ?? []);
-  const config = resolveConfig(options.config);
+  const { config, note } = chooseConfig(options.config, process.cwd(), io.stderr);
   // The command line wins over the config.
   const failOn = (options.failOn ?? config.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on ${failOn}: 应为 ${FAIL_ON.join('、')} 之一`);
@@ -152,7 +154,9 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const checker = new ReportChecker(loadPackSet(packRefs), config, cliParams);
   // The library's safety policy (run/safety.ts), decided before the baseline or any input is read.
   await packSafety(checker.packs);
-  const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true) : null;
+  const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true, io.stderr) : null;
+  // Once the run is sure to start: the config the gate obeys, whenever one is (none: with --verbose).
+  if (config.file || options.verbose) io.stderr(note);
 
   const progress = progressBar(io, options);
   const color = useColor(options, io);
@@ -176,7 +180,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const applying = baseline !== null && !options.updateBaseline;
   const render: RenderSetup = {
     outputs,
-    known: applying ? baseline.map((e) => e.fingerprint) : null,
+    known: applying && options.baseline ? knownKeys(baseline, options.baseline) : null,
     record: options.updateBaseline === true,
   };
   const summaries: ReportSummary[] = [];
@@ -228,7 +232,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     }
     for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
     if (options.updateBaseline && options.baseline) {
-      writeAtomic(options.baseline, baselineText(baseline ?? [], checkedFiles, entries));
+      writeAtomic(options.baseline, baselineText(baseline ?? [], checkedFiles, entries, options.baseline));
       io.stderr(`fazhi: 已更新基线 ${options.baseline}\n`);
     }
     return writeFailed ? 2 : run.exitCode;

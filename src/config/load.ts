@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fromRoot } from '../shared/paths.js';
@@ -64,8 +64,81 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data ?? {}) ? [] : [...(validator.errors ?? [])];
 }
 
-/** The nearest fazhi.config.yaml from `start` upward, or null. */
-export function findConfig(start: string): string | null {
+/** What trust needs of a file or folder (a subset of fs.Stats, so tests can make them up). */
+export interface StatLike {
+  uid: number;
+  mode: number;
+}
+
+export type Distrust = 'folder-owner' | 'folder-writable' | 'file-owner' | 'file-writable';
+
+const WORLD_WRITABLE = 0o002;
+const STICKY = 0o1000;
+
+/**
+ * Whether a config found upward may be obeyed without --config, as git's safe.directory
+ * decides for repositories. Inside the project (`projectRoot`) it is committed and trusted,
+ * whoever owns the checkout (CI containers). Above it, the folder and the file must belong to
+ * the user (or root, who can change what the user runs anyway), and no one else may write the
+ * folder (unless sticky, as /tmp) or the file. `file.uid` is checked on both the link and its
+ * target when they differ. `uid` null: no owners to compare (Windows), only the mode counts.
+ */
+export function configTrust(
+  configFile: string,
+  stats: { folder: StatLike; file: StatLike; link?: StatLike },
+  uid: number | null,
+  projectRoot: string,
+): Distrust | null {
+  const rel = path.relative(path.resolve(projectRoot), path.dirname(path.resolve(configFile)));
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return null;
+  const owned = (s: StatLike) => uid === null || s.uid === uid || s.uid === 0;
+  if (!owned(stats.folder)) return 'folder-owner';
+  if ((stats.folder.mode & WORLD_WRITABLE) !== 0 && (stats.folder.mode & STICKY) === 0) return 'folder-writable';
+  if (!owned(stats.file) || (stats.link && !owned(stats.link))) return 'file-owner';
+  if ((stats.file.mode & WORLD_WRITABLE) !== 0) return 'file-writable';
+  return null;
+}
+
+const DISTRUST: Record<Distrust, string> = {
+  'folder-owner': '所在文件夹不属于当前用户',
+  'folder-writable': '所在文件夹可被其他用户写入',
+  'file-owner': '文件不属于当前用户',
+  'file-writable': '文件可被其他用户写入',
+};
+
+function statOf(file: string, follow = true): StatLike | null {
+  try {
+    return (follow ? statSync : lstatSync)(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The project a run belongs to: the nearest folder upward holding a `.git` entry (folder or
+ * worktree file), else the working directory. A `.git` planted by someone else (not owned as
+ * its folder is, or in a folder others can write without the sticky bit) makes no project.
+ */
+export function projectRoot(cwd: string): string {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const git = statOf(path.join(dir, '.git'), false);
+    const folder = git ? statOf(dir) : null;
+    if (
+      git &&
+      folder &&
+      git.uid === folder.uid &&
+      !((folder.mode & WORLD_WRITABLE) !== 0 && (folder.mode & STICKY) === 0)
+    )
+      return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(cwd);
+    dir = parent;
+  }
+}
+
+/** The nearest fazhi.config.yaml (or .yml) from `start` upward, trusted or not, or null. */
+export function nearestConfig(start: string): string | null {
   let dir = path.resolve(start);
   for (;;) {
     for (const name of CONFIG_NAMES) {
@@ -76,6 +149,58 @@ export function findConfig(start: string): string | null {
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** Why the config at `file` may not be obeyed unasked (null: it may), from the real filesystem. */
+export function distrustOf(file: string, root: string): Distrust | null {
+  const folder = statOf(path.dirname(file));
+  const target = statOf(file);
+  const link = statOf(file, false);
+  // Unstatable: no trust (nothing has been read, so a FIFO or a device is not opened here).
+  if (!folder || !target || !link) return 'file-owner';
+  const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+  return configTrust(file, { folder, file: target, ...(link.uid !== target.uid ? { link } : {}) }, uid, root);
+}
+
+/**
+ * The nearest fazhi.config.yaml from `start` upward that may be obeyed, or null. One found
+ * above the project that may not is ignored (the search stops there) and `warn` is told in
+ * one line, naming --config as the way to use it on purpose.
+ */
+export function findConfig(start: string, warn: (line: string) => void = () => {}): string | null {
+  const file = nearestConfig(start);
+  if (!file) return null;
+  const why = distrustOf(file, projectRoot(start));
+  if (!why) return file;
+  const shown = visible(displayFile(file));
+  warn(`fazhi: 已忽略项目之外的配置 ${shown}：${DISTRUST[why]}；如确要使用，请用 --config ${shown}\n`);
+  return null;
+}
+
+/** Control characters and bidi overrides of a path, escaped: a folder's name must not steer a terminal or log. */
+function visible(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The config in force and the line the gate prints about it: --config (always used), else
+ * the nearest trusted fazhi.config.yaml upward, unless --no-config (`option` false).
+ */
+export function chooseConfig(
+  option: string | false | undefined,
+  cwd: string,
+  warn: (line: string) => void,
+): { config: Config; note: string } {
+  if (option === false)
+    return { config: emptyConfig(cwd), note: 'fazhi: 不使用配置文件（--no-config），使用默认设置\n' };
+  const file = option ?? findConfig(cwd, warn);
+  if (!file) return { config: emptyConfig(cwd), note: 'fazhi: 未找到配置文件，使用默认设置\n' };
+  const config = loadConfig(file);
+  return { config, note: `fazhi: 使用配置 ${visible(config.file ?? file)}\n` };
 }
 
 /**
