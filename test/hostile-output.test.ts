@@ -19,7 +19,6 @@ import { ReportChecker } from '../src/report/checker.js';
 const OPTIONS: FormatOptions = { color: false, verbose: true };
 // Raw characters no output may carry (CR and LF are the formats' own line ends).
 const RAW =
-  // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
   /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 // What the github format writes on purpose: one annotation per line.
 const ANNOTATION = /^::(error|warning|notice)( [^:\r\n]*)?::/;
