@@ -226,17 +226,35 @@ describe('baselines', () => {
 });
 
 describe('outputs', () => {
+  // outputTargets now takes the flags in command-line order (an -o binds to the -f just before
+  // it, issue 15); test/hostile-output-cli.test.ts covers the pairing end to end.
   it('pairs -f with -o in order and sends the unpaired one to stdout', () => {
-    expect(outputTargets(['json', 'stylish'], ['out/r.json'])).toEqual([
+    expect(
+      outputTargets([
+        ['format', 'json'],
+        ['output', 'out/r.json'],
+        ['format', 'stylish'],
+      ]),
+    ).toEqual([
       { format: 'json', file: 'out/r.json' },
       { format: 'stylish', file: null },
     ]);
-    expect(outputTargets([], ['a.sarif', 'b.csv'])).toEqual([
+    expect(
+      outputTargets([
+        ['output', 'a.sarif'],
+        ['output', 'b.csv'],
+      ]),
+    ).toEqual([
       { format: 'sarif', file: 'a.sarif' },
       { format: 'csv', file: 'b.csv' },
     ]);
-    expect(() => outputTargets(['json', 'stylish'], [])).toThrow('只有一种格式可以输出到标准输出');
-    expect(() => outputTargets([], ['report.weird'])).toThrow('无法从扩展名判断输出格式');
+    expect(() =>
+      outputTargets([
+        ['format', 'json'],
+        ['format', 'stylish'],
+      ]),
+    ).toThrow('只有一种格式可以写到标准输出');
+    expect(() => outputTargets([['output', 'report.weird']])).toThrow('无法从扩展名判断输出格式');
   });
 
   it('writes several formats at once, creating folders, with nothing half-written on failure', () => {

@@ -1,3 +1,4 @@
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { baselineSummary, baselineText, knownKeys, loadBaseline } from '../run/baseline.js';
@@ -11,7 +12,10 @@ import type { BaselineEntry, ReportSummary, RunHead, RunSummary } from '../repor
 import { checkEach } from '../run/batch.js';
 import { packSafety } from '../run/safety.js';
 import { exitCode, FAIL_ON, type FailOn } from '../formatters/gate.js';
-import type { CliIO } from './main.js';
+import type { CliIO, OutputFlag } from './main.js';
+import { expandInputs } from '../ingest/inputs.js';
+import { isIgnored } from '../config/settings.js';
+import { visible } from '../formatters/safe.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
 import { lazy } from '../shared/lazy.js';
@@ -37,6 +41,8 @@ export interface CheckOptions {
   progress: boolean;
   param?: string[];
   debug?: boolean;
+  /** -f and -o in command-line order (main.ts); without it, format[i] pairs with output[i]. */
+  outputFlags?: OutputFlag[];
 }
 
 /** Format implied by an output file's extension when no -f is given for it. */
@@ -58,24 +64,94 @@ export interface OutputTarget {
 }
 
 /**
- * Pair `-f` and `-o` in order (`-f json -o a.json -f sarif -o b.sarif`); one format may be
- * left without a file and goes to standard output; an -o alone takes its format from its extension.
+ * Pair `-f` and `-o` in command-line order: an -o binds to the -f just before it
+ * (`-f json -f sarif -o out.sarif`: JSON to standard output, SARIF to the file); a -f with no
+ * -o goes to standard output, and at most one may; an -o with no -f just before it takes its
+ * format from its extension.
  */
-export function outputTargets(formats: string[], outputs: string[]): OutputTarget[] {
+export function outputTargets(flags: readonly OutputFlag[]): OutputTarget[] {
   const targets: OutputTarget[] = [];
-  const count = Math.max(formats.length, outputs.length);
-  for (let i = 0; i < count; i++) {
-    const file = outputs[i] ?? null;
-    const format = formats[i] ?? (file ? BY_EXTENSION[path.extname(file).toLowerCase()] : undefined);
-    if (!format) throw new UsageError(`-o ${file}: 无法从扩展名判断输出格式，请用 -f 指定`);
-    if (!isFormat(format))
-      throw new UsageError(`--format ${format}: 不支持的输出格式（可用：${FORMAT_NAMES.join('、')}）`);
-    targets.push({ format, file });
+  let open: OutputTarget | null = null;
+  for (const [kind, value] of flags) {
+    if (kind === 'format') {
+      if (!isFormat(value))
+        throw new UsageError(`--format ${value}: 不支持的输出格式（可用：${FORMAT_NAMES.join('、')}）`);
+      open = { format: value, file: null };
+      targets.push(open);
+      continue;
+    }
+    if (open) {
+      open.file = value;
+      open = null;
+      continue;
+    }
+    const format = BY_EXTENSION[path.extname(value).toLowerCase()];
+    if (!format) throw new UsageError(`-o ${value}: 无法从扩展名判断输出格式，请在它前面用 -f 指定格式`);
+    targets.push({ format, file: value });
   }
   if (targets.length === 0) targets.push({ format: 'stylish', file: null });
-  if (targets.filter((t) => t.file === null).length > 1)
-    throw new UsageError('只有一种格式可以输出到标准输出：请为其他格式用 -o 指定文件');
+  const toStdout = targets.filter((t) => t.file === null).map((t) => t.format);
+  if (toStdout.length > 1)
+    throw new UsageError(
+      `${toStdout.join('、')} 都没有输出文件，只有一种格式可以写到标准输出：请在其他 -f 后紧跟 -o <文件>`,
+    );
   return targets;
+}
+
+/** -f and -o as lists (library callers): format[i] pairs with output[i]. */
+function flagsOf(formats: readonly string[], outputs: readonly string[]): OutputFlag[] {
+  const flags: OutputFlag[] = [];
+  for (let i = 0; i < Math.max(formats.length, outputs.length); i++) {
+    if (formats[i] !== undefined) flags.push(['format', formats[i] as string]);
+    if (outputs[i] !== undefined) flags.push(['output', outputs[i] as string]);
+  }
+  return flags;
+}
+
+const statOrNull = (file: string): Stats | null => {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+};
+
+/** The same file whatever the path (symlinks followed, hard links alike); a new file by its real folder. */
+function identity(file: string): string {
+  const stat = statOrNull(file);
+  if (stat) return `${stat.dev}:${stat.ino}`;
+  const dir = path.dirname(path.resolve(file));
+  let real = dir;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    // The folder does not exist yet: its path is all there is.
+  }
+  return path.join(real, path.basename(file));
+}
+
+/**
+ * Refuse, before anything is written, an output that would destroy what the user owns: an
+ * input, a pack, the config or the baseline (by dev+ino: symlinks and hard links are the same
+ * file), a folder, or a file that another output of the run also writes.
+ */
+export function refuseOverwrites(files: readonly string[], owned: ReadonlyArray<{ file: string; what: string }>): void {
+  const mine = new Map<string, { file: string; what: string }>();
+  for (const o of owned) {
+    const stat = statOrNull(o.file);
+    if (stat?.isFile()) mine.set(`${stat.dev}:${stat.ino}`, o);
+  }
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const stat = statOrNull(file);
+    if (stat?.isDirectory()) throw new UsageError(`-o ${file}: 是一个目录，不能用作输出文件`);
+    const id = identity(file);
+    const own = mine.get(id);
+    if (own) throw new UsageError(`-o ${file}: 是${own.what} ${own.file}，不会被覆盖：请换一个输出文件`);
+    const other = seen.get(id);
+    if (other !== undefined) throw new UsageError(`-o ${file}: 与 -o ${other} 是同一个文件，两个输出会互相覆盖`);
+    seen.set(id, file);
+  }
 }
 
 function number(raw: string | undefined, name: string, min: number, max: number, integer = false): number | undefined {
@@ -137,7 +213,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
   if (options.updateBaseline && !options.baseline)
     throw new UsageError('--update-baseline 需要与 --baseline <文件> 一起使用');
-  const targets = outputTargets(options.format ?? [], options.output ?? []);
+  const targets = outputTargets(options.outputFlags ?? flagsOf(options.format ?? [], options.output ?? []));
   const { config, note } = chooseConfig(options.config, process.cwd(), io.stderr);
   // The command line wins over the config.
   const failOn = (options.failOn ?? config.failOn ?? 'error') as FailOn;
@@ -155,6 +231,16 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   // The library's safety policy (run/safety.ts), decided before the baseline or any input is read.
   await packSafety(checker.packs);
   const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true, io.stderr) : null;
+  // The inputs as the run will see them: what the outputs must not overwrite, and the M of 已检查 N/M.
+  const expanded = await expandInputs(inputs);
+  let total = expanded.files.filter((f) => !isIgnored(config, f)).length;
+  const outputFiles = targets.flatMap((t) => (t.file !== null ? [t.file] : []));
+  refuseOverwrites(outputFiles, [
+    ...expanded.files.filter((f) => f !== '-').map((file) => ({ file, what: '输入的报告' })),
+    ...checker.packs.packs.map((p) => ({ file: p.file, what: '规则包' })),
+    ...(config.file ? [{ file: config.file, what: '配置文件' }] : []),
+    ...(options.baseline ? [{ file: options.baseline, what: '基线文件' }] : []),
+  ]);
   // Once the run is sure to start: the config the gate obeys, whenever one is (none: with --verbose).
   if (config.file || options.verbose) io.stderr(note);
 
@@ -186,6 +272,16 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const summaries: ReportSummary[] = [];
   const matched: string[] = [];
   const entries: BaselineEntry[] = [];
+  // Interrupted: no temporary file stays, outputs already in place stay whole, the rest never appear.
+  let done = 0;
+  const interrupted = (signal: NodeJS.Signals) => {
+    progress.stop();
+    for (const sink of sinks) sink.discard();
+    io.stderr(`fazhi: 已中断：已检查 ${done}/${total} 份\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const end = await checkEach(
       inputs,
@@ -197,7 +293,11 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         ...(jobs !== undefined ? { jobs } : {}),
         pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
         timeoutMs: Math.round(timeoutSeconds * 1000),
-        onProgress: progress,
+        onProgress: (n, m) => {
+          done = n;
+          total = m;
+          progress(n, m);
+        },
         onHead: start,
         render,
       },
@@ -227,16 +327,18 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       sink.finish(run);
       if (sink.error) {
         writeFailed = true;
-        io.stderr(`fazhi: ${sink.error.toLine()} [${sink.error.code}]\n`);
+        io.stderr(`fazhi: ${visible(sink.error.toLine())} [${sink.error.code}]\n`);
       }
     }
-    for (const f of run.failures) io.stderr(`fazhi: ${f.file}: ${f.message}\n`);
+    for (const f of run.failures) io.stderr(`fazhi: ${visible(f.file)}: ${visible(f.message)}\n`);
     if (options.updateBaseline && options.baseline) {
       writeAtomic(options.baseline, baselineText(baseline ?? [], checkedFiles, entries, options.baseline));
-      io.stderr(`fazhi: 已更新基线 ${options.baseline}\n`);
+      io.stderr(`fazhi: 已更新基线 ${visible(options.baseline)}\n`);
     }
     return writeFailed ? 2 : run.exitCode;
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     progress.stop();
     for (const sink of sinks) sink.discard();
   }

@@ -2,6 +2,7 @@ import { TOOL_VERSION } from '../shared/paths.js';
 import { Command, CommanderError, Option } from 'commander';
 import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
+import { visible } from '../formatters/safe.js';
 import type { CheckOptions } from './check.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
@@ -18,6 +19,9 @@ export interface CliIO {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `-f` and `-o` in the order given: each -o binds to the -f just before it (check.ts). */
+export type OutputFlag = ['format' | 'output', string];
 
 // Commands load their modules when run, so starting one command never pays for the others.
 const ruleCommands = () => import('./rules.js');
@@ -38,12 +42,17 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         write(`fazhi: 用法错误：${text.replace(/^error: /, '').trim()}（用 fazhi --help 查看用法）\n`),
     });
 
+  const outputFlags: OutputFlag[] = [];
   program
     .command('check')
     .description('检查一份或多份年度报告（- 表示标准输入）')
     .argument('<files...>', '报告文件（.txt .md .docx .pdf .html）、目录或通配符（加引号），- 表示标准输入')
-    .option('-f, --format <format>', `输出格式（可重复，与 -o 依次配对）：${FORMAT_NAMES.join('、')}`, collect)
-    .option('-o, --output <file>', '输出文件（可重复；写入是原子的）', collect)
+    .option(
+      '-f, --format <format>',
+      `输出格式（可重复；没有紧跟 -o 的写到标准输出，至多一种）：${FORMAT_NAMES.join('、')}`,
+      collect,
+    )
+    .option('-o, --output <file>', '输出文件（可重复；属于紧挨在它前面的 -f；写入是原子的）', collect)
     .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
     .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
     .option('--no-config', '不读取配置文件')
@@ -63,8 +72,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--no-color', '不使用颜色')
     .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')
+    .on('option:format', (value: string) => outputFlags.push(['format', value]))
+    .on('option:output', (value: string) => outputFlags.push(['output', value]))
     .action(async (files: string[], options: CheckOptions) =>
-      setExit(await (await import('./check.js')).checkCommand(files, options, io)),
+      setExit(await (await import('./check.js')).checkCommand(files, { ...options, outputFlags }, io)),
     );
 
   program
@@ -140,7 +151,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (e instanceof FazhiError) {
       // Each line ends with the machine code in brackets (README, 错误代码): CI need not parse the Chinese.
-      io.stderr(`fazhi: ${e.toLine().split('\n').join(` [${e.code}]\nfazhi: `)} [${e.code}]\n`);
+      // File names and messages may carry report text: shown visibly escaped (formatters/safe.ts).
+      const lines = e.toLine().split('\n').map(visible);
+      io.stderr(`fazhi: ${lines.join(` [${e.code}]\nfazhi: `)} [${e.code}]\n`);
       if (argv.includes('--debug') && e.stack) io.stderr(`${e.stack}\n`);
       return 2;
     }

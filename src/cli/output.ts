@@ -1,4 +1,14 @@
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -7,10 +17,33 @@ import type { FormatWriter } from '../formatters/types.js';
 import type { RunSummary } from '../report/result.js';
 
 /**
+ * A path that names something other than a regular file or a folder (a FIFO, a character
+ * device such as /dev/null): written to as a stream, never renamed over (which would replace
+ * the node with a regular file).
+ */
+export function isStreamTarget(file: string): boolean {
+  try {
+    const stat = statSync(file);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Write a whole file or nothing: a temporary file beside it, then a rename, so a failed
- * run never leaves a truncated output behind.
+ * run never leaves a truncated output behind. A FIFO or device is written to directly.
  */
 export function writeAtomic(file: string, content: string): void {
+  if (isStreamTarget(file)) {
+    try {
+      writeFileSync(file, content);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new FazhiError(`无法写入输出文件：${code ?? (e as Error).message}`, file, null, 'output-write');
+    }
+  }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -86,14 +119,21 @@ function replay(file: string, emit: (text: string) => void): void {
 const tempBeside = (file: string, tag: string) =>
   path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${tag}.tmp`);
 
+const tempInTmpdir = () => path.join(os.tmpdir(), `fazhi-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+
 /**
  * One output of a run, written report by report. A file is built under a temporary name and
  * renamed when complete, so a failed run never leaves a half-written output. A head that
- * needs the whole run sends the reports' text to a temporary file until the end.
+ * needs the whole run sends the reports' text to a temporary file until the end. A FIFO or a
+ * device is written to as a stream (isStreamTarget).
  */
 export class OutputSink {
   private body: FileAppender | null = null;
   private out: FileAppender | null = null;
+  /** The temporary file the output is built in (renamed into place), if any. */
+  private outTemp: string | null = null;
+  /** The temporary file holding the reports' text until the head is known, if any. */
+  private bodyTemp: string | null = null;
   private readonly temps: string[] = [];
   private written = 0;
   /** Why this output cannot be written (reported at the end; the run goes on). */
@@ -108,17 +148,19 @@ export class OutputSink {
   ) {
     const streamHead = typeof writer.head === 'string';
     this.guard(() => {
-      if (file !== null) {
-        mkdirSync(path.dirname(file), { recursive: true });
-        this.out = this.open(tempBeside(file, 'out'));
+      if (file !== null && isStreamTarget(file)) {
+        this.out = new FileAppender(file);
         if (streamHead) this.out.write(writer.head as string);
-        else this.body = this.open(tempBeside(file, 'body'));
+        else this.body = this.open((this.bodyTemp = tempInTmpdir()));
+      } else if (file !== null) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        this.out = this.open((this.outTemp = tempBeside(file, 'out')));
+        if (streamHead) this.out.write(writer.head as string);
+        else this.body = this.open((this.bodyTemp = tempBeside(file, 'body')));
       } else if (streamHead && !holdStdout) {
         stdout(writer.head as string);
       } else {
-        this.body = this.open(
-          path.join(os.tmpdir(), `fazhi-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`),
-        );
+        this.body = this.open((this.bodyTemp = tempInTmpdir()));
       }
     });
   }
@@ -164,17 +206,20 @@ export class OutputSink {
       if (this.out && this.file !== null) {
         if (this.body) {
           this.out.write(head);
-          this.out.append(this.temps[1] as string);
+          this.out.append(this.bodyTemp as string);
         }
         this.out.write(tail);
         this.out.close();
-        renameSync(this.temps[0] as string, this.file);
-        this.temps.shift();
+        this.out = null;
+        if (this.outTemp !== null) {
+          renameSync(this.outTemp, this.file);
+          this.temps.splice(this.temps.indexOf(this.outTemp), 1);
+        }
       } else {
         // Standard output: whatever was held back, then the end.
         if (this.body) {
           this.stdout(head);
-          replay(this.temps[0] as string, this.stdout);
+          replay(this.bodyTemp as string, this.stdout);
         }
         this.stdout(tail);
       }

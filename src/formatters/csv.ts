@@ -1,3 +1,4 @@
+import { visible } from './safe.js';
 import { failedFindings, weakestArea } from '../report/result.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -5,11 +6,13 @@ const BOM = '\uFEFF';
 const EOL = '\r\n';
 
 /**
- * One CSV cell: a leading = + - @ tab or CR (which Excel and LibreOffice would read as a
- * formula) is neutralised with a leading apostrophe; then RFC 4180 quoting when needed.
+ * One CSV cell: controls shown visibly and a leading `::` marked (safe.ts: a cell never breaks
+ * a line, so no line of the file starts a workflow command); a leading = + - @ (which Excel
+ * and LibreOffice would read as a formula) is neutralised with a leading apostrophe; then
+ * RFC 4180 quoting when needed.
  */
 export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
+  let text = visible(value === null || value === undefined ? '' : String(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

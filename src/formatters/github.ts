@@ -12,30 +12,37 @@
  *   the place in the original file (第3页 第14行, 第12段).
  * - Unreadable inputs → `::error file=<path>::<message>`.
  * - Escaping as @actions/core does it: data `%`→%25, CR→%0D, LF→%0A; property values also
- *   `:`→%3A and `,`→%2C.
+ *   `:`→%3A and `,`→%2C. Before that, other control characters and bidi marks of report text
+ *   are shown visibly (`\x1b`, `\u202e`: safe.ts), so every line is one command fazhi wrote
+ *   and nothing in it acts on a terminal.
+ * - Every line fazhi prints here starts with `::` on purpose; nothing else (the summary line
+ *   starts with `fazhi：`) does.
  * - Ends with one plain summary line (not a command).
  */
 import type { Finding } from '../engine/model.js';
 import { failedFindings, totalFailed, type RunSummary } from '../report/result.js';
 import { messageWithQuote, placeLabel } from './evidence.js';
 import { absolutePath, relativePath } from './paths.js';
+import { visibleKeepingBreaks } from './safe.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { cwd?: string };
 
 const COMMAND: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 
+/** @actions/core's escapeData. */
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** @actions/core's escapeProperty. */
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 function command(name: string, props: Array<[string, string | number]>, message: string): string {
-  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  return `::${name}${list ? ` ${list}` : ''}::${escapeData(message)}`;
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(visibleKeepingBreaks(String(v)))}`).join(',');
+  return `::${name}${list ? ` ${list}` : ''}::${escapeData(visibleKeepingBreaks(message))}`;
 }
 
 /** The annotation's file: relative to cwd; an absolute path when outside it; none for stdin. */

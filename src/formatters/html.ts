@@ -1,3 +1,4 @@
+import { visible } from './safe.js';
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../report/result.js';
@@ -8,9 +9,12 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', w
 const SEVERITY_ICON: Record<Finding['severity'], string> = { error: '✖', warning: '▲', info: 'ℹ' };
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
-/** Every character that could end a text node or an attribute value. */
+/**
+ * Every character that could end a text node or an attribute value; controls, line breaks and
+ * bidi marks shown visibly (safe.ts), so report text never starts a line of the page.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(
+  return visible(text).replace(
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
   );

@@ -1,3 +1,4 @@
+import { jsonSafe } from './safe.js';
 import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../report/result.js';
 import { DEFAULT_GATE, gateVerdict, type Gate } from './gate.js';
 import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
@@ -107,18 +108,19 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
 /**
  * Written as JSON.stringify(toJson(run), null, 2) would write it, one report at a time:
- * a run over 10,000 reports is never one string in memory.
+ * a run over 10,000 reports is never one string in memory. C1 controls and bidi marks are
+ * written as \u escapes (the same JSON, safe on a terminal: safe.ts).
  */
 export const jsonWriter: FormatWriterFactory = (run, options) => {
   const gate = gateOf(options);
   const start = JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs }, null, 2);
   return {
-    head: `${start.slice(0, -2)},\n  "reports": [`,
-    report: (r) => `\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`,
+    head: jsonSafe(`${start.slice(0, -2)},\n  "reports": [`),
+    report: (r) => jsonSafe(`\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`),
     separator: ',',
     tail(end, empty) {
       const rest = JSON.stringify(runEnd(end, gate), null, 2);
-      return `${empty ? '' : '\n  '}],\n${rest.slice(2)}\n`;
+      return jsonSafe(`${empty ? '' : '\n  '}],\n${rest.slice(2)}\n`);
     },
   };
 };

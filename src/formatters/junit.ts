@@ -20,8 +20,9 @@
  *   the suite's `<properties>` give the cause's machine code (`code`, e.g. input-not-found).
  * - Files skipped as unsupported are not listed (they are not inputs that failed).
  * - XML escaping: & < > " ' escaped everywhere; characters XML 1.0 forbids (control characters,
- *   lone surrogates, U+FFFE/U+FFFF) are removed; newlines and tabs in attributes become
- *   character references so they survive attribute normalisation.
+ *   lone surrogates, U+FFFE/U+FFFF) are removed; newlines, tabs, C1 controls and bidi marks
+ *   become character references (the same text to an XML reader), so report text never starts
+ *   a line of the file: no line runs as a GitHub workflow command, and nothing acts on a terminal.
  */
 import { failsGate, type FailOn } from './gate.js';
 import type { Finding } from '../engine/model.js';
@@ -39,13 +40,17 @@ const INVALID_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+// Characters kept as character references: line breaks, tabs, C1 controls and bidi marks.
+const AS_REFERENCE = /[\t\n\r\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function xmlText(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ENTITY[c] as string);
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/[&<>"']/g, (c) => ENTITY[c] as string)
+    .replace(AS_REFERENCE, (c) => `&#${c.codePointAt(0)};`);
 }
 
-export function xmlAttr(text: string): string {
-  return xmlText(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
+export const xmlAttr = xmlText;
 
 function attrs(pairs: Record<string, string | number>): string {
   return Object.entries(pairs)
@@ -53,11 +58,12 @@ function attrs(pairs: Record<string, string | number>): string {
     .join('');
 }
 
+/** The failure's body, escaped: report text never carries a raw line break into it. */
 function details(f: Finding): string {
   const lines = f.evidence.map((e) => `${placeLabel(e)} “${e.quote}”${e.note ? `（${e.note}）` : ''}`);
   lines.push(`依据：${f.clause}${f.basis === 'practice' ? '（地方实践，非官方指标）' : ''}`);
   lines.push(`建议：${f.fix}`);
-  return lines.join('\n');
+  return lines.map(xmlText).join('\n');
 }
 
 interface Counts {
@@ -73,11 +79,11 @@ function testcase(f: Finding, failOn: FailOn): { xml: string; failed: boolean; s
     return { xml: `${head}>\n      <skipped message="不适用"/>\n    </testcase>`, failed: false, skipped: true };
   if (f.status === 'pass') return { xml: `${head}/>`, failed: false, skipped: false };
   if (failsGate(f.severity, failOn) && !f.suppressed) {
-    const failure = `      <failure${attrs({ type: f.severity, message: f.message })}>${xmlText(details(f))}</failure>`;
+    const failure = `      <failure${attrs({ type: f.severity, message: f.message })}>${details(f)}</failure>`;
     return { xml: `${head}>\n${failure}\n    </testcase>`, failed: true, skipped: false };
   }
   const known = f.suppressed ? '（基线中的已知问题）' : '';
-  const out = `      <system-out>${xmlText(`${LABEL[f.severity]}${known}：${f.message}\n${details(f)}`)}</system-out>`;
+  const out = `      <system-out>${xmlText(`${LABEL[f.severity]}${known}：${f.message}`)}\n${details(f)}</system-out>`;
   return { xml: `${head}>\n${out}\n    </testcase>`, failed: false, skipped: false };
 }
 

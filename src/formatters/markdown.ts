@@ -1,3 +1,4 @@
+import { visible } from './safe.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportResult, type RunSummary } from '../report/result.js';
 import { placeLabel } from './evidence.js';
@@ -6,11 +7,12 @@ import { wholeDocument, type Formatter, type FormatWriterFactory } from './types
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 
 /**
- * Report text made safe for Markdown: one line, and the characters that would start
- * emphasis, code, links, HTML or break a table cell backslash-escaped.
+ * Report text made safe for Markdown: one line, the characters that would start emphasis,
+ * code, links, HTML or break a table cell backslash-escaped, then controls shown visibly and a
+ * leading `::` marked (safe.ts; `\:` still renders as `:`).
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\|*_`<>[\]~&]/g, (ch) => `\\${ch}`);
+  return visible(text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\|*_`<>[\]~&]/g, (ch) => `\\${ch}`));
 }
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));

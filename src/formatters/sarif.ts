@@ -13,6 +13,7 @@
  *   uses); the location's `properties` add page, pageLine and paragraph in the original file.
  * - Deterministic: no timestamps, no machine-specific data other than the cwd.
  */
+import { jsonSafe } from './safe.js';
 import type { FailOn } from './gate.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { fingerprint } from '../engine/fingerprint.js';
@@ -193,7 +194,8 @@ const RESULTS_OPEN = '"results": [';
 const RESULT_INDENT = '        ';
 
 /**
- * Written as JSON.stringify(log, null, 2) would write it, one report's results at a time.
+ * Written as JSON.stringify(log, null, 2) would write it, one report's results at a time
+ * (C1 controls and bidi marks as \u escapes: safe.ts).
  * (Results precede invocations and artifacts, which need the whole run; key order carries
  * no meaning in SARIF.)
  */
@@ -203,19 +205,23 @@ export const sarifWriter: FormatWriterFactory = (run, options) => {
   const ruleIndex = new Map(run.rules.map((rule, i) => [rule.id, i] as const));
   const skeleton = JSON.stringify(sarifLog(run, [], null, ci), null, 2);
   return {
-    head: skeleton.slice(0, skeleton.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length),
+    head: jsonSafe(skeleton.slice(0, skeleton.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length)),
     report: (r) =>
-      r.findings
-        .filter((f) => f.status === 'fail')
-        .map(
-          (f) =>
-            `\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`,
-        )
-        .join(','),
+      jsonSafe(
+        r.findings
+          .filter((f) => f.status === 'fail')
+          .map(
+            (f) =>
+              `\n${RESULT_INDENT}${JSON.stringify(result(r, f, ruleIndex, cwd), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`,
+          )
+          .join(','),
+      ),
     separator: ',',
     tail(end, empty) {
       const whole = JSON.stringify(sarifLog(run, [], end, ci), null, 2);
-      return `${empty ? '' : `\n${RESULT_INDENT.slice(2)}`}${whole.slice(whole.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length)}\n`;
+      return jsonSafe(
+        `${empty ? '' : `\n${RESULT_INDENT.slice(2)}`}${whole.slice(whole.indexOf(RESULTS_OPEN) + RESULTS_OPEN.length)}\n`,
+      );
     },
   };
 };

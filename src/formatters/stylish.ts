@@ -10,6 +10,7 @@ import {
   type RunSummary,
 } from '../report/result.js';
 import { placeLabel } from './evidence.js';
+import { visible as v } from './safe.js';
 import { renderTable } from './table.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -38,14 +39,17 @@ function severityMark(c: ChalkInstance, f: Finding): string {
 
 function evidenceLine(c: ChalkInstance, e: Evidence): string {
   const where = c.gray(placeLabel(e));
-  const note = e.note ? c.gray(`（${e.note}）`) : '';
-  return `${where} “${clip(e.quote)}”${note}`;
+  const note = e.note ? c.gray(`（${v(e.note)}）`) : '';
+  return `${where} “${v(clip(e.quote))}”${note}`;
 }
 
 function header(c: ChalkInstance, r: ReportResult): string[] {
   const { meta } = r;
-  const title = meta.title ?? c.gray('（未识别到标题）');
-  const facts = [meta.body ?? c.gray('单位未识别'), meta.year ? `${meta.year}年度` : c.gray('年度未识别')];
+  const title = meta.title !== null && meta.title !== undefined ? v(meta.title) : c.gray('（未识别到标题）');
+  const facts = [
+    meta.body ? v(meta.body) : c.gray('单位未识别'),
+    meta.year ? `${meta.year}年度` : c.gray('年度未识别'),
+  ];
   const found = new Map(r.parts.map((p) => [p.id, p] as const));
   const where = (p: ReportPart): string =>
     p.page !== undefined ? `第${p.page}页` : p.paragraph !== undefined ? `第${p.paragraph}段` : `${p.line}行`;
@@ -55,7 +59,7 @@ function header(c: ChalkInstance, r: ReportResult): string[] {
       ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p)}${p.inferred ? '，推定' : ''})`)
       : c.red(`✗${SHORT_PART[id]}`);
   });
-  return [c.underline.bold(r.file), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
+  return [c.underline.bold(v(r.file)), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
 }
 
 function scoreBanner(c: ChalkInstance, r: ReportResult): string {
@@ -78,13 +82,13 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
     const s = areaScore.get(area);
     out.push(`  ${c.bold(areaTitles.get(area) ?? area)}${s ? c.gray(`  ${s.score}/${s.max}`) : ''}`);
     for (const f of findings) {
-      out.push(`    ${severityMark(c, f)}  ${f.message}  ${c.gray(f.ruleId)}`);
+      out.push(`    ${severityMark(c, f)}  ${v(f.message)}  ${c.gray(f.ruleId)}`);
       for (const e of f.evidence) out.push(`        ${evidenceLine(c, e)}`);
       if (f.status === 'fail') {
         out.push(
-          `        ${c.gray('依据：')}${f.clause}${f.basis === 'practice' ? c.gray('（地方实践，非官方指标）') : ''}`,
+          `        ${c.gray('依据：')}${v(f.clause)}${f.basis === 'practice' ? c.gray('（地方实践，非官方指标）') : ''}`,
         );
-        out.push(`        ${c.gray('建议：')}${f.fix}`);
+        out.push(`        ${c.gray('建议：')}${v(f.fix)}`);
       }
     }
     out.push('');
@@ -135,12 +139,13 @@ export const stylishWriter: FormatWriterFactory = (run, options) => {
     report: (r) => `${renderReport(c, r, areaTitles, options.verbose)}\n\n`,
     tail(end) {
       const blocks: string[] = [];
-      for (const f of end.failures) blocks.push(`${c.underline.bold(f.file)}\n  ${c.red('✖ 无法检查：')}${f.message}`);
+      for (const f of end.failures)
+        blocks.push(`${c.underline.bold(v(f.file))}\n  ${c.red('✖ 无法检查：')}${v(f.message)}`);
       if (end.skipped.length > 0)
-        blocks.push(c.gray(`跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.join('、')}`));
+        blocks.push(c.gray(`跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.map(v).join('、')}`));
       if (end.reports.length >= 2) blocks.push(ranking(c, end));
       if (end.baseline && end.baseline.disappeared.length > 0) {
-        const gone = end.baseline.disappeared.map((e) => `${e.file} ${e.ruleId}`).join('、');
+        const gone = end.baseline.disappeared.map((e) => `${v(e.file)} ${e.ruleId}`).join('、');
         blocks.push(
           c.cyan(`基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`),
         );

@@ -1,3 +1,5 @@
+import { visible } from './safe.js';
+
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -21,8 +23,9 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** A plain aligned table (the last column is not padded). */
-export function renderTable(header: string[], rows: string[][]): string {
+/** A plain aligned table (the last column is not padded); cells are report text, shown visibly escaped. */
+export function renderTable(header: string[], body: string[][]): string {
+  const rows = body.map((r) => r.map(visible));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells

@@ -199,6 +199,8 @@ export async function checkEach(
     for (const [index, file] of files.entries()) {
       arrive(index, await checkHere(file, index));
       options.onProgress?.(index + 1, files.length, file);
+      // Let signals (and stdout's drain) in: a check here settles in microtasks and would starve them.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return { failures, skipped };
