@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseWindow } from '../src/engine/checks/concepts.js';
+import { clausesAround } from '../src/facts/clauses.js';
 import { compileConcept, compileRuleSet } from '../src/engine/compile.js';
 import { firstMatch } from '../src/facts/concepts.js';
 import fs from 'node:fs';
@@ -134,6 +134,10 @@ describe('concepts check type', () => {
     expect(() => packSetFromText(broken)).toThrow(/contexts\.plan\[0\]: unknown concept "nowhere"/);
   });
 });
+
+/** The text of the clause around [from, to) and one clause either side. */
+const clauseWindow = (text: string, [from, to]: readonly [number, number]) =>
+  text.slice(...clausesAround(text, from, to));
 
 describe('the clauses around a match', () => {
   const text = '甲,乙,丙学习丁,戊,己';

@@ -1,5 +1,5 @@
 import type { SourceMeta } from '../ingest/index.js';
-import { normalize } from '../text/normalize.js';
+import { normalize, toOriginalSpan } from '../text/normalize.js';
 import { foldLabels } from './chrome.js';
 import { matchHeading } from './headings.js';
 import type { DocLine, DocumentMeta } from './model.js';
@@ -181,7 +181,7 @@ const GENERIC_END = /[我本全该各此每其某另治乡镇]$/;
 const GENERIC_WORD_END = /[城集小]$/;
 // Running text before a unit: a verb or an attribute, not a name (定期召开街道, 推进城镇, 纳入镇).
 const RUNNING_TEXT_END =
-  /(?:召开|推进|纳入|开展|建设|实现|覆盖|深入|走进|进入|带领|组织|指导|服务|联系|统筹|促进|加快|打造|全面|推动|助力|美丽|平安|法治|智慧|文明|特色|重点|中心|各级|基层|新型|思维|工作|发展|治理|通过|经过|获得|依托|利用|借助|联合|协调|会同|配合|结合|围绕|按照|根据|依据|报请|提请|报送|获)$/;
+  /(?:召开|推进|纳入|开展|建设|实现|覆盖|深入|走进|进入|带领|组织|指导|服务|联系|统筹|促进|加快|打造|全面|推动|助力|美丽|平安|法治|智慧|文明|特色|重点|中心|各级|基层|新型|思维|工作|发展|治理|通过|经过|获得|依托|利用|借助|联合|协调|会同|配合|结合|围绕|按照|根据|依据|报请|提请|报送)$/;
 
 /** A name that is a common word or a stretch of running text rather than a place. */
 function isGenericName(name: string): boolean {
@@ -393,15 +393,23 @@ function findPublished(lines: DocLine[]): string | null {
   return secondary;
 }
 
+/**
+ * A label's value (the regex's last group, matched at the end of the match on the folded matching
+ * form) as the page writes it: the matching form may have folded its script.
+ */
+function labelValue(line: DocLine, m: RegExpExecArray | RegExpMatchArray): string {
+  const value = m[1] as string;
+  const end = (m.index as number) + m[0].length;
+  const [start, stop] = toOriginalSpan(line.norm, end - value.length, end);
+  return line.original.slice(start, stop);
+}
+
 /** The township a page's 发布机构/来源 line names ("发布机构：某某县某某乡人民政府"). */
 function issuerBody(lines: DocLine[]): string | null {
   for (const line of lines) {
     const t = foldLabels(line.norm.text);
     for (const m of t.matchAll(ISSUER_LABEL)) {
-      const at = m.index + m[0].length - (m[1] as string).length;
-      const end = at + (m[1] as string).length;
-      // The value as written (the matching form may have folded its script).
-      const value = line.original.slice(line.norm.map[at], (line.norm.map[end - 1] as number) + 1);
+      const value = labelValue(line, m);
       const names = bodyNames(value);
       const n = bestOf(names, 2);
       if (n) return value.slice(n.start, n.end);
@@ -417,10 +425,8 @@ function labelledTitle(lines: DocLine[]): string | null {
   for (const line of lines) {
     const t = foldLabels(line.norm.text);
     const m = TITLE_LABEL.exec(t);
-    if (!m || m[1] === undefined) continue;
-    const at = m.index + m[0].length - m[1].length;
-    const end = at + m[1].length;
-    const value = line.original.slice(line.norm.map[at], (line.norm.map[end - 1] as number) + 1).trim();
+    if (!m) continue;
+    const value = labelValue(line, m).trim();
     if (isCompleteTitle(foldLabels(normalize(value).text))) return value;
   }
   return null;

@@ -43,3 +43,23 @@ export function clauseEndForMetric(text: string, pos: number): number {
   while (end < text.length && !isMetricClauseEnd(text.charCodeAt(end))) end++;
   return end;
 }
+
+/**
+ * [start, end) of the clause(s) holding [from, to) and `either` more clauses on each side, within
+ * one sentence (the clause ends above). Where a concepts check looks for its deed or count.
+ */
+export function clausesAround(text: string, from: number, to: number, either = 1): [number, number] {
+  let start = from;
+  for (let ends = 0; start > 0; start--) {
+    if (!isClauseEnd(text.charCodeAt(start - 1))) continue;
+    if (ends === either) break;
+    ends++;
+  }
+  let end = to;
+  for (let ends = 0; end < text.length; end++) {
+    if (!isClauseEnd(text.charCodeAt(end))) continue;
+    if (ends === either) break;
+    ends++;
+  }
+  return [start, end];
+}

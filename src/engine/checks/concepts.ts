@@ -1,3 +1,4 @@
+import { clausesAround } from '../../facts/clauses.js';
 import { conceptMatches, firstMatch, matchesIn, type CompiledConcept } from '../../facts/concepts.js';
 import type { Facts } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
@@ -17,22 +18,6 @@ interface Reading {
   evidence: number;
   /** The sentence with the most of the required concepts, and why it fell short. */
   closest: { index: number; missing: CompiledConcept[]; rejection: Rejection } | null;
-}
-
-const CLAUSE_STOP = /[,，:：]/g;
-
-/**
- * The clauses around a match: the clause that holds it and one either side. A deed or a count must
- * stand there, not anywhere in a long preamble sentence ("坚持以……为指导，……，始终将法治思维
- * 贯穿政务服务……全过程，……").
- */
-export function clauseWindow(text: string, [first, last]: readonly [number, number]): string {
-  const stops = [...text.matchAll(CLAUSE_STOP)].map((m) => m.index);
-  const before = stops.filter((at) => at < first);
-  const after = stops.filter((at) => at >= last);
-  const from = before.length >= 2 ? (before[before.length - 2] as number) + 1 : 0;
-  const to = after.length >= 2 ? (after[1] as number) : text.length;
-  return text.slice(from, to);
 }
 
 /**
@@ -71,14 +56,18 @@ export const conceptsCheck = defineCheckType({
       const document = facts.document;
       const sentences = sentencesOf(document);
       const holds = (list: CompiledConcept[], i: number) => list.some((c) => conceptMatches(document, c).has(i));
-      // A deed or a count within a clause of some match of a required concept.
+      // A deed or a count within a clause of some match of a required concept ("坚持以……为指导，……，
+      // 始终将法治思维贯穿政务服务……全过程" is a preamble, not a deed).
       const hasSubstance = (i: number, text: string): boolean => {
         if (!holds(substance, i)) return false;
         const spans = [...all, ...any]
           .filter((c) => conceptMatches(document, c).has(i))
           .flatMap((c) => matchesIn(text, c));
         if (spans.length === 0) return true;
-        return spans.some((span) => substance.some((c) => firstMatch(clauseWindow(text, span), c) !== null));
+        return spans.some(([from, to]) => {
+          const window = text.slice(...clausesAround(text, from, to));
+          return substance.some((c) => firstMatch(window, c) !== null);
+        });
       };
       let closest: Reading['closest'] = null;
       for (let i = 0; i < sentences.length; i++) {
@@ -89,7 +78,7 @@ export const conceptsCheck = defineCheckType({
         if (sentence.inTitle || !inScope(sentence, scope)) rejection = 'scope';
         else if (holds(plan, i)) rejection = 'plan';
         else if (holds(none, i)) rejection = 'excluded';
-        else if (substance.length > 0 && !hasSubstance(i, sentence.text)) rejection = 'slogan';
+        else if (missing.length === 0 && substance.length > 0 && !hasSubstance(i, sentence.text)) rejection = 'slogan';
         if (missing.length === 0 && rejection === null) return { evidence: i, closest: null };
         const found = all.length + (any.length > 0 ? 1 : 0) - missing.length;
         const best = closest ? all.length + (any.length > 0 ? 1 : 0) - closest.missing.length : 0;
