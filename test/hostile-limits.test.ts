@@ -144,6 +144,13 @@ describe('things that are not regular files are refused, never read or waited on
       expectRefused(fazhi(['check', '--baseline', name, 'a.txt'], dir), name);
     }
   });
+
+  it('an expectations file for eval that is a FIFO or a symlink to /dev/zero', () => {
+    const dir = scratch('eval');
+    mkfifo(path.join(dir, 'fifo.yaml'));
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    for (const name of ['fifo.yaml', 'zero.yaml']) expectRefused(fazhi(['eval', name], dir), name);
+  });
 });
 
 describe('readRegularFile: every kind of path', () => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Status } from '../engine/model.js';
+import { DEFAULT_MAX_BYTES, FileReadError, readRegularText } from '../ingest/files.js';
 import { FazhiError, UsageError } from '../shared/errors.js';
 import type { ReportResult } from '../report/result.js';
 
@@ -24,11 +24,16 @@ const STATUSES = new Set<Status>(['pass', 'fail', 'not-applicable']);
 export function loadExpectations(file: string): Expectations {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'));
+    // The one reader: a FIFO or a device is refused, not read without end.
+    data = parse(readRegularText(file, { maxBytes: DEFAULT_MAX_BYTES }));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new FazhiError(
-      code === 'ENOENT' ? '文件不存在' : `无法读取期望结果：${(e as Error).message.split('\n')[0]}`,
+      code === 'ENOENT'
+        ? '文件不存在'
+        : e instanceof FileReadError && e.problem === 'not-regular'
+          ? e.message
+          : `无法读取期望结果：${(e as Error).message.split('\n')[0]}`,
       file,
       null,
       'usage',
