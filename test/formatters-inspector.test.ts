@@ -269,7 +269,7 @@ describe('csv', () => {
     expect(rows[3]![0]).toBe(`'${SUM}`);
     expect(rows[3]![rows[3]!.length - 1]).toBe(`'+1 "quoted" message, with comma`);
     expect(csv).toContain(`"'+1 ""quoted"" message, with comma"`);
-    // A leading tab or CR is shown as a visible escape (formatters/safe.ts), which no
+    // A leading tab or CR is shown as a visible escape (shared/safe-text.ts), which no
     // spreadsheet reads as a formula: a CSV cell never carries a raw control character.
     expect(csvCell('\tx')).toBe('\\x09x');
     expect(csvCell('\rx')).toBe('\\x0dx');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandLines } from '../src/formatters/safe.js';
+import { commandLines } from '../src/shared/safe-text.js';
 import { FORMAT_NAMES } from '../src/formatters/index.js';
 import { MINIMAL_PACK, ROOT, runCli } from './helpers.js';
 

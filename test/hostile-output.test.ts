@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT_NAMES, loadFormatter, type FormatOptions } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
 import { renderTable } from '../src/formatters/table.js';
-import { commandLines, visible } from '../src/formatters/safe.js';
+import { commandLines, visible } from '../src/shared/safe-text.js';
 import type { RunResult } from '../src/report/result.js';
 import { checkText } from '../src/report/text.js';
 import { builtinRules, readReport } from './helpers.js';

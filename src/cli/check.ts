@@ -15,7 +15,7 @@ import { exitCode, FAIL_ON, type FailOn } from '../formatters/gate.js';
 import type { CliIO, OutputFlag } from './main.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { isIgnored } from '../config/settings.js';
-import { visible } from '../formatters/safe.js';
+import { visible } from '../shared/safe-text.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
 import { lazy } from '../shared/lazy.js';

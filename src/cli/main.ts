@@ -2,7 +2,7 @@ import { TOOL_VERSION } from '../shared/paths.js';
 import { Command, CommanderError, Option } from 'commander';
 import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
-import { visible } from '../formatters/safe.js';
+import { visible } from '../shared/safe-text.js';
 import type { CheckOptions } from './check.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
@@ -151,7 +151,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (e instanceof FazhiError) {
       // Each line ends with the machine code in brackets (README, 错误代码): CI need not parse the Chinese.
-      // File names and messages may carry report text: shown visibly escaped (formatters/safe.ts).
+      // File names and messages may carry report text: shown visibly escaped (shared/safe-text.ts).
       const lines = e.toLine().split('\n').map(visible);
       io.stderr(`fazhi: ${lines.join(` [${e.code}]\nfazhi: `)} [${e.code}]\n`);
       if (argv.includes('--debug') && e.stack) io.stderr(`${e.stack}\n`);

@@ -5,6 +5,7 @@ import { fromRoot } from '../shared/paths.js';
 import type { Ajv as AjvType, ErrorObject } from 'ajv';
 import { newAjv } from '../packs/load.js';
 import { PackError } from '../shared/errors.js';
+import { visible } from '../shared/safe-text.js';
 import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
 import type { Locator, ParamValue, Severity } from '../packs/model.js';
 import { displayFile, readValidatedYaml } from '../packs/yaml-file.js';
@@ -175,15 +176,6 @@ export function findConfig(start: string, warn: (line: string) => void = () => {
   const shown = visible(displayFile(file));
   warn(`fazhi: 已忽略项目之外的配置 ${shown}：${DISTRUST[why]}；如确要使用，请用 --config ${shown}\n`);
   return null;
-}
-
-/** Control characters and bidi overrides of a path, escaped: a folder's name must not steer a terminal or log. */
-function visible(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are what is escaped
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { visible } from './safe.js';
+import { visible } from '../shared/safe-text.js';
 import { failedFindings, weakestArea } from '../report/result.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -6,7 +6,7 @@ const BOM = '\uFEFF';
 const EOL = '\r\n';
 
 /**
- * One CSV cell: controls shown visibly and a leading `::` marked (safe.ts: a cell never breaks
+ * One CSV cell: controls shown visibly and a leading `::` marked (shared/safe-text.ts: a cell never breaks
  * a line, so no line of the file starts a workflow command); a leading = + - @ (which Excel
  * and LibreOffice would read as a formula) is neutralised with a leading apostrophe; then
  * RFC 4180 quoting when needed.

@@ -13,7 +13,7 @@
  * - Unreadable inputs → `::error file=<path>::<message>`.
  * - Escaping as @actions/core does it: data `%`→%25, CR→%0D, LF→%0A; property values also
  *   `:`→%3A and `,`→%2C. Before that, other control characters and bidi marks of report text
- *   are shown visibly (`\x1b`, `\u202e`: safe.ts), so every line is one command fazhi wrote
+ *   are shown visibly (`\x1b`, `\u202e`: shared/safe-text.ts), so every line is one command fazhi wrote
  *   and nothing in it acts on a terminal.
  * - Every line fazhi prints here starts with `::` on purpose; nothing else (the summary line
  *   starts with `fazhi：`) does.
@@ -23,7 +23,7 @@ import type { Finding } from '../engine/model.js';
 import { failedFindings, totalFailed, type RunSummary } from '../report/result.js';
 import { messageWithQuote, placeLabel } from './evidence.js';
 import { absolutePath, relativePath } from './paths.js';
-import { visibleKeepingBreaks } from './safe.js';
+import { visibleKeepingBreaks } from '../shared/safe-text.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { cwd?: string };

@@ -1,4 +1,4 @@
-import { visible } from './safe.js';
+import { visible } from '../shared/safe-text.js';
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../report/result.js';
@@ -11,7 +11,7 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 
 /**
  * Every character that could end a text node or an attribute value; controls, line breaks and
- * bidi marks shown visibly (safe.ts), so report text never starts a line of the page.
+ * bidi marks shown visibly (shared/safe-text.ts), so report text never starts a line of the page.
  */
 export function escapeHtml(text: string): string {
   return visible(text).replace(

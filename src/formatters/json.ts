@@ -1,4 +1,4 @@
-import { jsonSafe } from './safe.js';
+import { jsonSafe } from '../shared/safe-text.js';
 import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../report/result.js';
 import { DEFAULT_GATE, gateVerdict, type Gate } from './gate.js';
 import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
@@ -109,7 +109,7 @@ const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 /**
  * Written as JSON.stringify(toJson(run), null, 2) would write it, one report at a time:
  * a run over 10,000 reports is never one string in memory. C1 controls and bidi marks are
- * written as \u escapes (the same JSON, safe on a terminal: safe.ts).
+ * written as \u escapes (the same JSON, safe on a terminal: shared/safe-text.ts).
  */
 export const jsonWriter: FormatWriterFactory = (run, options) => {
   const gate = gateOf(options);

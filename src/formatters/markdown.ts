@@ -1,4 +1,4 @@
-import { visible } from './safe.js';
+import { visible } from '../shared/safe-text.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportResult, type RunSummary } from '../report/result.js';
 import { placeLabel } from './evidence.js';
@@ -9,7 +9,7 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', w
 /**
  * Report text made safe for Markdown: one line, the characters that would start emphasis,
  * code, links, HTML or break a table cell backslash-escaped, then controls shown visibly and a
- * leading `::` marked (safe.ts; `\:` still renders as `:`).
+ * leading `::` marked (shared/safe-text.ts; `\:` still renders as `:`).
  */
 export function escapeMarkdown(text: string): string {
   return visible(text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\|*_`<>[\]~&]/g, (ch) => `\\${ch}`));

@@ -13,7 +13,7 @@
  *   uses); the location's `properties` add page, pageLine and paragraph in the original file.
  * - Deterministic: no timestamps, no machine-specific data other than the cwd.
  */
-import { jsonSafe } from './safe.js';
+import { jsonSafe } from '../shared/safe-text.js';
 import type { FailOn } from './gate.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { fingerprint } from '../engine/fingerprint.js';
@@ -195,7 +195,7 @@ const RESULT_INDENT = '        ';
 
 /**
  * Written as JSON.stringify(log, null, 2) would write it, one report's results at a time
- * (C1 controls and bidi marks as \u escapes: safe.ts).
+ * (C1 controls and bidi marks as \u escapes: shared/safe-text.ts).
  * (Results precede invocations and artifacts, which need the whole run; key order carries
  * no meaning in SARIF.)
  */

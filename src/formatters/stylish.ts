@@ -10,7 +10,7 @@ import {
   type RunSummary,
 } from '../report/result.js';
 import { placeLabel } from './evidence.js';
-import { visible as v } from './safe.js';
+import { visible as v } from '../shared/safe-text.js';
 import { renderTable } from './table.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 

@@ -1,4 +1,4 @@
-import { visible } from './safe.js';
+import { visible } from '../shared/safe-text.js';
 
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {

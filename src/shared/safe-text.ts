@@ -1,6 +1,7 @@
 /**
  * Report text is untrusted: its quotes, title and file name reach terminals and CI logs. This
- * is the one place that decides how such text is shown, for every human-readable format.
+ * is the one place that decides how such text is shown: every human-readable format, and the
+ * CLI's own lines that name a path (config warnings).
  *
  * - Characters that move the cursor, recolour the terminal, end a line or reorder what is
  *   shown (C0 and C1 controls, DEL, ESC, CR, line/paragraph separators, bidi marks, overrides
