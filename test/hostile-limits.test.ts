@@ -19,6 +19,7 @@ import { pdfAdapter } from '../src/ingest/pdf.js';
 import { readHtml, parseHtmlCapped } from '../src/ingest/html.js';
 import { readInput } from '../src/ingest/index.js';
 import { checkAll } from '../src/run/batch.js';
+import { analyseSource } from '../src/report/pipeline.js';
 import { builtinRules, MINIMAL_PACK, ROOT } from './helpers.js';
 
 let tmp: string;
@@ -481,5 +482,22 @@ describe('a per-input time limit for every format, in this thread too', { timeou
     expect(piped.reports).toHaveLength(1);
     // Without a clock passed, readInput has no time limit.
     expect((await readInput(path.join(dir, 'long.md'))).format).toBe('text');
+  });
+
+  it('the pipeline stops at the first checkpoint between stages once the clock has run out', async () => {
+    const source = { file: 'a.txt', format: 'text' as const, encoding: null, text: REPORT };
+    const stages: string[] = [];
+    const stop = new Error('stop');
+    await expect(
+      analyseSource(source, builtinRules(), () => {
+        stages.push('checkpoint');
+        if (stages.length === 2) throw stop;
+      }),
+    ).rejects.toBe(stop);
+    // parse → checkpoint → facts → checkpoint (thrown): the engine never ran.
+    expect(stages).toEqual(['checkpoint', 'checkpoint']);
+    const whole: string[] = [];
+    await analyseSource(source, builtinRules(), () => whole.push('checkpoint'));
+    expect(whole).toHaveLength(3);
   });
 });

@@ -1,4 +1,4 @@
-import { checkSource } from './pipeline.js';
+import { checkSource, type Checkpoint } from './pipeline.js';
 import { emptyConfig, type Config } from '../config/load.js';
 import {
   assertConfigRulesExist,
@@ -94,8 +94,8 @@ export class ReportChecker {
     return this.ruleSetFor('');
   }
 
-  async check(source: SourceText): Promise<ReportResult> {
-    return checkSource(source, this.ruleSetFor(source.file));
+  async check(source: SourceText, checkpoint?: Checkpoint): Promise<ReportResult> {
+    return checkSource(source, this.ruleSetFor(source.file), checkpoint);
   }
 }
 

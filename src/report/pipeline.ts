@@ -32,11 +32,24 @@ export interface Analysis {
   result: ReportResult;
 }
 
+/**
+ * Called between stages; throwing ends the check. The main thread cannot interrupt a stage, so
+ * this is where a per-report time limit is read (run/batch.ts).
+ */
+export type Checkpoint = () => void;
+
 /** The whole pipeline for one decoded report, keeping the intermediate stages (for tests and tools). */
-export async function analyseSource(source: SourceText, ruleSet: RuleSet): Promise<Analysis> {
+export async function analyseSource(
+  source: SourceText,
+  ruleSet: RuleSet,
+  checkpoint: Checkpoint = () => {},
+): Promise<Analysis> {
   const document = parseDocument(source);
+  checkpoint();
   const facts = computeFacts(document, ruleSet.plan);
+  checkpoint();
   const findings = await evaluate(ruleSet, facts);
+  checkpoint();
   const derived = [...facts.achieved.values()].filter((m) => m.derived);
   const { titleLine: _titleLine, ...meta } = document.meta;
   const result: ReportResult = {
@@ -53,6 +66,10 @@ export async function analyseSource(source: SourceText, ruleSet: RuleSet): Promi
 }
 
 /** The whole pipeline for one decoded report: document → facts → engine → score. */
-export async function checkSource(source: SourceText, ruleSet: RuleSet): Promise<ReportResult> {
-  return (await analyseSource(source, ruleSet)).result;
+export async function checkSource(
+  source: SourceText,
+  ruleSet: RuleSet,
+  checkpoint?: Checkpoint,
+): Promise<ReportResult> {
+  return (await analyseSource(source, ruleSet, checkpoint)).result;
 }

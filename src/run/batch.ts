@@ -77,9 +77,9 @@ export async function readAndCheck(
       clock,
     });
     checkDeadline(clock, source.file);
-    const report = await checker.check(source);
-    // The stages after reading cannot be interrupted here: a report that overran still fails,
-    // as it would in a worker thread.
+    // A stage cannot be interrupted in this thread: the clock is read between stages, and a
+    // report that overran still fails, as it would in a worker thread.
+    const report = await checker.check(source, () => checkDeadline(clock, source.file));
     checkDeadline(clock, source.file);
     return { report };
   } catch (e) {
