@@ -32,7 +32,7 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-inspector-'));
   const lines = fs.readFileSync('reports/draft-low-mediation.txt', 'utf8').split('\n');
   lines[0] = `${FORMULA}白沙乡${SCRIPT}2025年法治政府建设情况报告`;
-  lines[7] = `推行执法全过程记录${SCRIPT}，执法信息在政务公开栏公示 | 公示栏 *强调* _下划_ \`代码\` [链接](x) ${SUM}，${FORMULA}。`;
+  lines[7] = `更新 | 公开栏 *强调* _下划_ \`代码\` [链接](x) 推行执法全过程记录${SCRIPT}，政务公开栏 ${SUM}，${FORMULA}。`;
   const evilFile = path.join(tmp, '报告"白沙".txt');
   fs.writeFileSync(evilFile, lines.join('\n'));
   evil = await runCheck([evilFile, path.join(tmp, 'missing.txt')], rules, {});
@@ -103,7 +103,7 @@ describe('markdown', () => {
     }
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(md).not.toMatch(/(?<!\\)<script/);
-    expect(md).toContain('公示 \\| 公示栏 \\*强调\\* \\_下划\\_ \\`代码\\` \\[链接\\](x)');
+    expect(md).toContain('更新 \\| 公开栏 \\*强调\\* \\_下划\\_ \\`代码\\` \\[链接\\](x)');
     expect(md).toContain('## 无法读取的文件');
     expect(md).toContain('missing.txt');
   });

@@ -63,7 +63,9 @@ const TABLE: Array<[string, 'pass' | 'fail' | 'not-applicable', string, string]>
   [TS, 'pass', '全面落实行政执法“三项制度”。', 'stated as carried out'],
   [TS, 'pass', '落实行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度。', 'all three named'],
   [TS, 'pass', '严格执行行政执法"三项制度"。', 'ASCII quotes'],
-  [TS, 'fail', '推行执法全过程记录，执法信息及时公示。', '法制审核 missing'],
+  [TS, 'pass', '推行执法全过程记录，执法信息及时公示。', 'two of the three named'],
+  [TS, 'pass', '执法人员佩戴执法记录仪，重大执法决定均经法制审核。', 'recording and review, in other words'],
+  [TS, 'fail', '推行执法全过程记录，执法人员持证上岗。', 'one of the three'],
   [TS, 'fail', '行政执法“三项制度”落实不到位。', 'negated'],
   [
     TS,
