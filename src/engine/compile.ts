@@ -255,7 +255,24 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
   return {
     packs,
     rules,
-    plan: { patterns: patterns.all(), scopes, metrics: [...metrics.values()], computed },
+    plan: {
+      patterns: patterns.all(),
+      scopes,
+      metrics: [...metrics.values()],
+      computed,
+      // An unknown id here is reported where a concepts check names the contexts.
+      planContext: packs.contexts.plan
+        .filter((id) => packs.concepts.has(id))
+        .map((id) => {
+          let compiled = concepts.get(id);
+          if (!compiled) {
+            const def = packs.concepts.get(id) as ConceptDef;
+            compiled = compileConcept(def, packs.locators.get(def.file) ?? (() => null));
+            concepts.set(id, compiled);
+          }
+          return compiled;
+        }),
+    },
     regexes: takeWrittenRegexes(),
   };
 }

@@ -15,6 +15,8 @@ import {
 import { findNumbers, type NumberToken } from './numbers.js';
 import { presenceIn } from './presence.js';
 import { inScope } from './scope.js';
+import { conceptMatches, type CompiledConcept } from './concepts.js';
+import { sentencesOf, type Sentence } from './sentences.js';
 
 export interface CompiledMetric {
   def: MetricDef;
@@ -35,6 +37,11 @@ export interface FactPlan {
   metrics: CompiledMetric[];
   /** Derived facts by id, evaluated after hits, numbers and metrics. */
   computed: Map<string, ComputedFact>;
+  /**
+   * The packs' plan context (contexts.plan: plans and shortfalls): a hit in a sentence that
+   * holds one is not `done`, in whichever part it stands.
+   */
+  planContext?: CompiledConcept[];
 }
 
 const TEXT_KINDS = new Set<DocLine['kind']>(['body', 'heading', 'title']);
@@ -75,7 +82,25 @@ function lineIndexAt(starts: number[], at: number): number {
   return lo;
 }
 
-function findHits(joined: Joined, pattern: CompiledPattern): Hit[] {
+/** Per line number, the [start, end) of its sentences that are plans or shortfalls (normalised offsets). */
+type PlannedSpans = Map<number, Array<readonly [number, number]>>;
+
+function plannedSpans(document: Document, context: readonly CompiledConcept[]): PlannedSpans {
+  const spans: PlannedSpans = new Map();
+  if (context.length === 0) return spans;
+  const sentences = sentencesOf(document);
+  const planned = new Set<number>();
+  for (const concept of context) for (const i of conceptMatches(document, concept).keys()) planned.add(i);
+  for (const i of [...planned].sort((a, b) => a - b)) {
+    const { line, start, end } = sentences[i] as Sentence;
+    const list = spans.get(line.number) ?? [];
+    list.push([start, end]);
+    spans.set(line.number, list);
+  }
+  return spans;
+}
+
+function findHits(joined: Joined, pattern: CompiledPattern, planned: PlannedSpans = new Map()): Hit[] {
   const hits: Hit[] = [];
   const re = pattern.re;
   re.lastIndex = 0;
@@ -96,21 +121,25 @@ function findHits(joined: Joined, pattern: CompiledPattern): Hit[] {
       pattern.raw ? { line: line.number, start: a, end: b } : span(line, a, b);
     const [cs, ce] = clauseAround(text, from, to);
     if (pattern.not && pattern.not.test(text.slice(cs, ce))) continue;
+    // Raw patterns read original offsets, which the sentences do not: they are judged by part alone.
+    const inPlan = !pattern.raw && (planned.get(line.number) ?? []).some(([a, b]) => from >= a && from < b);
     hits.push({
       key: pattern.key,
       ...place(from, to),
       clause: place(cs, ce),
       parts: line.parts,
       inTitle: line.kind === 'title',
+      ...(inPlan ? { planned: true } : {}),
     });
   }
   return hits;
 }
 
 /** Every pattern's hits in one text; a pattern whose needed literals the text lacks is not run. */
-function scanAll(joined: Joined, patterns: CompiledPattern[], hits: Map<string, Hit[]>): void {
+function scanAll(joined: Joined, patterns: CompiledPattern[], hits: Map<string, Hit[]>, planned: PlannedSpans): void {
   const presence = presenceIn(joined.text);
-  for (const p of patterns) if (!p.needs || presence.mayContainAny(p.needs)) hits.set(p.key, findHits(joined, p));
+  for (const p of patterns)
+    if (!p.needs || presence.mayContainAny(p.needs)) hits.set(p.key, findHits(joined, p, planned));
 }
 
 function numberAt(line: DocLine, token: NumberToken): NumberAt {
@@ -221,7 +250,7 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   const numbers: NumberAt[] = [];
   const textLines = document.lines.filter((l) => TEXT_KINDS.has(l.kind));
   const { normalised, raw } = patternsByText(plan);
-  scanAll(join(textLines, false), normalised, hits);
+  scanAll(join(textLines, false), normalised, hits, plannedSpans(document, plan.planContext ?? []));
   // Few patterns read the original text: indexing it as well would cost more than it saves.
   if (raw.length > 0) {
     const joinedRaw = join(textLines, true);

@@ -14,6 +14,8 @@ export interface Hit extends LineSpan {
   clause: LineSpan;
   parts: PartId[];
   inTitle: boolean;
+  /** In a sentence that is a plan or a shortfall (FactPlan.planContext); then it is not `done`. */
+  planned?: boolean;
 }
 
 /** A number as written in the report, wherever it is. */

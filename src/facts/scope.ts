@@ -12,16 +12,19 @@ export function scopeName(scope: Scope | undefined): string {
 export interface Placed {
   parts: readonly PartId[];
   inTitle: boolean;
+  /** In a sentence that is a plan or a shortfall ("下一步将……", "……有待加强"), wherever it stands. */
+  planned?: boolean;
 }
 
 /**
  * Whether text in these parts can serve as evidence. `done` leaves out the
- * next-year plan and the shortcomings: a plan or a problem is not an achievement.
+ * next-year plan and the shortcomings, and a plan or a problem written among the measures:
+ * a plan or a problem is not an achievement.
  */
-export function inScope({ parts, inTitle }: Placed, scope: string): boolean {
+export function inScope({ parts, inTitle, planned }: Placed, scope: string): boolean {
   if (scope === 'all') return true;
   if (scope === 'title') return inTitle;
-  if (scope === 'done') return !parts.some((p) => NOT_DONE_PARTS.includes(p));
+  if (scope === 'done') return planned !== true && !parts.some((p) => NOT_DONE_PARTS.includes(p));
   let named = NAMED_PARTS.get(scope);
   if (!named) NAMED_PARTS.set(scope, (named = scope.split('+') as PartId[]));
   return named.some((p) => parts.includes(p));

@@ -22,7 +22,8 @@ export const mentionCheck = defineCheckType({
   description: 'Phrases or patterns are mentioned where the report says what was done',
   summary:
     '`match` (phrases / regex, combined with `allOf` / `anyOf`) is found within `scope` (`done` by default: not ' +
-    'the plan, not the shortcomings; or `all`, `title`, or a list of part ids)',
+    'the plan, not the shortcomings, not a sentence that is a plan or a shortfall (`contexts.plan`); or `all`, ' +
+    '`title`, or a list of part ids)',
   options: {
     required: ['match'],
     properties: { scope: { $ref: '#/definitions/scope' }, match: { $ref: '#/definitions/term' } },
