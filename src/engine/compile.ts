@@ -151,7 +151,14 @@ function checkPlaceholders(rule: PackRule, locate: Locator): void {
 export function compileConcept(def: ConceptDef, locate: Locator): CompiledConcept {
   const origin = (field: string) => ({ file: def.file, locate, path: ['concepts', def.id, field] });
   const escaped = (word: string): string => normalizePhrase(word).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const alternatives = [...(def.words ?? []).map(escaped), ...(def.patterns ?? []).map((p) => `(?:${p})`)];
+  // Longest word first: at one position the whole word matches, not a shorter word inside it that
+  // an exceptWithin entry would then refuse (学法用法考试, not 学法 inside 学法用法).
+  const words = (def.words ?? []).map((w) => normalizePhrase(w));
+  const longestFirst = words.map((w, i) => [w, i] as const).sort(([a, i], [b, j]) => b.length - a.length || i - j);
+  const alternatives = [
+    ...longestFirst.map(([, i]) => escaped((def.words ?? [])[i] as string)),
+    ...(def.patterns ?? []).map((p) => `(?:${p})`),
+  ];
   const except = def.exceptWithin?.length ? def.exceptWithin.map(escaped).join('|') : null;
   return {
     id: def.id,

@@ -64,7 +64,9 @@ export function matchesIn(text: string, concept: CompiledConcept, limit = Infini
     }
     const start = m.index;
     const end = start + m[0].length;
-    if (excluded.some(([s, e]) => start < e && end > s)) continue;
+    // Refused where it overlaps an excluded word, unless it holds that word whole: then it is a
+    // longer word of its own (学法用法考试 holds 学法用法).
+    if (excluded.some(([s, e]) => start < e && end > s && !(start <= s && end >= e))) continue;
     if (!concept.inDocumentTitles && insideDocumentTitle(text, start)) continue;
     out.push([start, end]);
     if (out.length >= limit) break;
