@@ -26,7 +26,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(cmd, argv, cwd) {
   // npm.cmd needs a shell on Windows (Node refuses to spawn .cmd files without one).
-  return execFileSync(cmd, argv, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
+  // Under `npm run`, npm_config_local_prefix names this checkout: it would make npm pack the
+  // checkout instead of the staging folder.
+  const env = { ...process.env };
+  delete env.npm_config_local_prefix;
+  return execFileSync(cmd, argv, { cwd, encoding: 'utf8', env, shell: process.platform === 'win32' });
 }
 
 if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'cli.js'))) {

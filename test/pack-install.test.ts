@@ -35,8 +35,11 @@ function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
     cwd,
     encoding: 'utf8',
     shell: WIN,
-    // npm test's own settings (npm_config_*) stay out: the install is a user's plain one.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))),
+    // npm test's own settings (npm_config_local_prefix would install into this checkout) stay
+    // out; the cache and the user's config stay: they are where `npm ci` put the packages.
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || /^npm_config_(?:cache|userconfig)$/i.test(k)),
+    ),
     timeout: 180_000,
   });
 }
