@@ -21,12 +21,28 @@ try {
   process.stderr.write(`${error.message}\n`); // a checkout without `npm run build`: one line, exit 2
   process.exit(2);
 }
+// GBK consoles (Windows code page 936): a hint, or GBK output on request (see console-encoding.js).
+const encoding = require('./console-encoding.js');
+const streams = {
+  platform: process.platform,
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+};
+const output = encoding.consoleEncoding({
+  ...streams,
+  codePage: encoding.needsCodePage(streams) ? encoding.readCodePage() : null,
+});
+if (output.hint) process.stderr.write(output.hint);
+const writeOut = output.stdout === 'gbk' ? encoding.gbkWriter(process.stdout) : (text) => process.stdout.write(text);
+const writeErr = output.stderr === 'gbk' ? encoding.gbkWriter(process.stderr) : (text) => process.stderr.write(text);
+
 cli
   .main(process.argv.slice(2), {
     stdout: (text) => {
-      if (!stdoutClosed) process.stdout.write(text);
+      if (!stdoutClosed) writeOut(text);
     },
-    stderr: (text) => process.stderr.write(text),
+    stderr: writeErr,
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

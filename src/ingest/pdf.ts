@@ -27,6 +27,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../shared/errors.js';
 import { importOnDemand } from '../shared/lazy.js';
+import { installDomMatrix } from './dom-matrix.js';
 import { headingMarker, type HeadingMarker } from '../text/heading-markers.js';
 import type { FormatAdapter, SourcePlace, SourceText } from './index.js';
 import { DEFAULT_MAX_BYTES } from './files.js';
@@ -388,13 +389,49 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 
 /** Loaded on first use: plain-text runs never pay for pdf.js. */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= importOnDemand<PdfJs>('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
-    // Node runs pdf.js without a worker thread ("fake worker"); point it at the legacy worker
-    // module explicitly rather than relying on a path relative to the bundle.
-    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(path.join(pdfjsDir(), 'legacy/build/pdf.worker.mjs')).href;
-    return pdfjs;
-  });
+  pdfjsPromise ??= (async () => {
+    const restore = prepareGlobals();
+    try {
+      const pdfjs = await importOnDemand<PdfJs>('pdfjs-dist/legacy/build/pdf.mjs');
+      // Node runs pdf.js without a worker thread ("fake worker"); point it at the legacy worker
+      // module explicitly rather than relying on a path relative to the bundle.
+      pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(path.join(pdfjsDir(), 'legacy/build/pdf.worker.mjs')).href;
+      return pdfjs;
+    } finally {
+      restore();
+    }
+  })();
   return pdfjsPromise;
+}
+
+/** What pdf.js says when it loads without @napi-rs/canvas, about drawing, which fazhi never does. */
+const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `(?:ImageData|Path2D)`)/;
+
+/**
+ * pdf.js's Node build needs a DOMMatrix as soon as it loads and takes it from the optional
+ * @napi-rs/canvas. When that package is missing (`--omit=optional`) or its native binary does
+ * not load, the 2D DOMMatrix of dom-matrix.ts stands in (the text layer needs no more), and
+ * pdf.js's warnings about drawing are held back while it loads. Returns the undo of the latter.
+ */
+function prepareGlobals(): () => void {
+  if (typeof (globalThis as { DOMMatrix?: unknown }).DOMMatrix === 'function') return () => undefined;
+  let canvas: { DOMMatrix?: unknown } | undefined;
+  try {
+    // Resolved from pdf.js's folder, as pdf.js itself does; a loaded module is cached for it.
+    canvas = createRequire(path.join(pdfjsDir(), 'legacy/build/pdf.mjs'))('@napi-rs/canvas') as typeof canvas;
+  } catch {
+    canvas = undefined;
+  }
+  if (typeof canvas?.DOMMatrix === 'function') return () => undefined;
+  installDomMatrix();
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && CANVAS_WARNING.test(args[0])) return;
+    warn.apply(console, args);
+  };
+  return () => {
+    console.warn = warn;
+  };
 }
 
 let pdfjsDirCache: string | null = null;
