@@ -78,8 +78,9 @@ describe('the GitHub Action (action.yml)', () => {
     expect(readFileSync(path.join(r.work, 'fazhi.html'), 'utf8')).toMatch(/^<!doctype html>/i);
     expect(readFileSync(path.join(r.work, 'fazhi.xml'), 'utf8')).toMatch(/^<\?xml/);
     expect(readFileSync(path.join(r.work, 'fazhi.csv'), 'utf8').length).toBeGreaterThan(0);
-    // The log gets one workflow command per finding, then the summary line.
+    // The log gets one workflow command per finding, the summary line, then the gate's verdict.
     const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines.pop()).toMatch(/^::error title=fazhi 门禁::✗ 未通过：\d+ 个错误（--fail-on error）/);
     const summary = lines.pop() as string;
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) /);

@@ -81,7 +81,22 @@ describe('check: stylish output and exit codes', () => {
     expect(r.stderr).toBe('');
     for (const text of ['陶家镇', 'mediation/success-rate', '未报告', '得分']) expect(r.stdout).toContain(text);
     expect(r.stdout).not.toMatch(ANSI);
-    expect(r.stdout).not.toContain('✓ 通过'); // passes hidden without --verbose
+    expect(r.stdout).not.toMatch(/^ +✓ 通过/m); // passes hidden without --verbose
+    // The last line is the gate's verdict, and it says what held.
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✓ 通过：0 个错误（--fail-on error），最低得分 \d+\.\d$/);
+  });
+
+  it('the last line says why the gate failed: score, errors, warnings', () => {
+    const low = fazhi(['check', TAOJIA, '--min-score', '90']);
+    expect(low.code).toBe(1);
+    expect(low.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✗ 未通过：得分 \d+\.\d 低于 --min-score 90$/);
+    const warned = fazhi(['check', TAOJIA, '--max-warnings', '0', '--fail-on', 'never']);
+    expect(warned.code).toBe(1);
+    expect(warned.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✗ 未通过：\d+ 个警告，多于 --max-warnings 0$/);
+    const strict = fazhi(['check', TAOJIA, '--fail-on', 'warning', '--min-score', '90']);
+    expect(strict.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^✗ 未通过：\d+ 个警告及以上问题（--fail-on warning）；得分 \d+\.\d 低于 --min-score 90$/,
+    );
   });
 
   it('--no-color wins over FORCE_COLOR; FORCE_COLOR alone colours', () => {

@@ -440,6 +440,7 @@ describe('GitHub Actions formatter', () => {
       '::notice file=reports/a%3Ab%2Cc%25.txt,line=17,col=60,endLine=17,endColumn=72,title=demo/info::提示 “全年调解125件”（第1页 第34行） 建议：补充',
       '::error file=missing%2C1.txt::文件不存在',
       'fazhi：1 份报告，1 个错误，1 个警告，1 个提示，1 个文件无法读取',
+      '::error title=fazhi 门禁::✗ 未通过：1 份文件无法检查；1 个错误（--fail-on error）',
       '',
     ]);
   });
@@ -451,8 +452,10 @@ describe('GitHub Actions formatter', () => {
 
   it('writes one command per failed finding and unreadable input, then a plain summary', () => {
     const lines = githubFormatter(run, opts()).trimEnd().split('\n');
-    expect(lines).toHaveLength(allFailed().length + run.failures.length + 1);
-    const commands = lines.slice(0, -1);
+    expect(lines).toHaveLength(allFailed().length + run.failures.length + 2);
+    // Last, the gate's verdict as its own annotation.
+    expect(lines.at(-1)).toMatch(/^::error title=fazhi 门禁::✗ 未通过：1 份文件无法检查/);
+    const commands = lines.slice(0, -2);
     for (const l of commands)
       expect(l).toMatch(
         /^::(error|warning|notice) file=(reports|test\/fixtures\/pdf)\/[^,]+(,line=\d+(,col=\d+,endLine=\d+,endColumn=\d+)?,title=[\w/-]+)?::\S/,
@@ -463,6 +466,6 @@ describe('GitHub Actions formatter', () => {
     expect(commands.filter((l) => l.startsWith('::notice ')).length).toBe(
       allFailed().filter((f) => f.severity === 'info').length,
     );
-    expect(lines.at(-1)).toMatch(/^fazhi：\d+ 份报告，\d+ 个错误，\d+ 个警告，\d+ 个提示，1 个文件无法读取$/);
+    expect(lines.at(-2)).toMatch(/^fazhi：\d+ 份报告，\d+ 个错误，\d+ 个警告，\d+ 个提示，1 个文件无法读取$/);
   });
 });

@@ -106,10 +106,12 @@ describe('every format under hostile report text', () => {
             expect(commands, name).toEqual([]);
             continue;
           }
-          // Each command is one annotation fazhi wrote: one per failed finding and unreadable input.
-          for (const line of commands) expect(line).toMatch(ANNOTATION);
+          // Each command is one annotation fazhi wrote: one per failed finding and unreadable input,
+          // then the gate's verdict.
+          expect(commands.at(-1)).toMatch(/^::(error|notice) title=fazhi 门禁::[✓✗] /);
+          for (const line of commands.slice(0, -1)) expect(line).toMatch(ANNOTATION);
           const failed = run.reports.reduce((n, r) => n + r.findings.filter((f) => f.status === 'fail').length, 0);
-          expect(commands).toHaveLength(failed + run.failures.length);
+          expect(commands).toHaveLength(failed + run.failures.length + 1);
         }
       }),
       { numRuns: 60 },

@@ -157,6 +157,7 @@ describe('JSON gate', () => {
       belowMinScore: scores.filter((s) => s < 60).length,
       maxWarnings: 1000,
       warnings: json.summary.warnings,
+      message: `✗ 未通过：${json.summary.errors + json.summary.warnings} 个警告及以上问题（--fail-on warning）；得分 ${Math.min(...scores).toFixed(1)} 低于 --min-score 60`,
     });
     expect(json.gate.belowMinScore).toBe(1);
   });

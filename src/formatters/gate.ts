@@ -40,6 +40,52 @@ export interface GateVerdict {
   maxWarnings: number | null;
   /** Counted failed warnings. */
   warnings: number;
+  /** The verdict in one Chinese sentence, as the terminal's last line says it (gateSentence). */
+  message: string;
+}
+
+const SEVERITY_NAMES: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** The counted findings at or above failOn, named by the lowest severity that counts. */
+function failingPhrase(v: Pick<GateVerdict, 'failOn' | 'failing'>): string {
+  const name =
+    v.failOn === 'never'
+      ? '问题'
+      : v.failOn === 'error'
+        ? SEVERITY_NAMES.error
+        : `${SEVERITY_NAMES[v.failOn]}及以上问题`;
+  return `${v.failing} 个${name}（--fail-on ${v.failOn}）`;
+}
+
+/**
+ * Why the gate failed or that it passed, in one line: "✗ 未通过：得分 76.3 低于 --min-score 90"
+ * or "✓ 通过：0 个错误（--fail-on error），最低得分 76.3". Every format's summary says this.
+ */
+export function gateSentence(v: Omit<GateVerdict, 'message'>): string {
+  const score = (n: number) => n.toFixed(1);
+  if (!v.passed) {
+    const why = v.reasons.map((reason) => {
+      switch (reason) {
+        case 'unreadable':
+          return `${v.unreadable} 份文件无法检查`;
+        case 'fail-on':
+          return failingPhrase(v);
+        case 'min-score':
+          return v.belowMinScore > 1
+            ? `${v.belowMinScore} 份报告得分低于 --min-score ${v.minScore}（最低 ${score(v.lowestScore ?? 0)}）`
+            : `得分 ${score(v.lowestScore ?? 0)} 低于 --min-score ${v.minScore}`;
+        case 'max-warnings':
+          return `${v.warnings} 个警告，多于 --max-warnings ${v.maxWarnings}`;
+      }
+    });
+    return `✗ 未通过：${why.join('；')}`;
+  }
+  const held = [v.failOn === 'never' ? '不因问题失败（--fail-on never）' : failingPhrase(v)];
+  if (v.minScore !== null && v.lowestScore !== null)
+    held.push(`最低得分 ${score(v.lowestScore)}，不低于 --min-score ${v.minScore}`);
+  else if (v.lowestScore !== null) held.push(`最低得分 ${score(v.lowestScore)}`);
+  if (v.maxWarnings !== null) held.push(`${v.warnings} 个警告，未超过 --max-warnings ${v.maxWarnings}`);
+  return `✓ 通过：${held.join('，')}`;
 }
 
 /** True when a failed finding of this severity fails the gate. */
@@ -64,7 +110,7 @@ export function gateVerdict(run: Pick<RunSummary, 'failures' | 'reports'>, gate:
     (low, r) => (low === null ? r.score.total : Math.min(low, r.score.total)),
     null,
   );
-  return {
+  const verdict = {
     passed: reasons.length === 0,
     reasons,
     unreadable: run.failures.length,
@@ -76,6 +122,7 @@ export function gateVerdict(run: Pick<RunSummary, 'failures' | 'reports'>, gate:
     maxWarnings,
     warnings,
   };
+  return { ...verdict, message: gateSentence(verdict) };
 }
 
 /** Exit code for a finished run: 2 unreadable input, 1 gate failed, 0 passed. */

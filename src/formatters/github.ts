@@ -24,7 +24,8 @@ import { failedFindings, totalFailed, type RunSummary } from '../report/result.j
 import { messageWithQuote, placeLabel } from './evidence.js';
 import { absolutePath, relativePath } from './paths.js';
 import { visibleKeepingBreaks } from '../shared/safe-text.js';
-import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
+import { gateOf, wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
+import { gateVerdict } from './gate.js';
 
 type Options = FormatOptions & { cwd?: string };
 
@@ -76,6 +77,12 @@ function summary(run: RunSummary): string {
   return `fazhi：${parts.join('，')}`;
 }
 
+/** The gate's verdict as one annotation: an error that names why, or a notice that it passed. */
+function gateAnnotation(run: RunSummary, options: FormatOptions): string {
+  const { passed, message } = gateVerdict(run, gateOf(options));
+  return command(passed ? 'notice' : 'error', [['title', 'fazhi 门禁']], message);
+}
+
 export const githubWriter: FormatWriterFactory = (_run, options) => {
   const cwd = (options as Options).cwd ?? process.cwd();
   return {
@@ -92,7 +99,7 @@ export const githubWriter: FormatWriterFactory = (_run, options) => {
         const file = filePath(failure.file, cwd);
         lines.push(command('error', file !== null ? [['file', file]] : [], failure.message));
       }
-      lines.push(summary(run));
+      lines.push(summary(run), gateAnnotation(run, options));
       return `${lines.join('\n')}\n`;
     },
   };

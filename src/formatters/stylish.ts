@@ -12,7 +12,8 @@ import {
 import { placeLabel } from './evidence.js';
 import { visible as v } from '../shared/safe-text.js';
 import { renderTable } from './table.js';
-import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
+import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
+import { gateVerdict, type Gate } from './gate.js';
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 const SHORT_PART: Record<(typeof PART_IDS)[number], string> = {
@@ -113,6 +114,12 @@ function ranking(c: ChalkInstance, run: RunSummary): string {
   return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows)}`;
 }
 
+/** The last line: whether the gate passed, and why not (gate.ts gateSentence). */
+function gateLine(c: ChalkInstance, run: RunSummary, gate: Gate): string {
+  const { passed, message } = gateVerdict(run, gate);
+  return passed ? c.green.bold(message) : c.red.bold(message);
+}
+
 function summary(c: ChalkInstance, run: RunSummary): string {
   const count = (sev: Finding['severity']) => totalFailed(run.reports, sev);
   const errors = count('error');
@@ -150,7 +157,7 @@ export const stylishWriter: FormatWriterFactory = (run, options) => {
           c.cyan(`基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`),
         );
       }
-      return `${[...blocks, summary(c, end)].join('\n\n')}\n`;
+      return `${[...blocks, `${summary(c, end)}\n${gateLine(c, end, gateOf(options))}`].join('\n\n')}\n`;
     },
   };
 };
