@@ -99,6 +99,20 @@ function cacheMiss(run: SpawnSyncReturns<string>): boolean {
   return /ENOTCACHED|offline mode|cache mode is 'only-if-cached'/i.test(`${run.stdout}${run.stderr}`);
 }
 
+/** Install the project offline from the npm cache; a cache without the packages skips (fails in CI). */
+function installOffline(ctx: TestContext, dir: string, omit: string[]): boolean {
+  const install = npm(['install', '--offline', '--no-audit', '--no-fund', ...omit], dir);
+  if (install.status !== 0 && cacheMiss(install)) {
+    skipOrFail(
+      ctx,
+      `the npm cache lacks the dependencies (run npm ci once online): ${install.stderr.trim().split('\n')[0]}`,
+    );
+    return false;
+  }
+  expect(install.status, install.stderr).toBe(0);
+  return true;
+}
+
 /** The installed command checks `file` as this checkout does: same exit code, same JSON. */
 function expectChecked(dir: string, file: string): void {
   const args = ['check', file, '--format', 'json'];
@@ -138,15 +152,7 @@ describe('the packed tarball', () => {
 
   it('installs offline without dev dependencies and checks a text report and a PDF', (ctx) => {
     const dir = project('prod');
-    const install = npm(['install', '--offline', '--no-audit', '--no-fund', '--omit=dev'], dir);
-    if (install.status !== 0 && cacheMiss(install)) {
-      skipOrFail(
-        ctx,
-        `the npm cache lacks the dependencies (run npm ci once online): ${install.stderr.trim().split('\n')[0]}`,
-      );
-      return;
-    }
-    expect(install.status, install.stderr).toBe(0);
+    if (!installOffline(ctx, dir, ['--omit=dev'])) return;
     expect(existsSync(path.join(dir, 'node_modules', 'vitest'))).toBe(false);
     expectChecked(dir, TXT);
     expectChecked(dir, PDF);
@@ -154,15 +160,7 @@ describe('the packed tarball', () => {
 
   it('installs offline without optional dependencies and still reads a PDF', (ctx) => {
     const dir = project('no-optional');
-    const install = npm(['install', '--offline', '--no-audit', '--no-fund', '--omit=dev', '--omit=optional'], dir);
-    if (install.status !== 0 && cacheMiss(install)) {
-      skipOrFail(
-        ctx,
-        `the npm cache lacks the dependencies (run npm ci once online): ${install.stderr.trim().split('\n')[0]}`,
-      );
-      return;
-    }
-    expect(install.status, install.stderr).toBe(0);
+    if (!installOffline(ctx, dir, ['--omit=dev', '--omit=optional'])) return;
     expect(existsSync(path.join(dir, 'node_modules', '@napi-rs', 'canvas'))).toBe(false);
     expect(existsSync(path.join(dir, 'node_modules', 'recheck'))).toBe(false);
     expectChecked(dir, PDF);
