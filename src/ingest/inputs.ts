@@ -43,7 +43,9 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
   const take = (input: string, matches: string[]): void => {
     const before = files.length;
     for (const file of matches.sort(byPath)) {
-      (extensions.has(path.extname(file).toLowerCase()) ? files : skipped).push(file);
+      // Word's owner file (~$报告.docx) stands beside an open document: a lock, not a report.
+      const lock = path.basename(file).startsWith('~$');
+      (!lock && extensions.has(path.extname(file).toLowerCase()) ? files : skipped).push(file);
     }
     if (files.length === before) empty.push(input);
   };
