@@ -46,6 +46,7 @@ cli
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   })
   .then((code) => {
     process.exitCode = code;

@@ -16,6 +16,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Standard error is a terminal (progress bar). */
   stderrIsTTY?: boolean;
+  /** Width of the terminal standard output writes to; undefined when it is not a terminal. */
+  columns?: number;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
