@@ -412,11 +412,14 @@ describe('program: version, help, commands', () => {
     expect(r.stdout).toContain('--min-score');
   });
 
-  it('an unknown command exits 2', () => {
+  it('a word that is no command is a report to check (here one that does not exist: exit 2)', () => {
     const r = fazhi(['bogus']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("unknown command 'bogus'");
+    expect(r.stderr).toBe('fazhi: bogus: 文件不存在\n');
+    const typo = fazhi(['chekc', TAOJIA]);
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/^fazhi: 用法错误：未知命令 chekc，您是否想用 check？/);
   });
 
   it('check without files exits 2', () => {

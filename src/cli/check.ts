@@ -19,6 +19,7 @@ import { visible } from '../shared/safe-text.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
 import { lazy } from '../shared/lazy.js';
+import { didYouMean, nearest } from './usage.js';
 
 const lazyProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
@@ -37,7 +38,6 @@ export interface CheckOptions {
   baseline?: string;
   updateBaseline?: boolean;
   verbose?: boolean;
-  color: boolean;
   progress: boolean;
   param?: string[];
   debug?: boolean;
@@ -75,7 +75,9 @@ export function outputTargets(flags: readonly OutputFlag[]): OutputTarget[] {
   for (const [kind, value] of flags) {
     if (kind === 'format') {
       if (!isFormat(value))
-        throw new UsageError(`--format ${value}: 不支持的输出格式（可用：${FORMAT_NAMES.join('、')}）`);
+        throw new UsageError(
+          `--format ${value}: 不支持的输出格式${didYouMean(nearest(value, FORMAT_NAMES))}（可用：${FORMAT_NAMES.join('、')}）`,
+        );
       open = { format: value, file: null };
       targets.push(open);
       continue;
@@ -163,13 +165,6 @@ function number(raw: string | undefined, name: string, min: number, max: number,
   return n;
 }
 
-function useColor(options: { color: boolean }, io: CliIO): boolean {
-  // NO_COLOR counts only when set to a non-empty value (no-color.org).
-  if (!options.color || (io.env.NO_COLOR ?? '') !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.isTTY;
-}
-
 /** The config in force (see chooseConfig); a config found upward but not trusted is named on `warn`. */
 export function resolveConfig(
   option: string | false | undefined,
@@ -245,7 +240,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   if (config.file || options.verbose) io.stderr(note);
 
   const progress = progressBar(io, options);
-  const color = useColor(options, io);
+  const color = io.color ?? false;
   const formatOptions = { color, verbose: options.verbose === true, failOn, gate: { failOn, minScore, maxWarnings } };
   // Colour only on the terminal, never in files.
   const optionsFor = (t: OutputTarget) => ({ ...formatOptions, color: t.file ? false : color });

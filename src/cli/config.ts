@@ -5,6 +5,7 @@ import { isIgnored, settingsFor } from '../config/settings.js';
 import { UsageError } from '../shared/errors.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import { resolveConfig } from './check.js';
+import { paint } from './color.js';
 import type { CliIO } from './main.js';
 import { writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
@@ -50,7 +51,7 @@ export function initCommand(options: { force?: boolean }, io: CliIO, cwd = proce
   const file = path.join(cwd, 'fazhi.config.yaml');
   if (existsSync(file) && !options.force) throw new UsageError('fazhi.config.yaml 已存在（用 --force 覆盖）', file);
   writeAtomic(file, STARTER_CONFIG);
-  io.stdout(`✓ 已写入 ${path.relative(cwd, file) || file}\n`);
+  io.stdout(`${paint(io).green('✓')} 已写入 ${path.relative(cwd, file) || file}\n`);
   return 0;
 }
 

@@ -6,6 +6,9 @@ import { visible } from '../shared/safe-text.js';
 import type { CheckOptions } from './check.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
+import { colorEnabled } from './color.js';
+import { chineseUsageError, didYouMean, nearest } from './usage.js';
+import { existsSync } from 'node:fs';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -18,6 +21,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Width of the terminal standard output writes to; undefined when it is not a terminal. */
   columns?: number;
+  /** Colour on (set by main from --color/--no-color, NO_COLOR, FORCE_COLOR and isTTY). */
+  color?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -29,6 +34,8 @@ export type OutputFlag = ['format' | 'output', string];
 const ruleCommands = () => import('./rules.js');
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  // What the commands see: io, with colour decided once the global flags are parsed.
+  const cli: CliIO = { ...io };
   const program = new Command();
   program
     .name('fazhi')
@@ -39,9 +46,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      // Usage errors follow the one-line rule: `fazhi: 用法错误：…`.
-      outputError: (text, write) =>
-        write(`fazhi: 用法错误：${text.replace(/^error: /, '').trim()}（用 fazhi --help 查看用法）\n`),
+      // Usage errors are written by main() in Chinese, from the error's code (usage.ts).
+      outputError: () => undefined,
+    })
+    // Global, so every command takes them, before or after its name.
+    .option('--color', '使用颜色（即使不是终端）')
+    .option('--no-color', '不使用颜色（也可设 NO_COLOR=1）')
+    .hook('preAction', () => {
+      cli.color = colorEnabled(program.opts<{ color?: boolean }>().color, io.env, io.isTTY);
     });
 
   const outputFlags: OutputFlag[] = [];
@@ -71,20 +83,19 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-j, --jobs <n>', '并行检查的线程数（默认每个 CPU 核一个）')
     .option('--timeout <seconds>', '单份报告的检查时限（秒，默认 30；超时的报告被中止并报告）')
     .option('--verbose', '同时显示通过和不适用的规则')
-    .option('--no-color', '不使用颜色')
     .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')
     .on('option:format', (value: string) => outputFlags.push(['format', value]))
     .on('option:output', (value: string) => outputFlags.push(['output', value]))
     .action(async (files: string[], options: CheckOptions) =>
-      setExit(await (await import('./check.js')).checkCommand(files, { ...options, outputFlags }, io)),
+      setExit(await (await import('./check.js')).checkCommand(files, { ...options, outputFlags }, cli)),
     );
 
   program
     .command('init')
     .description('在当前目录写入带注释的 fazhi.config.yaml 模板')
     .option('--force', '覆盖已有的配置文件')
-    .action(async (options: { force?: boolean }) => setExit((await import('./config.js')).initCommand(options, io)));
+    .action(async (options: { force?: boolean }) => setExit((await import('./config.js')).initCommand(options, cli)));
 
   program
     .command('print-config')
@@ -94,7 +105,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--no-config', '不读取配置文件')
     .option('--param <rule.name=value>', '本次运行修改规则参数（可重复）', collect)
     .action(async (file: string | undefined, options: { config?: string | false; param?: string[] }) =>
-      setExit((await import('./config.js')).printConfigCommand(file, options, io)),
+      setExit((await import('./config.js')).printConfigCommand(file, options, cli)),
     );
 
   const rules = program.command('rules').description('规则包相关命令');
@@ -102,7 +113,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('validate')
     .description('校验规则包（结构、正则、示例）')
     .argument('<packs...>', '规则包文件或内置规则包编号')
-    .action(async (packs: string[]) => setExit(await (await ruleCommands()).validateCommand(packs, io)));
+    .action(async (packs: string[]) => setExit(await (await ruleCommands()).validateCommand(packs, cli)));
   rules
     .command('list')
     .description('列出规则')
@@ -110,14 +121,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--pack-id <id>', '只列出该规则包的规则，如 hygiene')
     .option('--area <id>', '只列出该领域的规则，如 enforcement')
     .action(async (options: PackOptions & { packId?: string }) =>
-      setExit((await ruleCommands()).listCommand(options, io)),
+      setExit((await ruleCommands()).listCommand(options, cli)),
     );
   rules
     .command('docs')
     .description('为规则包生成 Markdown 文档（每个领域一页）')
     .argument('[dir]', '输出目录', 'docs/rules')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action(async (dir: string, options: PackOptions) => setExit((await ruleCommands()).docsCommand(dir, options, io)));
+    .action(async (dir: string, options: PackOptions) =>
+      setExit((await ruleCommands()).docsCommand(dir, options, cli)),
+    );
 
   program
     .command('explain')
@@ -125,7 +138,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<ruleId>', '规则编号，如 mediation/success-rate')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
     .action(async (ruleId: string, options: PackOptions) =>
-      setExit((await ruleCommands()).explainCommand(ruleId, options, io)),
+      setExit((await ruleCommands()).explainCommand(ruleId, options, cli)),
     );
 
   program
@@ -134,22 +147,82 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
     .action(async (file: string, options: PackOptions) =>
-      setExit(await (await ruleCommands()).evalCommand(file, options, io)),
+      setExit(await (await ruleCommands()).evalCommand(file, options, cli)),
     );
   return program;
+}
+
+/** Flags every command takes, which may come before the command's name. */
+const GLOBAL_FLAGS = new Set(['--color', '--no-color']);
+const PROGRAM_FLAGS = new Set(['-h', '--help', '-v', '--version', 'help']);
+
+/**
+ * A first argument that is not a command means `check` (`fazhi 报告.docx`), as with eslint
+ * and prettier; a file or folder named like a command is reached as `./audit`. A bare word
+ * that is no file but close to a command's name is a mistyped command, not a report.
+ */
+export function withDefaultCommand(
+  argv: readonly string[],
+  commands: readonly string[],
+  exists: (p: string) => boolean,
+): string[] {
+  const at = argv.findIndex((a) => !GLOBAL_FLAGS.has(a));
+  if (at < 0) return [...argv];
+  const first = argv[at] as string;
+  if (commands.includes(first) || PROGRAM_FLAGS.has(first)) return [...argv];
+  if (/^[a-z][a-z-]*$/.test(first) && !exists(first)) {
+    const guess = nearest(first, commands);
+    if (guess)
+      throw new CommanderError(
+        2,
+        'fazhi.unknownCommand',
+        `未知命令 ${first}${didYouMean(guess)}（用 fazhi --help 查看用法）`,
+      );
+  }
+  return [...argv.slice(0, at), 'check', ...argv.slice(at)];
+}
+
+/** The command being parsed (`rules list` for `rules list --bogus`) and its name on the line. */
+function commandAt(program: Command, argv: readonly string[]): { command: Command; name: string } {
+  const words = ['fazhi'];
+  let command = program;
+  for (const a of argv) {
+    if (a.startsWith('-')) continue;
+    const sub = command.commands.find((c) => c.name() === a);
+    if (!sub) break;
+    [command, words[words.length]] = [sub, a];
+  }
+  return { command, name: words.join(' ') };
+}
+
+function usageLine(e: CommanderError, at: { command: Command; name: string }): string {
+  // A missing argument is named by what it is (its help text up to the first bracket).
+  const describe = (name: string) =>
+    at.command.registeredArguments.find((a) => a.name() === name)?.description.split('（')[0];
+  return chineseUsageError(e.code, e.message, at.name, describe);
 }
 
 /** Run the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
+  let args = argv;
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    args = withDefaultCommand(
+      argv,
+      program.commands.map((c) => c.name()),
+      (p) => existsSync(p),
+    );
+    await program.parseAsync(args, { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Asked-for help and version are successes; help shown for a missing command is a usage error.
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return 2;
+      const line = e.code.startsWith('fazhi.') ? e.message : usageLine(e, commandAt(program, args));
+      io.stderr(`fazhi: 用法错误：${visible(line)} [usage]\n`);
+      return 2;
     }
     if (e instanceof FazhiError) {
       // Each line ends with the machine code in brackets (README, 错误代码): CI need not parse the Chinese.

@@ -10,6 +10,7 @@ import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js'
 import { assertSafeRegexes } from '../packs/redos.js';
 import { agreement, compare, loadExpectations } from './eval.js';
 import type { CliIO } from './main.js';
+import { paint } from './color.js';
 import { renderTable } from '../formatters/table.js';
 
 /** The pack commands: validate, list, docs, explain, eval. */
@@ -46,7 +47,7 @@ export async function validateCommand(packs: string[], io: CliIO): Promise<numbe
   for (const p of problems) io.stderr(`fazhi: ${p}\n`);
   if (problems.length > 0) return 2;
   const files = all.packs.packs.map((p) => p.file).join('、');
-  io.stdout(`✓ 规则包有效：${files}（${all.rules.length} 条规则，示例全部符合预期）\n`);
+  io.stdout(`${paint(io).green('✓')} 规则包有效：${files}（${all.rules.length} 条规则，示例全部符合预期）\n`);
   return 0;
 }
 
@@ -92,7 +93,7 @@ export function docsCommand(dir: string, options: PackOptions, io: CliIO): numbe
   const pages = renderRuleDocs(loadPackSet(options.pack ?? DEFAULT_PACKS));
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of pages) writeFileSync(path.join(dir, name), text);
-  io.stdout(`✓ 已生成 ${pages.size} 个文档页：${dir}\n`);
+  io.stdout(`${paint(io).green('✓')} 已生成 ${pages.size} 个文档页：${dir}\n`);
   return 0;
 }
 
@@ -117,8 +118,10 @@ export async function evalCommand(file: string, options: PackOptions, io: CliIO)
   ]);
   const { agreed, judged, unjudged } = agreement(rows);
   const pct = judged > 0 ? ((agreed / judged) * 100).toFixed(1) : '0.0';
+  const c = paint(io);
+  const tone = agreed === judged ? c.green : c.yellow;
   io.stdout(
-    `${renderTable(['rule', ...short], table)}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
+    `${renderTable(['rule', ...short], table)}\n\n${tone(`一致率 agreement: ${agreed}/${judged} = ${pct}%`)}${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
   );
   return agreed === judged && unjudged === 0 ? 0 : 1;
 }
