@@ -135,7 +135,9 @@ describe('SARIF formatter', () => {
     const { rules } = sarifRun.tool.driver;
     expect(rules.map((r) => r.id)).toEqual(run.rules.map((r) => r.id));
     expect(rules.find((r) => r.id === 'mediation/success-rate')?.name).toBe('MediationSuccessRate');
-    expect(rules[0]?.helpUri).toBe(`https://unpkg.com/fazhi-check@${run.tool.version}/${run.rules[0]?.doc}`);
+    expect(rules[0]?.helpUri).toBe(
+      `https://github.com/fazhi-check/fazhi/blob/v${run.tool.version}/${run.rules[0]?.doc}`,
+    );
     expect(sarifRun.results).toHaveLength(allFailed().length);
     const severity = new Map(run.rules.map((r) => [r.id, r.severity] as const));
     for (const res of sarifRun.results) {

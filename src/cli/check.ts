@@ -41,6 +41,8 @@ export interface CheckOptions {
   progress: boolean;
   param?: string[];
   debug?: boolean;
+  sarifRoot?: string;
+  sarifHelpUri?: string;
   /** -f and -o in command-line order (main.ts); without it, format[i] pairs with output[i]. */
   outputFlags?: OutputFlag[];
 }
@@ -165,6 +167,34 @@ function number(raw: string | undefined, name: string, min: number, max: number,
   return n;
 }
 
+/**
+ * The folder SARIF and GitHub annotations give paths relative to: --sarif-root, else the
+ * repository the run is in (code scanning resolves paths from the repository root, also when
+ * fazhi runs in a subfolder), else the current folder.
+ */
+function sarifRoot(option: string | undefined, cwd = process.cwd()): string {
+  if (option !== undefined) {
+    const root = path.resolve(cwd, option);
+    if (!statOrNull(root)?.isDirectory()) throw new UsageError(`--sarif-root ${option}: 不是目录`);
+    return root;
+  }
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (statOrNull(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return cwd;
+  }
+}
+
+/** --sarif-help-uri: a link template (see formatters/sarif.ts helpUri), `none` for no links. */
+function helpUriTemplate(option: string | undefined): string | null | undefined {
+  if (option === undefined) return undefined;
+  if (option === 'none') return null;
+  if (!/^https?:\/\//.test(option))
+    throw new UsageError(
+      `--sarif-help-uri ${option}: 应为 http(s):// 开头的链接模板（可用 {version} {doc} {ruleId} {area}）或 none`,
+    );
+  return option;
+}
+
 /** The config in force (see chooseConfig); a config found upward but not trusted is named on `warn`. */
 export function resolveConfig(
   option: string | false | undefined,
@@ -220,6 +250,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const jobs = number(options.jobs, '--jobs', 1, 256, true);
   const timeoutSeconds = number(options.timeout, '--timeout', 0.1, 3600) ?? 30;
   const cliParams = parseParamOptions(options.param ?? []);
+  const ciPaths = { cwd: sarifRoot(options.sarifRoot), helpUri: helpUriTemplate(options.sarifHelpUri) };
   const packRefs = [...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends];
   // Packs and config are loaded and compiled before any report is read: a bad one checks nothing.
   const checker = new ReportChecker(loadPackSet(packRefs), config, cliParams);
@@ -241,7 +272,13 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
 
   const progress = progressBar(io, options);
   const color = io.color ?? false;
-  const formatOptions = { color, verbose: options.verbose === true, failOn, gate: { failOn, minScore, maxWarnings } };
+  const formatOptions = {
+    color,
+    verbose: options.verbose === true,
+    failOn,
+    gate: { failOn, minScore, maxWarnings },
+    ...ciPaths,
+  };
   // Colour only on the terminal, never in files.
   const optionsFor = (t: OutputTarget) => ({ ...formatOptions, color: t.file ? false : color });
   const outputs = targets.map((t) => ({ format: t.format, options: optionsFor(t) }));

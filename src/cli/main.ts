@@ -82,6 +82,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--max-pages <n>', 'PDF 页数上限（默认 300）')
     .option('-j, --jobs <n>', '并行检查的线程数（默认每个 CPU 核一个）')
     .option('--timeout <seconds>', '单份报告的检查时限（秒，默认 30；超时的报告被中止并报告）')
+    .option(
+      '--sarif-root <dir>',
+      'SARIF 和 GitHub 注释中的路径相对于此目录（默认：所在 git 仓库的根目录，否则当前目录）',
+    )
+    .option(
+      '--sarif-help-uri <template>',
+      'SARIF 中规则说明的链接模板（可用 {version} {doc} {ruleId} {area}；none 不写链接）',
+    )
     .option('--verbose', '同时显示通过和不适用的规则')
     .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')

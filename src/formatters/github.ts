@@ -46,10 +46,10 @@ function command(name: string, props: Array<[string, string | number]>, message:
   return `::${name}${list ? ` ${list}` : ''}::${escapeData(visibleKeepingBreaks(message))}`;
 }
 
-/** The annotation's file: relative to cwd; an absolute path when outside it; none for stdin. */
+/** The annotation's file: relative to the repository root; an absolute path when outside it; none for stdin. */
 function filePath(file: string, cwd: string): string | null {
   if (file === '<stdin>') return null;
-  return relativePath(file, cwd) ?? absolutePath(file, cwd);
+  return relativePath(file, cwd) ?? absolutePath(file);
 }
 
 function annotation(file: string | null, f: Finding): string {

@@ -6,9 +6,10 @@
  * - `results` are the failed findings only (pass and not-applicable are left out), report by
  *   report. Each evidence item is one location; a finding without evidence points at line 1 of
  *   its file so GitHub still has somewhere to show it.
- * - URIs are relative to the current working directory with forward slashes, resolved against
- *   `%SRCROOT%` (the cwd as a file URL); `<stdin>` becomes `stdin`; a file outside the cwd gets
- *   an absolute file URL instead.
+ * - URIs are relative to the repository root with forward slashes (`cwd` option: --sarif-root,
+ *   else the git root above the folder fazhi ran in), resolved against `%SRCROOT%` (that root as
+ *   a file URL); `<stdin>` becomes `stdin`; a file outside the root gets an absolute file URL.
+ * - Each rule's `helpUri` is its page in the repository at the release tag (configurable, or none).
  * - For Word, PDF and web pages, line/column refer to the extracted text (the lines the JSON output
  *   uses); the location's `properties` add page, pageLine and paragraph in the original file.
  * - Deterministic: no timestamps, no machine-specific data other than the cwd.
@@ -22,11 +23,19 @@ import { messageWithQuote } from './evidence.js';
 import { cwdUrl, fileUrl, relativePath } from './paths.js';
 import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
-/** Options the CI formatters read beyond FormatOptions (`cwd` for tests; defaults to process.cwd()). */
-export type CiFormatOptions = FormatOptions & { failOn?: FailOn; cwd?: string };
+/**
+ * Options the CI formatters read beyond FormatOptions. `cwd`: the folder paths are relative
+ * to (the repository root: --sarif-root; defaults to process.cwd()). `helpUri`: the template
+ * of each rule's link, undefined for DEFAULT_HELP_URI, null for no links.
+ */
+export type CiFormatOptions = FormatOptions & { failOn?: FailOn; cwd?: string; helpUri?: string | null };
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://www.npmjs.com/package/fazhi-check';
+/** The repository (package.json `repository`; test/sarif-links.test.ts keeps the two equal). */
+export const REPOSITORY_URL = 'https://github.com/fazhi-check/fazhi';
+export const INFORMATION_URI = REPOSITORY_URL;
+/** A rule's page in the repository, at the tag of the version that ran (releases are tagged v<version>). */
+export const DEFAULT_HELP_URI = `${REPOSITORY_URL}/blob/v{version}/{doc}`;
 export const FINGERPRINT_KEY = 'fazhi/v1';
 const SRCROOT = '%SRCROOT%';
 
@@ -52,7 +61,7 @@ function encodePath(rel: string): string {
 export function artifactLocation(file: string, cwd: string = process.cwd()): ArtifactLocation {
   const rel = relativePath(file, cwd);
   if (rel !== null) return { uri: encodePath(rel), uriBaseId: SRCROOT };
-  return { uri: fileUrl(file, cwd) };
+  return { uri: fileUrl(file) };
 }
 
 function mimeType(r: Pick<ReportSummary, 'file' | 'format'>): string {
@@ -74,13 +83,19 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 }
 
-export function helpUri(version: string, rule: RuleInfo): string {
-  return `https://unpkg.com/fazhi-check@${version}/${rule.doc}`;
+/**
+ * A rule's link from a template with {version}, {doc} (docs/rules/<area>.md#<anchor>), {ruleId}
+ * and {area}; none without a template or for a rule with no page in the repository (a local pack's).
+ */
+export function helpUri(template: string | null, version: string, rule: RuleInfo): string | null {
+  if (template === null || rule.doc === null) return null;
+  const values: Record<string, string> = { version, doc: rule.doc, ruleId: rule.id, area: rule.area };
+  return template.replace(/\{(version|doc|ruleId|area)\}/g, (_, key: string) => values[key] as string);
 }
 
-function ruleDescriptor(rule: RuleInfo, version: string) {
+function ruleDescriptor(rule: RuleInfo, version: string, template: string | null) {
   const practice = rule.basis === 'practice' ? '（地方实践，非官方指标）' : '';
-  const uri = helpUri(version, rule);
+  const uri = helpUri(template, version, rule);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -88,9 +103,9 @@ function ruleDescriptor(rule: RuleInfo, version: string) {
     fullDescription: { text: rule.rationale !== '' ? rule.rationale : rule.title },
     help: {
       text: `${rule.fix}\n依据：${rule.clause}${practice}`,
-      markdown: `${escapeMarkdown(rule.fix)}\n\n**依据**：${escapeMarkdown(rule.clause)}${practice}\n\n[规则说明](${uri})`,
+      markdown: `${escapeMarkdown(rule.fix)}\n\n**依据**：${escapeMarkdown(rule.clause)}${practice}${uri ? `\n\n[规则说明](${uri})` : ''}`,
     },
-    helpUri: uri,
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: { tags: [...new Set([rule.area, rule.basis, rule.pack])], precision: 'high' },
   };
@@ -146,6 +161,7 @@ type SarifResult = ReturnType<typeof result>;
 function sarifLog(run: RunHead, results: SarifResult[], end: RunSummary | null, options: Partial<CiFormatOptions>) {
   const cwd = options.cwd ?? process.cwd();
   const version = run.tool.version;
+  const template = options.helpUri === undefined ? DEFAULT_HELP_URI : options.helpUri;
   const exitCode = end?.exitCode ?? 0;
   return {
     $schema: SARIF_SCHEMA,
@@ -158,7 +174,7 @@ function sarifLog(run: RunHead, results: SarifResult[], end: RunSummary | null, 
             version,
             semanticVersion: version,
             informationUri: INFORMATION_URI,
-            rules: run.rules.map((rule) => ruleDescriptor(rule, version)),
+            rules: run.rules.map((rule) => ruleDescriptor(rule, version, template)),
           },
         },
         results,

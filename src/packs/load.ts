@@ -58,6 +58,11 @@ function validate(data: unknown): ErrorObject[] {
  * as its copy. (Compared, not hashed: node:crypto alone costs a one-report run 3 ms.)
  */
 let cache: PackCache | null | undefined;
+/** A pack file of the built-in folder (rules/*.yaml), whose rules have pages in docs/rules/. */
+export function isBuiltinPackFile(file: string): boolean {
+  return path.dirname(path.resolve(file)) === BUILTIN_DIR;
+}
+
 /** A built-in pack unchanged since the build: validated and ReDoS-checked then. */
 export function isTrustedPackFile(file: string): boolean {
   return cachedBuiltin(file) !== null;

@@ -50,8 +50,11 @@ export interface RuleInfo {
   clause: string;
   fix: string;
   rationale: string;
-  /** Path of the rule's doc page in this repository, e.g. docs/rules/mediation.md#mediationsuccess-rate. */
-  doc: string;
+  /**
+   * Path of the rule's doc page in this repository, e.g. docs/rules/mediation.md#mediationsuccess-rate;
+   * null for a rule from a pack outside it (a province's own), which has no page there.
+   */
+  doc: string | null;
   pack: string;
 }
 

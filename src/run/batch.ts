@@ -8,6 +8,7 @@ import { checkDeadline } from '../ingest/limits.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { docPathFor } from '../packs/docs.js';
 import type { PackSet } from '../packs/model.js';
+import { isBuiltinPackFile } from '../packs/load.js';
 import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RuleInfo, RunHead, RunResult } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
@@ -118,7 +119,7 @@ export function runHead(checker: ReportChecker, files: readonly string[] = []): 
         clause: rule.clause,
         fix: rule.fix,
         rationale: rule.rationale?.trim() ?? '',
-        doc: docPathFor(rule),
+        doc: isBuiltinPackFile(rule.file) ? docPathFor(rule) : null,
         pack: rule.pack,
       })),
   };
