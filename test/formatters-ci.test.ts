@@ -317,7 +317,7 @@ describe('JUnit formatter', () => {
     expect(doc.name).toBe('testsuites');
     expect(doc.attribs.name).toBe('fazhi');
     const suites = doc.children.filter((c) => c.name === 'testsuite');
-    expect(suites.map((s) => s.attribs.name)).toEqual([...TXT, PDF, MISSING]);
+    expect(suites.map((s) => s.attribs.name)).toEqual([...TXT, PDF, MISSING, 'fazhi 门禁']);
     for (const key of ['tests', 'failures', 'errors', 'skipped']) {
       expect(num(doc, key), key).toBe(suites.reduce((n, s) => n + num(s, key), 0));
     }
@@ -349,6 +349,32 @@ describe('JUnit formatter', () => {
     expect(child(child(broken, 'testcase') as XmlNode, 'error')?.attribs.message).toBe(run.failures[0]?.message);
   });
 
+  it('ends with the gate as one test case that fails with the reason, or passes saying why', () => {
+    const gateCase = (r: RunResult, options: Partial<FormatOptions>) => {
+      const doc = parseXml(junitFormatter(r, opts(options)));
+      const suite = doc.children.at(-1) as XmlNode;
+      expect(suite.attribs.name).toBe('fazhi 门禁');
+      expect(num(suite, 'tests')).toBe(1);
+      return { doc, suite, testcase: child(suite, 'testcase') as XmlNode };
+    };
+    const readable = { ...run, failures: [] };
+    const low = Math.min(...run.reports.map((r) => r.score.total));
+    const gate = { failOn: 'never' as const, minScore: 100, maxWarnings: null };
+    const failing = gateCase(readable, { failOn: 'never', gate });
+    expect(child(failing.testcase, 'failure')?.attribs).toEqual({
+      type: 'gate',
+      message: `✗ 未通过：${run.reports.filter((r) => r.score.total < 100).length} 份报告得分低于 --min-score 100（最低 ${low.toFixed(1)}）`,
+    });
+    // A run whose findings all pass its gate, failed by its score alone: the totals say so too.
+    expect(num(failing.doc, 'failures')).toBe(1);
+    const passing = gateCase(readable, { failOn: 'never', gate: { ...gate, minScore: 0 } });
+    expect(child(passing.testcase, 'failure')).toBeUndefined();
+    expect(child(passing.testcase, 'system-out')?.text).toBe(
+      `✓ 通过：不因问题失败（--fail-on never），最低得分 ${low.toFixed(1)}，不低于 --min-score 0`,
+    );
+    expect(num(passing.doc, 'failures')).toBe(0);
+  });
+
   it('has a well-formedness check that rejects broken XML', () => {
     const xml = junitFormatter(run, opts());
     expect(() => parseXml(xml.replace('</testcase>', ''))).toThrow();
@@ -371,10 +397,11 @@ describe('JUnit formatter', () => {
   it('moves warnings across the gate with failOn', () => {
     const count = (sevs: string[]) => allFailed().filter((f) => sevs.includes(f.severity)).length;
     const failures = (failOn: FailOn) => num(parseXml(junitFormatter(run, opts({ failOn }))), 'failures');
-    expect(failures('error')).toBe(count(['error']));
-    expect(failures('warning')).toBe(count(['error', 'warning']));
-    expect(failures('info')).toBe(count(['error', 'warning', 'info']));
-    expect(failures('never')).toBe(0);
+    // + 1: the gate's own test case fails (the run has an unreadable input).
+    expect(failures('error')).toBe(count(['error']) + 1);
+    expect(failures('warning')).toBe(count(['error', 'warning']) + 1);
+    expect(failures('info')).toBe(count(['error', 'warning', 'info']) + 1);
+    expect(failures('never')).toBe(1);
     expect(count(['warning'])).toBeGreaterThan(0);
     const warned = parseXml(junitFormatter(run, opts({ failOn: 'warning' })));
     const outs = warned.children

@@ -19,16 +19,20 @@
  *   `<testcase classname="fazhi" name="读取报告">` holding `<error type="unreadable" message="…"/>`;
  *   the suite's `<properties>` give the cause's machine code (`code`, e.g. input-not-found).
  * - Files skipped as unsupported are not listed (they are not inputs that failed).
+ * - Last, the gate: `<testsuite name="fazhi 门禁" tests="1">` with one `<testcase classname="fazhi"
+ *   name="门禁">`, a `<failure type="gate" message="✗ 未通过：…">` when the run fails its gate
+ *   (a score below --min-score fails a run whose findings all pass), else a passing case whose
+ *   `<system-out>` says why it passed: the viewer and the exit code never disagree.
  * - XML escaping: & < > " ' escaped everywhere; characters XML 1.0 forbids (control characters,
  *   lone surrogates, U+FFFE/U+FFFF) are removed; newlines, tabs, C1 controls and bidi marks
  *   become character references (the same text to an XML reader), so report text never starts
  *   a line of the file: no line runs as a GitHub workflow command, and nothing acts on a terminal.
  */
-import { failsGate, type FailOn } from './gate.js';
+import { failsGate, gateVerdict, type FailOn, type GateVerdict } from './gate.js';
 import type { Finding } from '../engine/model.js';
 import type { InputFailure, ReportResult } from '../report/result.js';
 import { placeLabel } from './evidence.js';
-import { wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
+import { gateOf, wholeDocument, type FormatOptions, type Formatter, type FormatWriterFactory } from './types.js';
 
 type Options = FormatOptions & { failOn?: FailOn };
 
@@ -125,14 +129,36 @@ function failureSuite(f: InputFailure): string {
   ].join('\n');
 }
 
+function gateSuite(verdict: GateVerdict): string {
+  const counts: Counts = { tests: 1, failures: verdict.passed ? 0 : 1, errors: 0, skipped: 0 };
+  const outcome = verdict.passed
+    ? `      <system-out>${xmlText(verdict.message)}</system-out>`
+    : `      <failure${attrs({ type: 'gate', message: verdict.message })}>${xmlText(verdict.message)}</failure>`;
+  return [
+    `  <testsuite${attrs({ name: 'fazhi 门禁', ...counts })}>`,
+    `    <testcase${attrs({ classname: 'fazhi', name: '门禁' })}>`,
+    outcome,
+    '    </testcase>',
+    '  </testsuite>',
+  ].join('\n');
+}
+
 /** Test suites as they come; the <testsuites> totals are written once the run is over. */
 export const junitWriter: FormatWriterFactory = (_run, options) => {
   const failOn = (options as Options).failOn ?? 'error';
+  const gate = { ...gateOf(options), failOn };
   return {
     head(end) {
       // The same counts as each suite's (see reportSuite), from the reports' summaries; each
       // unreadable input is one test with one error (see failureSuite).
-      const total: Counts = { tests: end.failures.length, failures: 0, errors: end.failures.length, skipped: 0 };
+      // The gate is one more test (gateSuite).
+      const passed = gateVerdict(end, gate).passed;
+      const total: Counts = {
+        tests: end.failures.length + 1,
+        failures: passed ? 0 : 1,
+        errors: end.failures.length,
+        skipped: 0,
+      };
       for (const r of end.reports) {
         total.tests += r.findings;
         total.skipped += r.notApplicable;
@@ -142,7 +168,8 @@ export const junitWriter: FormatWriterFactory = (_run, options) => {
       return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'fazhi', ...total })}>\n`;
     },
     report: (r) => `${reportSuite(r, failOn).xml}\n`,
-    tail: (end) => `${end.failures.map((f) => `${failureSuite(f)}\n`).join('')}</testsuites>\n`,
+    tail: (end) =>
+      `${end.failures.map((f) => `${failureSuite(f)}\n`).join('')}${gateSuite(gateVerdict(end, gate))}\n</testsuites>\n`,
   };
 };
 
