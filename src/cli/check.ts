@@ -258,9 +258,11 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   await packSafety(checker.packs);
   const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true, io.stderr) : null;
   // The inputs as the run will see them: what the outputs must not overwrite, and the M of 已检查 N/M.
-  const expanded = await expandInputs(inputs);
-  let total = expanded.files.filter((f) => !isIgnored(config, f)).length;
   const outputFiles = targets.flatMap((t) => (t.file !== null ? [t.file] : []));
+  // A folder walk never reads this run's own outputs or its baseline (nor an earlier run's outputs).
+  const exclude = [...outputFiles, ...(options.baseline ? [options.baseline] : [])];
+  const expanded = await expandInputs(inputs, { exclude });
+  let total = expanded.files.filter((f) => !isIgnored(config, f)).length;
   refuseOverwrites(outputFiles, [
     ...expanded.files.filter((f) => f !== '-').map((file) => ({ file, what: '输入的报告' })),
     ...checker.packs.packs.map((p) => ({ file: p.file, what: '规则包' })),
@@ -320,6 +322,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       checker,
       {
         ...(io.stdin ? { stdin: io.stdin } : {}),
+        exclude,
         maxBytes: Math.round(maxSizeMb * 1024 * 1024),
         ...(maxPages !== undefined ? { maxPages } : {}),
         ...(jobs !== undefined ? { jobs } : {}),

@@ -326,6 +326,7 @@ ${ranking(end)}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="fazhi ${e(run.tool.version)}">
 <title>${e(title)}</title>
 <style>${CSS}</style>
 </head>

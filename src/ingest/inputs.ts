@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { lazy } from '../shared/lazy.js';
 
@@ -21,6 +21,50 @@ export interface ExpandedInputs {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** How far into a file its fazhi signature is looked for. */
+const PEEK_BYTES = 4096;
+
+/**
+ * What fazhi's own outputs begin with, by the extensions a walk would read: the HTML report's
+ * generator tag, the Markdown opinion's headings, the terminal report's structure line
+ * (`fazhi check dir/ -o dir/审核意见.html` must not score its own output on the next run).
+ */
+const OWN_OUTPUT: Array<{ extensions: string[]; signature: RegExp }> = [
+  { extensions: ['.html', '.htm'], signature: /<meta name="generator" content="fazhi[ "]/ },
+  { extensions: ['.md', '.markdown'], signature: /^# (?:审核结果汇总|关于《.*》的审核意见)\n/ },
+  { extensions: ['.txt'], signature: /^结构：[✓✗]/m },
+];
+
+/** The first bytes of a regular file; '' for anything else (never blocks on a FIFO). */
+function peek(file: string): string {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return '';
+    const buffer = Buffer.alloc(PEEK_BYTES);
+    const n = readSync(fd, buffer, 0, PEEK_BYTES, 0);
+    return buffer.toString('utf8', 0, n);
+  } catch {
+    return '';
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** A report fazhi wrote (HTML, Markdown or terminal text), found by its first bytes. */
+export function isOwnOutput(file: string): boolean {
+  const ext = path.extname(file).toLowerCase();
+  const kinds = OWN_OUTPUT.filter((k) => k.extensions.includes(ext));
+  if (kinds.length === 0) return false;
+  const head = peek(file);
+  return kinds.some((k) => k.signature.test(head));
+}
+
+export interface ExpandOptions {
+  /** Files a walk or glob leaves out: this run's own outputs and baseline. */
+  exclude?: readonly string[];
+}
+
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -33,19 +77,26 @@ function byPath(a: string, b: string): number {
 /**
  * Turn command-line inputs into files: a folder is walked for supported files, a glob
  * (quoted, e.g. 'submissions/**\/*.docx') is expanded; anything else is kept as given so
- * a missing file is reported by the reader, naming it.
+ * a missing file is reported by the reader, naming it. A walk or glob skips Word's lock files,
+ * fazhi's own outputs and `exclude`; a file named on purpose is always read.
  */
-export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+export async function expandInputs(inputs: string[], options: ExpandOptions = {}): Promise<ExpandedInputs> {
   const files: string[] = [];
   const skipped: string[] = [];
   const empty: string[] = [];
   const extensions = checkedExtensions();
+  const excluded = new Set((options.exclude ?? []).map((f) => path.resolve(f)));
   const take = (input: string, matches: string[]): void => {
     const before = files.length;
     for (const file of matches.sort(byPath)) {
       // Word's owner file (~$报告.docx) stands beside an open document: a lock, not a report.
       const lock = path.basename(file).startsWith('~$');
-      (!lock && extensions.has(path.extname(file).toLowerCase()) ? files : skipped).push(file);
+      const read =
+        !lock &&
+        extensions.has(path.extname(file).toLowerCase()) &&
+        !excluded.has(path.resolve(file)) &&
+        !isOwnOutput(file);
+      (read ? files : skipped).push(file);
     }
     if (files.length === before) empty.push(input);
   };

@@ -20,6 +20,8 @@ export { TOOL_VERSION };
 
 export interface RunOptions {
   stdin?: NodeJS.ReadableStream;
+  /** Files a folder walk or glob leaves out (the run's own outputs and baseline). */
+  exclude?: readonly string[];
   /** Refuse inputs larger than this (bytes); a PDF's streams may inflate to 4 times it. */
   maxBytes?: number;
   /** Refuse PDFs with more pages (default 300). */
@@ -142,7 +144,7 @@ export async function checkEach(
   options: RunOptions,
   onChecked: (checked: Checked) => void,
 ): Promise<RunEnd> {
-  const expanded = await expandInputs(inputs);
+  const expanded = await expandInputs(inputs, { exclude: options.exclude ?? [] });
   const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
   const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
   const failures: InputFailure[] = expanded.empty.map((input) => ({
