@@ -272,7 +272,8 @@ describe('outputs', () => {
       'out/result.txt',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
+    // Every format went to a file: the log gets the gate's sentence only.
+    expect(r.stdout).toMatch(/^✓ 通过：0 个错误（--fail-on error），最低得分 \d+\.\d\n$/);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/result.json'), 'utf8'))).toHaveProperty('schemaVersion', 1);
     expect(fs.readFileSync(path.join(dir, 'out/result.txt'), 'utf8')).toContain('陶家镇');
     // A file where a folder should be: the write fails, exit 2, no temporary file left.

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,5 +54,62 @@ describe('README', () => {
   it('keeps exactly the two set-up commands', () => {
     expect(readme).toContain('npm ci && node bin/fazhi.js check reports/taojia-2025.txt');
     expect(readme).toContain('npm ci && npm test');
+  });
+});
+
+describe("the README's first screen: one command for each user, run as written", () => {
+  const start = readme.slice(readme.indexOf('### Start here'), readme.indexOf('## Set up'));
+  const commands = [...start.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => (m[1] as string).trim());
+  const scratch = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-first-'));
+    for (const folder of ['报送材料', 'reports']) {
+      mkdirSync(path.join(dir, folder));
+      copyFileSync(path.join(ROOT, 'reports', 'taojia-2025.txt'), path.join(dir, folder, '陶家镇.txt'));
+      copyFileSync(path.join(ROOT, 'test/fixtures/docx/xuantan-2024.docx'), path.join(dir, folder, '宣滩镇.docx'));
+    }
+    copyFileSync(path.join(ROOT, 'test/fixtures/docx/taojia-2025.docx'), path.join(dir, '报告.docx'));
+    return dir;
+  };
+  /** The line with `fazhi` as the built CLI, split as a shell splits these (no quotes in them). */
+  const run = (line: string, cwd: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/fazhi.js'), ...line.replace(/^fazhi /, '').split(/\s+/)], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+
+  it('names the install, then a town office, an inspector and a CI owner, in that order', () => {
+    expect(start).toContain('npm install -g git+https://github.com/fazhi-check/fazhi.git');
+    expect(commands).toHaveLength(3);
+    expect(start.indexOf('Town office')).toBeLessThan(start.indexOf('County inspector'));
+    expect(start.indexOf('County inspector')).toBeLessThan(start.indexOf('CI owner'));
+  });
+
+  it('town office: the draft is checked, in the terminal', () => {
+    const r = run(commands[0]!, scratch());
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^报告\.docx\n陶家镇/);
+    expect(r.stdout).toMatch(/通过：|未通过：/);
+  });
+
+  it('inspector: an HTML opinion and a CSV summary, each in its own file, the verdict on stdout', () => {
+    const dir = scratch();
+    const r = run(commands[1]!, dir);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(path.join(dir, '审核意见.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*宣滩镇[\s\S]*陶家镇/);
+    const csv = readFileSync(path.join(dir, '汇总.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    expect(csv.filter((l) => /陶家镇|宣滩镇/.test(l))).toHaveLength(2);
+    expect(r.stdout).toMatch(/^[✓✗] (未)?通过：[^\n]*\n$/);
+  });
+
+  it('CI owner: exit 1 under the score gate, SARIF in its file, the gate said on the last line', () => {
+    const dir = scratch();
+    const r = run(commands[2]!, dir);
+    const sarif = JSON.parse(readFileSync(path.join(dir, 'fazhi.sarif'), 'utf8')) as { version: string };
+    expect(sarif.version).toBe('2.1.0');
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(r.status === 1 ? /^✗ 未通过：/ : /^✓ 通过：/);
   });
 });

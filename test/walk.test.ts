@@ -59,15 +59,19 @@ describe("a folder walk skips fazhi's own outputs", () => {
     expect(reportsOf(named.stdout)).toHaveLength(1);
   });
 
-  it('this run’s -o targets and baseline are left out even before they hold anything fazhi wrote', async () => {
+  it('the baseline is left out of a walk; an -o target that is a real report stays an input, so it is protected', async () => {
     const work = submissions();
     const inside = (name: string) => path.join(work, 'submissions', name);
-    fs.writeFileSync(inside('旧意见.md'), '# 旧意见\n\n一份手写的反馈。\n');
+    fs.writeFileSync(inside('基线.txt'), '{"version":2,"findings":[]}\n');
     const walked = await expandInputs([path.join(work, 'submissions')], {
-      exclude: [inside('旧意见.md'), path.relative(process.cwd(), inside('none.txt'))],
+      exclude: [path.relative(process.cwd(), inside('基线.txt'))],
     });
     expect(walked.files.map((f) => path.basename(f))).toEqual(['陶家镇.txt']);
-    expect(walked.skipped.map((f) => path.basename(f))).toEqual(['旧意见.md']);
+    expect(walked.skipped.map((f) => path.basename(f))).toEqual(['基线.txt']);
+    fs.writeFileSync(inside('旧意见.md'), '# 旧意见\n\n一份手写的反馈。\n');
+    const r = runCli(['check', 'submissions/', '-f', 'markdown', '-o', 'submissions/旧意见.md'], { cwd: work });
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(inside('旧意见.md'), 'utf8')).toBe('# 旧意见\n\n一份手写的反馈。\n');
   });
 
   it('knows its outputs by their first bytes, and a report that only looks alike is still read', () => {

@@ -11,7 +11,7 @@ import type { RenderSetup } from '../run/render.js';
 import type { BaselineEntry, ReportSummary, RunHead, RunSummary } from '../report/result.js';
 import { checkEach } from '../run/batch.js';
 import { packSafety } from '../run/safety.js';
-import { exitCode, FAIL_ON, type FailOn } from '../formatters/gate.js';
+import { exitCode, FAIL_ON, gateVerdict, type FailOn } from '../formatters/gate.js';
 import type { CliIO, OutputFlag } from './main.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { isIgnored } from '../config/settings.js';
@@ -259,8 +259,9 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const baseline = options.baseline ? loadBaseline(options.baseline, options.updateBaseline === true, io.stderr) : null;
   // The inputs as the run will see them: what the outputs must not overwrite, and the M of 已检查 N/M.
   const outputFiles = targets.flatMap((t) => (t.file !== null ? [t.file] : []));
-  // A folder walk never reads this run's own outputs or its baseline (nor an earlier run's outputs).
-  const exclude = [...outputFiles, ...(options.baseline ? [options.baseline] : [])];
+  // A folder walk never reads the baseline, nor what fazhi wrote before (inputs.ts isOwnOutput).
+  // An -o target that holds anything else stays an input, so refuseOverwrites protects it.
+  const exclude = options.baseline ? [options.baseline] : [];
   const expanded = await expandInputs(inputs, { exclude });
   let total = expanded.files.filter((f) => !isIgnored(config, f)).length;
   refuseOverwrites(outputFiles, [
@@ -366,6 +367,9 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       }
     }
     for (const f of run.failures) io.stderr(`fazhi: ${visible(f.file)}: ${visible(f.message)}\n`);
+    // Every format went to a file: the log still says whether the gate passed, and why.
+    if (!writeFailed && targets.every((t) => t.file !== null))
+      io.stdout(`${gateVerdict(run, formatOptions.gate).message}\n`);
     if (options.updateBaseline && options.baseline) {
       writeAtomic(options.baseline, baselineText(baseline ?? [], checkedFiles, entries, options.baseline));
       io.stderr(`fazhi: 已更新基线 ${visible(options.baseline)}\n`);

@@ -61,7 +61,7 @@ export function isOwnOutput(file: string): boolean {
 }
 
 export interface ExpandOptions {
-  /** Files a walk or glob leaves out: this run's own outputs and baseline. */
+  /** Files a walk or glob leaves out (the run's baseline). */
   exclude?: readonly string[];
 }
 

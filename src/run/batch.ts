@@ -20,7 +20,7 @@ export { TOOL_VERSION };
 
 export interface RunOptions {
   stdin?: NodeJS.ReadableStream;
-  /** Files a folder walk or glob leaves out (the run's own outputs and baseline). */
+  /** Files a folder walk or glob leaves out (the run's baseline). */
   exclude?: readonly string[];
   /** Refuse inputs larger than this (bytes); a PDF's streams may inflate to 4 times it. */
   maxBytes?: number;
