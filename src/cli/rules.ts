@@ -70,7 +70,7 @@ export function listCommand(options: PackOptions & { packId?: string }, io: CliI
     r.title,
   ]);
   io.stdout(
-    `${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows)}\n\n${rules.length} 条规则\n`,
+    `${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows, { columns: io.columns, wrap: [4, 5] })}\n\n${rules.length} 条规则\n`,
   );
   return 0;
 }
@@ -118,7 +118,7 @@ export async function evalCommand(file: string, options: PackOptions, io: CliIO)
   const { agreed, judged, unjudged } = agreement(rows);
   const pct = judged > 0 ? ((agreed / judged) * 100).toFixed(1) : '0.0';
   io.stdout(
-    `${renderTable(['rule', ...short], table)}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
+    `${renderTable(['rule', ...short], table, { columns: io.columns })}\n\n一致率 agreement: ${agreed}/${judged} = ${pct}%${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
   );
   return agreed === judged && unjudged === 0 ? 0 : 1;
 }

@@ -13,20 +13,22 @@ export interface TableLayout {
 }
 
 const GAP = 2;
+const INDENT = '    ';
 /** A wrapping column keeps at least this width (and its header's). */
 const MIN_WRAPPED = 8;
 
-/** Narrow the widest wrapping column, one column at a time, until the table fits (or none can give more). */
-function fit(widths: number[], header: readonly string[], columns: number, wrap: readonly number[]): void {
+/** Narrow the widest wrapping column, one column at a time, until the table fits; false: it cannot. */
+function fit(widths: number[], header: readonly string[], columns: number, wrap: readonly number[]): boolean {
   const floor = (i: number) => Math.max(MIN_WRAPPED, displayWidth(header[i] ?? ''));
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
   while (total() > columns) {
     let widest = -1;
     for (const i of wrap)
       if ((widths[i] ?? 0) > floor(i) && (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0))) widest = i;
-    if (widest < 0) return;
+    if (widest < 0) return false;
     widths[widest] = (widths[widest] ?? 0) - 1;
   }
+  return true;
 }
 
 /**
@@ -38,7 +40,8 @@ export function renderTable(header: string[], body: string[][], layout: TableLay
   const rows = body.map((r) => r.map(visible));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const wrap = layout.wrap ?? [header.length - 1];
-  if (layout.columns !== undefined) fit(widths, header, layout.columns, wrap);
+  if (layout.columns !== undefined && !fit(widths, header, layout.columns, wrap))
+    return stacked(header, rows, layout.columns, wrap);
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] as number)))
@@ -53,4 +56,26 @@ export function renderTable(header: string[], body: string[][], layout: TableLay
     for (let k = 0; k < height; k++) lines.push(line(cells.map((c) => c[k] ?? '')));
   }
   return lines.join('\n');
+}
+
+/**
+ * Too narrow for the free-text columns beside the others: the others stay a table, and each
+ * row's free text follows on its own lines, indented.
+ */
+function stacked(header: string[], rows: string[][], columns: number, wrap: readonly number[]): string {
+  const keep = header.map((_, i) => i).filter((i) => !wrap.includes(i));
+  const pick = (cells: string[], which: readonly number[]) => which.map((i) => cells[i] ?? '');
+  const table = renderTable(
+    pick(header, keep),
+    rows.map((r) => pick(r, keep)),
+  ).split('\n');
+  const text = (cells: string[]) =>
+    wrapText(pick(cells, wrap).join(' · '), columns - INDENT.length).map((piece) => `${INDENT}${piece}`);
+  // The table's own lines: header, rule, then one line per row (its cells are already escaped).
+  return [
+    table[0] as string,
+    ...text(header),
+    table[1] as string,
+    ...rows.flatMap((r, k) => [table[k + 2] as string, ...text(r)]),
+  ].join('\n');
 }
