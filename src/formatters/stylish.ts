@@ -27,8 +27,14 @@ const SHORT_PART: Record<(typeof PART_IDS)[number], string> = {
 const QUOTE_MAX = 70;
 
 function clip(text: string, max = QUOTE_MAX): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never half a surrogate pair (a rare CJK character, an emoji) before the ellipsis.
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
+
+/** A quote as the terminal shows it (clipped, visibly escaped): the text a reader copies. */
+export const shownQuote = (quote: string): string => v(clip(quote));
 
 function severityMark(c: ChalkInstance, f: Finding): string {
   if (f.status === 'pass') return c.green('✓ 通过');
@@ -51,7 +57,7 @@ function evidenceLine(c: ChalkInstance, e: Evidence, w: Width): string {
   const spans: Span[] = [
     atom(`        ${c.gray(placeLabel(e))}`),
     sep(' '),
-    { text: `“${v(clip(e.quote))}”`, mode: 'exact' },
+    { text: `“${shownQuote(e.quote)}”`, mode: 'exact' },
   ];
   if (e.note) spans.push({ text: `（${v(e.note)}）`, style: c.gray });
   return wrapSpans(spans, w, ' '.repeat(10));
