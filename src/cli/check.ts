@@ -1,6 +1,5 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { SingleBar } from 'cli-progress';
 import { baselineSummary, baselineText, knownKeys, loadBaseline } from '../run/baseline.js';
 import { ReportChecker } from '../report/checker.js';
 import { chooseConfig, type Config } from '../config/load.js';
@@ -18,10 +17,8 @@ import { isIgnored } from '../config/settings.js';
 import { visible } from '../shared/safe-text.js';
 import { OutputSink, writeAtomic } from './output.js';
 import { parseParamOptions } from './params.js';
-import { lazy } from '../shared/lazy.js';
+import { progressBar } from './progress.js';
 import { didYouMean, nearest } from './usage.js';
-
-const lazyProgress = lazy<typeof import('cli-progress')>('cli-progress');
 
 export interface CheckOptions {
   format?: string[];
@@ -204,36 +201,6 @@ export function resolveConfig(
   return chooseConfig(option, cwd, warn).config;
 }
 
-/** A progress bar on stderr for a terminal only: never in CI, in pipes or for one file. */
-function progressBar(
-  io: CliIO,
-  options: CheckOptions,
-): ((done: number, total: number) => void) & { stop(): void; shown: boolean } {
-  const show = options.progress && io.stderrIsTTY && !io.env.CI && (io.env.NO_COLOR ?? '') === '';
-  let bar: SingleBar | null = null;
-  const update = (done: number, total: number) => {
-    if (!show || total < 2) return;
-    if (!bar) {
-      const { SingleBar: Bar } = lazyProgress();
-      bar = new Bar({
-        format: '检查中 [{bar}] {value}/{total} 份报告 {percentage}% 预计剩余 {eta_formatted}',
-        hideCursor: true,
-        clearOnComplete: true,
-        stream: process.stderr,
-      });
-      bar.start(total, 0);
-    }
-    bar.update(done);
-  };
-  return Object.assign(update, {
-    stop: () => {
-      bar?.stop();
-      bar = null;
-    },
-    shown: show === true,
-  });
-}
-
 export async function checkCommand(inputs: string[], options: CheckOptions, io: CliIO): Promise<number> {
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('标准输入（-）只能指定一次');
   if (options.updateBaseline && !options.baseline)
@@ -283,7 +250,11 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     ...ciPaths,
   };
   // Colour only on the terminal, never in files.
-  const optionsFor = (t: OutputTarget) => ({ ...formatOptions, color: t.file ? false : color });
+  const optionsFor = (t: OutputTarget) => ({
+    ...formatOptions,
+    color: t.file ? false : color,
+    ...(t.file === null && io.columns !== undefined ? { columns: io.columns } : {}),
+  });
   const outputs = targets.map((t) => ({ format: t.format, options: optionsFor(t) }));
   // The terminal report streams as reports complete, unless a progress bar shares the terminal.
   const holdStdout = progress.shown && io.isTTY;
@@ -346,7 +317,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         sinks.forEach((sink, i) => sink.write(texts[i] as string));
       },
     );
-    progress.stop();
+    progress.finish(summaries);
     const checkedFiles = summaries.map((s) => s.file);
     const run: RunSummary = {
       ...(head as unknown as RunHead),

@@ -71,7 +71,7 @@ export function listCommand(options: PackOptions & { packId?: string }, io: CliI
     r.title,
   ]);
   io.stdout(
-    `${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows)}\n\n${rules.length} 条规则\n`,
+    `${renderTable(['rule 规则', 'severity', 'basis', 'weight', 'area 领域', 'title 标题'], rows, { columns: io.columns, wrap: [4, 5] })}\n\n${rules.length} 条规则\n`,
   );
   return 0;
 }
@@ -121,7 +121,7 @@ export async function evalCommand(file: string, options: PackOptions, io: CliIO)
   const c = paint(io);
   const tone = agreed === judged ? c.green : c.yellow;
   io.stdout(
-    `${renderTable(['rule', ...short], table)}\n\n${tone(`一致率 agreement: ${agreed}/${judged} = ${pct}%`)}${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
+    `${renderTable(['rule', ...short], table, { columns: io.columns })}\n\n${tone(`一致率 agreement: ${agreed}/${judged} = ${pct}%`)}${unjudged ? `；未判定 ${unjudged} 项` : ''}\n`,
   );
   return agreed === judged && unjudged === 0 ? 0 : 1;
 }

@@ -12,6 +12,7 @@ import {
 import { placeLabel } from './evidence.js';
 import { visible as v } from '../shared/safe-text.js';
 import { renderTable } from './table.js';
+import { displayWidth, wrapSpans, type Span } from './wrap.js';
 import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 import { gateVerdict, type Gate } from './gate.js';
 
@@ -26,8 +27,14 @@ const SHORT_PART: Record<(typeof PART_IDS)[number], string> = {
 const QUOTE_MAX = 70;
 
 function clip(text: string, max = QUOTE_MAX): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never half a surrogate pair (a rare CJK character, an emoji) before the ellipsis.
+  const end = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
+
+/** A quote as the terminal shows it (clipped, visibly escaped): the text a reader copies. */
+export const shownQuote = (quote: string): string => v(clip(quote));
 
 function severityMark(c: ChalkInstance, f: Finding): string {
   if (f.status === 'pass') return c.green('✓ 通过');
@@ -38,18 +45,38 @@ function severityMark(c: ChalkInstance, f: Finding): string {
   return c.blue(`ℹ ${label}`);
 }
 
-function evidenceLine(c: ChalkInstance, e: Evidence): string {
-  const where = c.gray(placeLabel(e));
-  const note = e.note ? c.gray(`（${v(e.note)}）`) : '';
-  return `${where} “${v(clip(e.quote))}”${note}`;
+/** The terminal's width (undefined: lines are not wrapped). */
+type Width = number | undefined;
+
+const atom = (text: string, style?: Span['style']): Span => ({ text, mode: 'atom', ...(style ? { style } : {}) });
+const sep = (text: string, style?: Span['style']): Span => ({ text, separator: true, ...(style ? { style } : {}) });
+const hanging = (prefix: string): string => ' '.repeat(displayWidth(prefix));
+
+/** A quote wraps at characters and is never altered: rejoined, it is the text to copy. */
+function evidenceLine(c: ChalkInstance, e: Evidence, w: Width): string {
+  const spans: Span[] = [
+    atom(`        ${c.gray(placeLabel(e))}`),
+    sep(' '),
+    { text: `“${shownQuote(e.quote)}”`, mode: 'exact' },
+  ];
+  if (e.note) spans.push({ text: `（${v(e.note)}）`, style: c.gray });
+  return wrapSpans(spans, w, ' '.repeat(10));
 }
 
-function header(c: ChalkInstance, r: ReportResult): string[] {
+/** A labelled line (依据：, 建议：) whose text hangs under its first character. */
+function labelled(label: string, spans: Span[], w: Width): string {
+  return wrapSpans([atom(label), ...spans], w, hanging(label));
+}
+
+function header(c: ChalkInstance, r: ReportResult, w: Width): string[] {
   const { meta } = r;
-  const title = meta.title !== null && meta.title !== undefined ? v(meta.title) : c.gray('（未识别到标题）');
+  const title: Span =
+    meta.title !== null && meta.title !== undefined
+      ? { text: v(meta.title), style: c.bold }
+      : atom(c.bold(c.gray('（未识别到标题）')));
   const facts = [
-    meta.body ? v(meta.body) : c.gray('单位未识别'),
-    meta.year ? `${meta.year}年度` : c.gray('年度未识别'),
+    meta.body ? { text: v(meta.body) } : atom(c.gray('单位未识别')),
+    meta.year ? atom(`${meta.year}年度`) : atom(c.gray('年度未识别')),
   ];
   const found = new Map(r.parts.map((p) => [p.id, p] as const));
   const where = (p: ReportPart): string =>
@@ -60,18 +87,36 @@ function header(c: ChalkInstance, r: ReportResult): string[] {
       ? c.green(`✓${SHORT_PART[id]}`) + c.gray(`(${where(p)}${p.inferred ? '，推定' : ''})`)
       : c.red(`✗${SHORT_PART[id]}`);
   });
-  return [c.underline.bold(v(r.file)), `${c.bold(title)} · ${facts.join(' · ')}`, `结构：${parts.join(' ')}`];
+  return [
+    wrapSpans([{ text: v(r.file), mode: 'exact', style: c.underline.bold }], w),
+    wrapSpans([title, ...facts.flatMap((f) => [sep(' · '), f])], w, '  '),
+    wrapSpans([atom('结构：'), ...parts.flatMap((p, i) => (i === 0 ? [atom(p)] : [sep(' '), atom(p)]))], w, '      '),
+  ];
 }
 
-function scoreBanner(c: ChalkInstance, r: ReportResult): string {
+/** The score, then each area's; wrapped only at the ` · ` between areas. */
+function scoreBanner(c: ChalkInstance, r: ReportResult, w: Width): string {
   const { total, grade, areas } = r.score;
   const colour = total >= 90 ? c.green : total >= 75 ? c.cyan : total >= 60 ? c.yellow : c.red;
-  const areaText = areas.map((a) => `${a.title} ${a.score}/${a.max}`).join(' · ');
-  return `${colour.bold(`得分 ${total.toFixed(1)} / 100  ${grade}`)}  ${c.gray(areaText)}`;
+  const items = areas.flatMap((a, i) => [
+    ...(i > 0 ? [sep(' · ', c.gray)] : []),
+    atom(`${a.title} ${a.score}/${a.max}`, c.gray),
+  ]);
+  return wrapSpans(
+    [atom(`  ${colour.bold(`得分 ${total.toFixed(1)} / 100  ${grade}`)}`), sep('  '), ...items],
+    w,
+    '    ',
+  );
 }
 
-function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string, string>, verbose: boolean): string {
-  const out = [...header(c, r), ''];
+function renderReport(
+  c: ChalkInstance,
+  r: ReportResult,
+  areaTitles: Map<string, string>,
+  verbose: boolean,
+  w: Width,
+): string {
+  const out = [...header(c, r, w), ''];
   const byArea = new Map<string, Finding[]>();
   for (const f of r.findings) {
     if (f.suppressed || (!verbose && f.status !== 'fail')) continue;
@@ -83,24 +128,24 @@ function renderReport(c: ChalkInstance, r: ReportResult, areaTitles: Map<string,
     const s = areaScore.get(area);
     out.push(`  ${c.bold(areaTitles.get(area) ?? area)}${s ? c.gray(`  ${s.score}/${s.max}`) : ''}`);
     for (const f of findings) {
-      out.push(`    ${severityMark(c, f)}  ${v(f.message)}  ${c.gray(f.ruleId)}`);
-      for (const e of f.evidence) out.push(`        ${evidenceLine(c, e)}`);
+      const mark = `    ${severityMark(c, f)}  `;
+      out.push(wrapSpans([atom(mark), { text: v(f.message) }, sep('  '), atom(f.ruleId, c.gray)], w, hanging(mark)));
+      for (const e of f.evidence) out.push(evidenceLine(c, e, w));
       if (f.status === 'fail') {
-        out.push(
-          `        ${c.gray('依据：')}${v(f.clause)}${f.basis === 'practice' ? c.gray('（地方实践，非官方指标）') : ''}`,
-        );
-        out.push(`        ${c.gray('建议：')}${v(f.fix)}`);
+        const practice: Span[] = f.basis === 'practice' ? [{ text: '（地方实践，非官方指标）', style: c.gray }] : [];
+        out.push(labelled(`        ${c.gray('依据：')}`, [{ text: v(f.clause) }, ...practice], w));
+        out.push(labelled(`        ${c.gray('建议：')}`, [{ text: v(f.fix) }], w));
       }
     }
     out.push('');
   }
   if (byArea.size === 0) out.push(`  ${c.green('未发现问题')}`, '');
-  out.push(`  ${scoreBanner(c, r)}`);
+  out.push(scoreBanner(c, r, w));
   return out.join('\n');
 }
 
 /** Reports ranked by score (highest first; ties in input order), for an inspector's overview. */
-function ranking(c: ChalkInstance, run: RunSummary): string {
+function ranking(c: ChalkInstance, run: RunSummary, w: Width): string {
   const rows = rankReports(run.reports).map(({ rank, report: r }) => [
     String(rank),
     r.meta.body ?? r.file,
@@ -111,16 +156,16 @@ function ranking(c: ChalkInstance, run: RunSummary): string {
     String(r.failed.warning),
     weakestArea(r)?.title ?? '—',
   ]);
-  return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows)}`;
+  return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows, { columns: w, wrap: [1, 7] })}`;
 }
 
 /** The last line: whether the gate passed, and why not (gate.ts gateSentence). */
-function gateLine(c: ChalkInstance, run: RunSummary, gate: Gate): string {
+function gateLine(c: ChalkInstance, run: RunSummary, gate: Gate, w: Width): string {
   const { passed, message } = gateVerdict(run, gate);
-  return passed ? c.green.bold(message) : c.red.bold(message);
+  return wrapSpans([{ text: message, style: passed ? c.green.bold : c.red.bold }], w, '  ');
 }
 
-function summary(c: ChalkInstance, run: RunSummary): string {
+function summary(c: ChalkInstance, run: RunSummary, w: Width): string {
   const count = (sev: Finding['severity']) => totalFailed(run.reports, sev);
   const errors = count('error');
   const warnings = count('warning');
@@ -129,9 +174,10 @@ function summary(c: ChalkInstance, run: RunSummary): string {
   if (run.failures.length > 0) parts.push(`${run.failures.length} 个文件无法读取`);
   if (run.baseline) parts.push(`基线已屏蔽 ${run.baseline.suppressed} 个已知问题`);
   const text = parts.join('，');
-  if (errors > 0 || run.failures.length > 0) return c.red.bold(`✖ ${text}`);
-  if (warnings > 0) return c.yellow.bold(`⚠ ${text}`);
-  return c.green.bold(`✓ ${text}`);
+  const line = (style: Span['style'], mark: string) => wrapSpans([{ text: `${mark} ${text}`, style }], w, '  ');
+  if (errors > 0 || run.failures.length > 0) return line(c.red.bold, '✖');
+  if (warnings > 0) return line(c.yellow.bold, '⚠');
+  return line(c.green.bold, '✓');
 }
 
 /**
@@ -141,23 +187,27 @@ function summary(c: ChalkInstance, run: RunSummary): string {
 export const stylishWriter: FormatWriterFactory = (run, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const areaTitles = new Map(run.areas.map((a) => [a.id, a.title] as const));
+  const w = options.columns;
   return {
     head: '',
-    report: (r) => `${renderReport(c, r, areaTitles, options.verbose)}\n\n`,
+    report: (r) => `${renderReport(c, r, areaTitles, options.verbose, w)}\n\n`,
     tail(end) {
       const blocks: string[] = [];
-      for (const f of end.failures)
-        blocks.push(`${c.underline.bold(v(f.file))}\n  ${c.red('✖ 无法检查：')}${v(f.message)}`);
-      if (end.skipped.length > 0)
-        blocks.push(c.gray(`跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.map(v).join('、')}`));
-      if (end.reports.length >= 2) blocks.push(ranking(c, end));
+      for (const f of end.failures) {
+        const file = wrapSpans([{ text: v(f.file), mode: 'exact', style: c.underline.bold }], w);
+        blocks.push(`${file}\n${wrapSpans([atom(`  ${c.red('✖ 无法检查：')}`), { text: v(f.message) }], w, '    ')}`);
+      }
+      if (end.skipped.length > 0) {
+        const text = `跳过 ${end.skipped.length} 个不支持或被忽略的文件：${end.skipped.map(v).join('、')}`;
+        blocks.push(wrapSpans([{ text, style: c.gray }], w, '  '));
+      }
+      if (end.reports.length >= 2) blocks.push(ranking(c, end, w));
       if (end.baseline && end.baseline.disappeared.length > 0) {
         const gone = end.baseline.disappeared.map((e) => `${v(e.file)} ${e.ruleId}`).join('、');
-        blocks.push(
-          c.cyan(`基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`),
-        );
+        const text = `基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`;
+        blocks.push(wrapSpans([{ text, style: c.cyan }], w, '  '));
       }
-      return `${[...blocks, `${summary(c, end)}\n${gateLine(c, end, gateOf(options))}`].join('\n\n')}\n`;
+      return `${[...blocks, `${summary(c, end, w)}\n${gateLine(c, end, gateOf(options), w)}`].join('\n\n')}\n`;
     },
   };
 };

@@ -12,6 +12,8 @@ export interface FormatOptions {
   failOn?: FailOn;
   /** The whole gate (JSON: the `gate` verdict); without it, `failOn` alone with no score or warning limits. */
   gate?: Gate;
+  /** The terminal's width (stylish): lines wrap to it; undefined (a pipe, a file, CI): not wrapped. */
+  columns?: number;
 }
 
 /** The gate in force for a run's outputs. */
