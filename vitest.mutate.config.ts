@@ -16,6 +16,21 @@ export default defineConfig({
       'test/streaming.test.ts',
       'test/error-codes.test.ts',
       'test/readme.test.ts',
+      'test/readme-samples.test.ts',
+      'test/cli-usage.test.ts',
+      'test/sarif-links.test.ts',
+      'test/walk.test.ts',
+      'test/action.test.ts',
+      'test/console-encoding.test.ts',
+      'test/pdf-no-canvas.test.ts',
+      'test/redos-optional.test.ts',
+      // The terminal's layout and progress (formatters/, cli/, not mutated); main() with untrusted packs in workers.
+      'test/terminal-width.test.ts',
+      'test/progress-summary.test.ts',
+      // Limits of the readers (ingest/, not mutated), some timed: flaky under instrumentation and load.
+      'test/hostile-limits.test.ts',
+      // Installs the packed tarball: minutes, and FAZHI_NO_BUILTIN_CACHE reaches the installed CLI.
+      'test/pack-install.test.ts',
       // Library runs with workers: without the built-in caches the packs are not trusted, so they would be
       // isolated in worker threads, which load the built worker (dist/), never a mutant.
       'test/settings.test.ts',

@@ -132,7 +132,10 @@ export function renderRule(rule: PackRule, area: AreaDef | undefined, vocabulary
     '**Check 检查方式:**',
     '',
     codeBlock(
-      yaml().stringify(rule.when ? { check: rule.check, when: rule.when } : { check: rule.check }, { lineWidth: 0 }),
+      yaml().stringify(rule.when ? { check: rule.check, when: rule.when } : { check: rule.check }, {
+        lineWidth: 0,
+        aliasDuplicateObjects: false,
+      }),
       'yaml',
     ),
     '',
