@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main, withDefaultCommand, type CliIO } from '../src/cli/main.js';
 import { colorEnabled } from '../src/cli/color.js';
 import { editDistance, nearest } from '../src/cli/usage.js';
+import stringWidth from 'string-width';
 import { REPORTS, runCli } from './helpers.js';
 
 const TAOJIA = path.join('reports', 'taojia-2025.txt');
@@ -14,7 +15,7 @@ const ENGLISH =
   /error:|unknown (?:option|command)|missing required|argument missing|is invalid|allowed choices|did you mean|too many|expected \d/i;
 
 /** main() in-process with a fake terminal-less io; env without colour variables unless given. */
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false, columns?: number) {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -23,6 +24,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
     env,
     isTTY,
     stderrIsTTY: false,
+    ...(columns !== undefined ? { columns } : {}),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -164,5 +166,28 @@ describe('colour: --color, --no-color, NO_COLOR and FORCE_COLOR on every command
     expect((await run(['rules', 'validate', 'rules/hygiene.yaml', '--color'])).stdout).toMatch(ANSI);
     expect((await run(['check', TAOJIA], { FORCE_COLOR: '1' })).stdout).toMatch(ANSI);
     expect((await run(['check', TAOJIA], { NO_COLOR: '1' }, true)).stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('help in Chinese, laid out for the terminal', () => {
+  it.each([[['--help']], [['check', '--help']], [['rules', 'docs', '--help']]])('%j', async (argv) => {
+    const piped = await run(argv);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toMatch(/^用法： fazhi/);
+    expect(piped.stdout).toMatch(/^选项：$/m);
+    expect(piped.stdout).not.toMatch(/Usage:|Options:|Commands:|Arguments:|display help|default:|choices:/);
+    for (const columns of [80, 120]) {
+      const tty = await run(argv, {}, true, columns);
+      for (const line of tty.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+      // Wrapping only moves line breaks: the words are those of the unwrapped help.
+      expect(tty.stdout.replace(/\s+/g, '')).toBe(piped.stdout.replace(/\s+/g, ''));
+    }
+  });
+
+  it('in a pipe, each option is one line; choices and defaults in Chinese', async () => {
+    const help = (await run(['check', '--help'])).stdout;
+    expect(help).toMatch(/^ {2}-f, --format <format> +输出格式.*markdown、html、csv$/m);
+    expect(help).toMatch(/^ {2}--fail-on <severity> +.*（默认 error）（可选：error、warning、info、never）$/m);
+    expect((await run(['--help'])).stdout).toMatch(/^ {2}help \[command\] +显示某个命令的帮助$/m);
   });
 });

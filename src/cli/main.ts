@@ -1,5 +1,5 @@
 import { TOOL_VERSION } from '../shared/paths.js';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { visible } from '../shared/safe-text.js';
@@ -7,6 +7,7 @@ import type { CheckOptions } from './check.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
 import { colorEnabled } from './color.js';
+import { displayWidth, wrapText } from '../formatters/wrap.js';
 import { chineseUsageError, didYouMean, nearest } from './usage.js';
 import { existsSync } from 'node:fs';
 
@@ -33,6 +34,35 @@ export type OutputFlag = ['format' | 'output', string];
 // Commands load their modules when run, so starting one command never pays for the others.
 const ruleCommands = () => import('./rules.js');
 
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** Commander's `(choices: "a", "b", default: "x")` as `（可选：a、b；默认：x）`. */
+export function chineseExtras(description: string): string {
+  return description.replace(/ ?\((choices: .*?|default: .*?)\)$/, (_, extras: string) => {
+    const parts = extras.split(/, (?=default: )/).map((part) =>
+      part
+        .replace(/^choices: /, '可选：')
+        .replace(/^default: /, '默认：')
+        .replace(/"([^"]*)"/g, '$1')
+        .replace(/, /g, '、'),
+    );
+    return `（${parts.join('；')}）`;
+  });
+}
+
+/** Help in Chinese: headings, the help command, and commander's notes on choices and defaults. */
+const CHINESE_HELP: Partial<Help> = {
+  styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+  optionDescription: (option) => chineseExtras(Help.prototype.optionDescription.call(new Help(), option)),
+  argumentDescription: (argument) => chineseExtras(Help.prototype.argumentDescription.call(new Help(), argument)),
+};
+
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   // What the commands see: io, with colour decided once the global flags are parsed.
   const cli: CliIO = { ...io };
@@ -43,6 +73,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .version(TOOL_VERSION, '-v, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .exitOverride()
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    // Laid out for the terminal by display width, CJK wrapped between characters; unwrapped in a pipe.
+    .configureHelp({
+      ...CHINESE_HELP,
+      helpWidth: io.columns ?? Number.MAX_SAFE_INTEGER,
+      displayWidth,
+      boxWrap: (text: string, width: number) => wrapText(text, width).join('\n'),
+    })
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
