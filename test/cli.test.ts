@@ -432,7 +432,7 @@ describe('program: version, help, commands', () => {
     const r = fazhi([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Usage: fazhi');
+    expect(r.stderr).toContain('用法： fazhi');
   });
 });
 
