@@ -236,7 +236,8 @@ function commandAt(program: Command, argv: readonly string[]): { command: Comman
     if (a.startsWith('-')) continue;
     const sub = command.commands.find((c) => c.name() === a);
     if (!sub) break;
-    [command, words[words.length]] = [sub, a];
+    command = sub;
+    words.push(a);
   }
   return { command, name: words.join(' ') };
 }
