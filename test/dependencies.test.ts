@@ -17,6 +17,8 @@ const LAYERS = [
   'config',
   'report',
   'formatters',
+  // The annotated Word copy: a report's result written into the draft (CLI and self-check page).
+  'annotate',
   'run',
   'cli',
   'web',

@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { visible } from '../shared/safe-text.js';
+import type { AnnotateOptions } from './annotate.js';
 import type { CheckOptions } from './check.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
@@ -138,6 +139,20 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     );
 
   program
+    .command('annotate')
+    .description('写出带批注的 Word 副本：每处问题一条批注，缺少的内容批注在所属部分的标题上')
+    .argument('<file>', '报告文件（.docx 保留原有排版；.txt .md .html .pdf 生成新的 .docx），- 表示标准输入')
+    .option('-o, --output <file>', '批注版文件名（默认：原文件名.批注.docx，与原文件同目录；写入是原子的）')
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .option('--param <rule.name=value>', '本次运行修改规则参数（可重复）', collect)
+    .option('--max-size <MB>', '文件大小上限（MB，默认 20）')
+    .action(async (file: string, options: AnnotateOptions) =>
+      setExit(await (await import('./annotate.js')).annotateCommand(file, options, cli)),
+    );
+
+  program
     .command('init')
     .description('在当前目录写入带注释的 fazhi.config.yaml 模板')
     .option('--force', '覆盖已有的配置文件')
@@ -266,6 +281,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof CommanderError) {
       // Asked-for help and version are successes; help shown for a missing command is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      // `fazhi help [command]` asked for it too (commander ends it as if help were shown unasked).
+      if (e.code === 'commander.help' && args[0] === 'help') return 0;
       if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return 2;
       const line = e.code.startsWith('fazhi.') ? e.message : usageLine(e, commandAt(program, args));
       io.stderr(`fazhi: 用法错误：${visible(line)} [usage]\n`);

@@ -104,6 +104,14 @@ function tooLarge(size: number, max: number, file: string): InputError {
 }
 
 export async function readInput(file: string, opts: ReadOptions = {}): Promise<SourceText> {
+  return (await readInputBytes(file, opts)).source;
+}
+
+/** readInput, keeping the file's bytes too (an annotated copy of a .docx is made from them). */
+export async function readInputBytes(
+  file: string,
+  opts: ReadOptions = {},
+): Promise<{ source: SourceText; bytes: Uint8Array }> {
   const display = file === '-' ? STDIN_NAME : file;
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : readFileBytes(file, max);
@@ -112,7 +120,7 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<S
   const clock = opts.clock ?? { deadline: Number.POSITIVE_INFINITY, timeoutMs: 0 };
   if (file === '-') clock.deadline = performance.now() + clock.timeoutMs;
   const limits: ReadLimits = { maxBytes: max, maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, ...clock };
-  return pickAdapter(display, bytes).read(bytes, display, limits);
+  return { source: await pickAdapter(display, bytes).read(bytes, display, limits), bytes };
 }
 
 async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<Uint8Array> {
