@@ -54,7 +54,7 @@ export async function annotateCommand(file: string, options: AnnotateOptions, io
     ],
   );
 
-  const { source, bytes } = await readInputBytes(file, {
+  const { source, bytes, converted } = await readInputBytes(file, {
     ...(io.stdin ? { stdin: io.stdin } : {}),
     ...(maxMb !== undefined ? { maxBytes: Math.floor(maxMb * 1024 * 1024) } : {}),
   });
@@ -65,7 +65,11 @@ export async function annotateCommand(file: string, options: AnnotateOptions, io
 
   const count = (kind: string) => result.comments.filter((c) => c.kind === kind).length;
   const missing = result.comments.reduce((n, c) => n + (c.items ?? 0), 0);
-  const kind = source.format === 'docx' ? '原文档的副本，原文件未改动' : '由原文生成的新 Word 文档';
+  const kind = converted
+    ? '由 LibreOffice 从旧版格式转换后的副本，原文件未改动'
+    : source.format === 'docx'
+      ? '原文档的副本，原文件未改动'
+      : '由原文生成的新 Word 文档';
   io.stdout(
     `已写入批注版：${output}（${kind}）\n` +
       `  得分 ${report.score.total.toFixed(1)} / 100  ${report.score.grade}；` +
