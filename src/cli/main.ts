@@ -5,6 +5,7 @@ import { FORMAT_NAMES } from '../formatters/index.js';
 import { visible } from '../shared/safe-text.js';
 import type { AnnotateOptions } from './annotate.js';
 import type { CheckOptions } from './check.js';
+import type { CompareOptions } from './compare.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
 import { colorEnabled } from './color.js';
@@ -150,6 +151,20 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--max-size <MB>', '文件大小上限（MB，默认 20）')
     .action(async (file: string, options: AnnotateOptions) =>
       setExit(await (await import('./annotate.js')).annotateCommand(file, options, cli)),
+    );
+
+  program
+    .command('compare')
+    .description('对比同一单位两年的报告：去年的计划今年是否报告完成，哪些段落和数字与去年相同')
+    .argument('<last>', '去年的报告')
+    .argument('<current>', '今年的报告')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', '写到文件（写入是原子的）')
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .action(async (last: string, current: string, options: CompareOptions) =>
+      setExit(await (await import('./compare.js')).compareCommand(last, current, options, cli)),
     );
 
   program
