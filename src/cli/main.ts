@@ -4,6 +4,7 @@ import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { visible } from '../shared/safe-text.js';
 import type { AnnotateOptions } from './annotate.js';
+import type { AuditOptions } from './audit.js';
 import type { CheckOptions } from './check.js';
 import type { CompareOptions } from './compare.js';
 import { FAIL_ON } from '../formatters/gate.js';
@@ -151,6 +152,18 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--max-size <MB>', '文件大小上限（MB，默认 20）')
     .action(async (file: string, options: AnnotateOptions) =>
       setExit(await (await import('./annotate.js')).annotateCommand(file, options, cli)),
+    );
+
+  program
+    .command('audit')
+    .description('审核一批报告：写出汇总页面、Excel 汇总表、各单位反馈意见和批注版 Word（一个目录）')
+    .argument('<files...>', '报告文件、目录或通配符（加引号）')
+    .option('--out <dir>', '输出目录（整体写入：要么完整，要么不写）')
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .action(async (files: string[], options: AuditOptions) =>
+      setExit(await (await import('./audit.js')).auditCommand(files, options, cli)),
     );
 
   program

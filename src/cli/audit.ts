@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AUDIT_MARKER, buildAudit, type AuditInput } from '../audit/index.js';
+import { chooseConfig } from '../config/load.js';
+import { isIgnored } from '../config/settings.js';
+import { expandInputs } from '../ingest/inputs.js';
+import { readInputBytes } from '../ingest/index.js';
+import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
+import { ReportChecker } from '../report/checker.js';
+import type { InputFailure } from '../report/result.js';
+import { runHead } from '../run/batch.js';
+import { packSafety } from '../run/safety.js';
+import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
+import type { CliIO } from './main.js';
+
+export interface AuditOptions {
+  out?: string;
+  pack?: string[];
+  config?: string | false;
+}
+
+/**
+ * fazhi audit 报送材料/ --out 审核/: every report checked, then the whole folder written beside
+ * the target and renamed into place, so it is complete or absent. A folder fazhi wrote before is
+ * replaced; any other non-empty folder is refused.
+ */
+export async function auditCommand(inputs: string[], options: AuditOptions, io: CliIO): Promise<number> {
+  if (!options.out) throw new UsageError('请用 --out <目录> 指定审核结果的输出目录，如 --out 审核结果');
+  const out = path.resolve(options.out);
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: 已存在且不是目录`);
+    const entries = readdirSync(out);
+    if (entries.length > 0 && !entries.includes(AUDIT_MARKER))
+      throw new UsageError(`--out ${options.out}: 目录不为空且不是 fazhi 审核结果，不会覆盖：请换一个目录`);
+  }
+  const { config } = chooseConfig(options.config, process.cwd(), io.stderr);
+  const checker = new ReportChecker(
+    loadPackSet([...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends]),
+    config,
+  );
+  await packSafety(checker.packs);
+  const expanded = await expandInputs(inputs, { exclude: [out] });
+  const files = expanded.files.filter(
+    (f) => f !== '-' && !isIgnored(config, f) && !path.resolve(f).startsWith(out + path.sep),
+  );
+  if (files.length === 0) throw new UsageError(`${inputs.join(' ')}: 没有找到可检查的报告`);
+
+  const checked: AuditInput[] = [];
+  const failures: InputFailure[] = [];
+  for (const file of files) {
+    try {
+      const { source, bytes } = await readInputBytes(file);
+      const report = await checker.check(source);
+      checked.push({ report, source: { format: source.format, bytes, text: source.text, file } });
+    } catch (err) {
+      if (!(err instanceof FazhiError)) throw err;
+      failures.push({ file: err.file ?? file, message: err.message, code: inputErrorCode(err) });
+    }
+  }
+  const head = runHead(checker, files);
+  const written = await buildAudit(checked, head, checker.packs, failures);
+
+  // Built whole beside the target, then renamed into place: complete or absent.
+  const temp = `${out}.tmp-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  try {
+    rmSync(temp, { recursive: true, force: true });
+    for (const [name, content] of written) {
+      const target = path.join(temp, name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(temp, out);
+    rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FazhiError(`无法写入审核结果：${code ?? (e as Error).message}`, options.out, null, 'output-write');
+  }
+  io.stdout(
+    `已写入审核结果：${options.out}（${checked.length} 份报告${failures.length ? `，${failures.length} 份无法检查` : ''}）\n` +
+      `  ${path.join(options.out, 'index.html')}  汇总页面\n` +
+      `  ${path.join(options.out, '审核汇总.xlsx')}  Excel 汇总表\n` +
+      `  ${path.join(options.out, '反馈意见')}${path.sep}  各单位反馈意见\n`,
+  );
+  return failures.length > 0 ? 2 : 0;
+}

@@ -1,0 +1,237 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { safeStem, uniqueStems } from '../src/audit/names.js';
+import { maskNumber } from '../src/audit/mask.js';
+import { auditRow } from '../src/audit/model.js';
+import { auditWorkbook, columnName } from '../src/audit/xlsx.js';
+import type { ReportResult } from '../src/report/result.js';
+import { checkReport, ROOT, runCli } from './helpers.js';
+
+const HEAD = { areas: [{ id: 'mediation', title: '矛盾纠纷化解', weight: 8 }] };
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-audit-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** An ID number with a valid GB 11643 check digit, and a mobile number: personal data to mask. */
+const RESIDENT_ID = '110105199001011232';
+const MOBILE = '13912345678';
+
+function submissions(name: string): string {
+  const dir = path.join(tmp, name);
+  const sub = path.join(dir, '报送材料');
+  fs.mkdirSync(sub, { recursive: true });
+  for (const r of ['taojia-2025.txt', 'xuantan-2024.txt', 'gurtu-2024.txt', 'draft-low-mediation.txt'])
+    fs.copyFileSync(path.join(ROOT, 'reports', r), path.join(sub, r));
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/html/taojia-2025.html'), path.join(sub, '陶家镇网页.html'));
+  // A draft that leaks personal data and starts a line with a formula.
+  const draft = fs.readFileSync(path.join(ROOT, 'reports/draft-no-first-responsible.txt'), 'utf8');
+  fs.writeFileSync(
+    path.join(sub, '泄露.txt'),
+    `${draft}\n联系人：王某，身份证号${RESIDENT_ID}，电话${MOBILE}。\n=HYPERLINK("http://example.invalid","点击")\n`,
+  );
+  return dir;
+}
+
+describe('fazhi audit: one folder for the county office', async () => {
+  const dir = submissions('main');
+  const run = runCli(['audit', '报送材料', '--out', '审核结果'], { cwd: dir });
+  const out = path.join(dir, '审核结果');
+  const files = fs.readdirSync(out, { recursive: true }).map(String).sort();
+  const sheets = await readXlsxFile(fs.readFileSync(path.join(out, '审核汇总.xlsx')));
+  const sheet = (name: string) => sheets.find((s) => s.sheet === name)!.data;
+
+  it('writes the dashboard, the workbook, a page, a feedback and an annotated copy per report', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^已写入审核结果：审核结果（6 份报告）/);
+    expect(files).toContain('index.html');
+    expect(files).toContain('审核汇总.xlsx');
+    expect(files.filter((f) => f.startsWith('反馈意见/') && f.endsWith('.md'))).toHaveLength(6);
+    expect(files.filter((f) => f.startsWith('towns/') && f.endsWith('.html'))).toHaveLength(6);
+    expect(files.filter((f) => f.endsWith('.批注.docx'))).toHaveLength(6);
+  });
+
+  it('ranks by score, highest first, in the summary sheet and on the dashboard', () => {
+    const scores = sheet('汇总')
+      .slice(1)
+      .map((r) => r[3] as number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    const ranked = [...html.matchAll(/<tr data-rank="(\d+)" data-score="([\d.]+)"/g)].map((m) => Number(m[2]));
+    expect(ranked).toEqual(scores);
+  });
+
+  it('draws the heatmap as reports × areas, in absolute points against each area’s maximum', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    const heat = html.slice(
+      html.indexOf('<svg xmlns="http://www.w3.org/2000/svg" class="heatmap"'),
+      html.indexOf('</svg>'),
+    );
+    const cells = [...heat.matchAll(/<title>[^<]*：([\d.]+)\/(\d+) 分<\/title>/g)];
+    const header = sheet('汇总')[0] as string[];
+    const areas = header.filter((h) => /（\d+分）$/.test(h));
+    expect(cells).toHaveLength(6 * areas.length);
+    for (const [, points, max] of cells) expect(Number(points)).toBeLessThanOrEqual(Number(max));
+    // The same area has the same maximum in every row: one scale for every town.
+    const maxima = areas.map((a) => Number(/（(\d+)分）/.exec(a)![1]));
+    expect(cells.slice(0, areas.length).map((c) => Number(c[2]))).toEqual(maxima);
+  });
+
+  it('stores numbers as numbers, dates as dates, and text that looks like a formula as text', () => {
+    const summary = sheet('汇总');
+    for (const row of summary.slice(1)) {
+      expect(typeof row[1]).toBe('number');
+      expect(typeof row[3]).toBe('number');
+    }
+    const published = summary
+      .slice(1)
+      .map((r) => r.at(-1))
+      .filter((v) => v !== null);
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.every((v) => v instanceof Date)).toBe(true);
+  });
+
+  it('stores text that starts with = + - @ as text, never as a formula', async () => {
+    const report = (await checkReport('draft-low-mediation.txt')) as ReportResult;
+    const hostile = ['=HYPERLINK("http://example.invalid","点击")', '+1+1', '-2+3', '@SUM(A1)'];
+    const rows = hostile.map((h, i) =>
+      auditRow({ ...report, file: h, meta: { ...report.meta, body: h } }, HEAD, `r${i}`),
+    );
+    const bytes = await auditWorkbook(rows, [], HEAD);
+    const zip = unzipSync(bytes);
+    for (const [name, part] of Object.entries(zip)) {
+      if (name.startsWith('xl/worksheets/sheet')) expect(strFromU8(part), name).not.toMatch(/<f[ >]/);
+    }
+    const [summary] = await readXlsxFile(Buffer.from(bytes));
+    expect(summary!.data.slice(1).map((r) => r[0])).toEqual(hostile);
+  });
+
+  it('gives every sheet Chinese headers, a frozen header row and an autofilter', () => {
+    expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '问题清单', '规则统计']);
+    expect(sheet('问题清单')[0]).toEqual([
+      '单位',
+      '文件',
+      '规则编号',
+      '规则',
+      '类别',
+      '问题',
+      '引文',
+      '位置',
+      '修改建议',
+      '依据',
+    ]);
+    expect(sheet('规则统计')[0]).toEqual(['规则编号', '规则', '类别', '未通过报告数', '占比']);
+    const zip = unzipSync(fs.readFileSync(path.join(out, '审核汇总.xlsx')));
+    sheets.forEach((s, i) => {
+      const xml = strFromU8(zip[`xl/worksheets/sheet${i + 1}.xml`]!);
+      expect(xml).toContain('state="frozen"');
+      expect(xml).toContain(`<autoFilter ref="A1:${columnName(s.data[0]!.length)}${s.data.length}"/>`);
+    });
+  });
+
+  it('counts per rule how many reports fail it, with the share', () => {
+    const rules = sheet('规则统计').slice(1);
+    const findings = sheet('问题清单').slice(1);
+    for (const [ruleId, , , failed, share] of rules) {
+      const reports = new Set(findings.filter((f) => f[2] === ruleId).map((f) => f[1]));
+      expect(failed).toBe(reports.size);
+      expect(share).toBeCloseTo((failed as number) / 6, 6);
+    }
+  });
+
+  it('masks identity-card and mobile numbers in every output, Word copies included', () => {
+    const leaks: string[] = [];
+    for (const f of files) {
+      const full = path.join(out, f);
+      if (fs.statSync(full).isDirectory()) continue;
+      const bytes = fs.readFileSync(full);
+      const texts =
+        f.endsWith('.xlsx') || f.endsWith('.docx')
+          ? Object.values(unzipSync(bytes)).map((b) => strFromU8(b))
+          : [bytes.toString('utf8')];
+      if (texts.some((t) => t.includes(RESIDENT_ID) || t.includes(MOBILE))) leaks.push(f);
+    }
+    expect(leaks).toEqual([]);
+    const page = files.find((f) => f.startsWith('towns/青石镇') && f.endsWith('.html'))!;
+    expect(fs.readFileSync(path.join(out, page), 'utf8')).toContain(maskNumber(MOBILE));
+    expect(sheet('问题清单').flat().join('')).toContain(maskNumber(RESIDENT_ID));
+  });
+
+  it('writes the feedback in an inspector’s words: score, gaps by weight, quotes, fixes', () => {
+    const md = fs.readFileSync(
+      path.join(
+        out,
+        '反馈意见',
+        fs.readdirSync(path.join(out, '反馈意见')).find((f) => f.startsWith('白沙'))!,
+      ),
+      'utf8',
+    );
+    expect(md).toMatch(
+      /^# 关于白沙乡2025年度法治政府建设年度报告的反馈意见\n\n白沙乡：\n\n经审核，你单位报送的《.+》得分 \d+\.\d 分（.+）。发现 \d+ 个问题/,
+    );
+    const costs = [...md.matchAll(/^## \d+\. .+（.+?(?:，扣 ([\d.]+) 分)?）$/gm)].map((m) => Number(m[1] ?? 0));
+    expect(costs.length).toBeGreaterThan(3);
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    expect(md).toContain('- 修改建议：');
+    expect(md).toMatch(/- 原文（第\d+行:\d+）：“/);
+  });
+
+  it('replaces its own earlier audit, and writes the same files every time', () => {
+    const before = new Map(
+      files.map((f) => [f, fs.statSync(path.join(out, f)).isFile() ? fs.readFileSync(path.join(out, f)) : null]),
+    );
+    const again = runCli(['audit', '报送材料', '--out', '审核结果'], { cwd: dir });
+    expect(again.code).toBe(0);
+    for (const [f, bytes] of before) if (bytes) expect(fs.readFileSync(path.join(out, f)).equals(bytes), f).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['审核结果', '报送材料']);
+  });
+});
+
+describe('fazhi audit refuses what it must not touch', () => {
+  it('a folder that holds anything else: exit 2, one line, nothing written', () => {
+    const dir = submissions('refuse');
+    fs.mkdirSync(path.join(dir, '我的文件'));
+    fs.writeFileSync(path.join(dir, '我的文件', '重要.docx'), 'x');
+    const run = runCli(['audit', '报送材料', '--out', '我的文件'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^fazhi: 用法错误：|^fazhi: --out 我的文件: 目录不为空且不是 fazhi 审核结果，不会覆盖/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.readdirSync(path.join(dir, '我的文件'))).toEqual(['重要.docx']);
+  });
+
+  it('no --out, or nothing to check: exit 2', () => {
+    const dir = submissions('usage');
+    expect(runCli(['audit', '报送材料'], { cwd: dir }).stderr).toContain('请用 --out <目录> 指定');
+    fs.mkdirSync(path.join(dir, '空'));
+    const empty = runCli(['audit', '空', '--out', 'x'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'x'))).toBe(false);
+  });
+});
+
+describe('file names from untrusted text', () => {
+  it.each([
+    ['城关镇', 'a.txt', '城关镇'],
+    ['../../etc/passwd', 'a.txt', 'etc_passwd'],
+    ['', '报告 2024.docx', '报告_2024'],
+    ['CON', 'x.txt', 'CON_'],
+    ['', '...', '报告'],
+  ])('%j (file %s) → %s', (town, file, stem) => {
+    expect(safeStem(town, file)).toBe(stem);
+  });
+
+  it('stay unique: two 城关镇, two years of one town, and names that differ only in case', () => {
+    expect(
+      uniqueStems([
+        { town: '城关镇', year: 2024, file: 'a.txt' },
+        { town: '城关镇', year: 2024, file: 'b.txt' },
+        { town: '城关镇', year: 2025, file: 'c.txt' },
+        { town: '', year: null, file: 'Report.txt' },
+        { town: '', year: null, file: 'report.txt' },
+      ]),
+    ).toEqual(['城关镇2024', '城关镇2024-2', '城关镇2025', 'Report', 'report-2']);
+  });
+});
