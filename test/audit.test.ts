@@ -4,12 +4,21 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedParagraphs, SHARED_THRESHOLD, type BatchParagraph } from '../src/audit/copies.js';
 import { safeStem, uniqueStems } from '../src/audit/names.js';
 import { maskNumber } from '../src/audit/mask.js';
 import { auditRow } from '../src/audit/model.js';
 import { auditWorkbook, columnName } from '../src/audit/xlsx.js';
 import type { ReportResult } from '../src/report/result.js';
 import { checkReport, ROOT, runCli } from './helpers.js';
+
+/** The longest body paragraph of 玄滩镇's report: pasted into another town's draft. */
+const COPIED = fs
+  .readFileSync(path.join(ROOT, 'reports/xuantan-2024.txt'), 'utf8')
+  .split(/\r?\n/)
+  .filter((l) => !/^[一二三四五六七八九十]+、|^（/.test(l.trim()))
+  .sort((a, b) => b.length - a.length)[0]!
+  .trim();
 
 const HEAD = { areas: [{ id: 'mediation', title: '矛盾纠纷化解', weight: 8 }] };
 
@@ -27,11 +36,12 @@ function submissions(name: string): string {
   for (const r of ['taojia-2025.txt', 'xuantan-2024.txt', 'gurtu-2024.txt', 'draft-low-mediation.txt'])
     fs.copyFileSync(path.join(ROOT, 'reports', r), path.join(sub, r));
   fs.copyFileSync(path.join(ROOT, 'test/fixtures/html/taojia-2025.html'), path.join(sub, '陶家镇网页.html'));
-  // A draft that leaks personal data and starts a line with a formula.
+  // A draft that leaks personal data, and copies a paragraph of 玄滩镇's report whole.
   const draft = fs.readFileSync(path.join(ROOT, 'reports/draft-no-first-responsible.txt'), 'utf8');
   fs.writeFileSync(
     path.join(sub, '泄露.txt'),
-    `${draft}\n联系人：王某，身份证号${RESIDENT_ID}，电话${MOBILE}。\n=HYPERLINK("http://example.invalid","点击")\n`,
+    draft.replace('二、存在的不足和原因', `${COPIED}\n二、存在的不足和原因`) +
+      `\n联系人：王某，身份证号${RESIDENT_ID}，电话${MOBILE}。\n`,
   );
   return dir;
 }
@@ -110,7 +120,7 @@ describe('fazhi audit: one folder for the county office', async () => {
   });
 
   it('gives every sheet Chinese headers, a frozen header row and an autofilter', () => {
-    expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '问题清单', '规则统计']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '问题清单', '规则统计', '跨单位雷同']);
     expect(sheet('问题清单')[0]).toEqual([
       '单位',
       '文件',
@@ -179,6 +189,17 @@ describe('fazhi audit: one folder for the county office', async () => {
     expect(md).toMatch(/- 原文（第\d+行:\d+）：“/);
   });
 
+  it('finds the paragraph two towns share, not the ones a town repeats in its own two copies', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    const section = html.slice(html.indexOf('id="h-shared"'), html.indexOf('</section>', html.indexOf('id="h-shared"')));
+    expect(section).toMatch(/多个单位雷同的段落（1）/);
+    expect(section).toContain(COPIED.slice(0, 30));
+    expect(section).toMatch(/2 份报告.*玄滩镇.*青石镇|2 份报告.*青石镇.*玄滩镇/s);
+    const shared = sheet('跨单位雷同');
+    expect(shared).toHaveLength(2);
+    expect(shared[1]![1]).toBe(2);
+  });
+
   it('replaces its own earlier audit, and writes the same files every time', () => {
     const before = new Map(
       files.map((f) => [f, fs.statSync(path.join(out, f)).isFile() ? fs.readFileSync(path.join(out, f)) : null]),
@@ -233,5 +254,38 @@ describe('file names from untrusted text', () => {
         { town: '', year: null, file: 'report.txt' },
       ]),
     ).toEqual(['城关镇2024', '城关镇2024-2', '城关镇2025', 'Report', 'report-2']);
+  });
+});
+
+describe('paragraphs shared between towns, at batch scale', () => {
+  /** Deterministic pseudo-random text: paragraphs that share nothing but the alphabet. */
+  function paragraph(seed: number): string {
+    const chars = '法治政府建设调解纠纷执法公开审查顾问学习宣传应急数字监督决策文件清单服务培训考核制度村社区镇街道群众干部';
+    let x = seed * 2654435761;
+    let out = '';
+    for (let i = 0; i < 60; i++) {
+      x = (Math.imul(x ^ (x >>> 15), 2246822519) + i) >>> 0;
+      out += chars[x % chars.length];
+    }
+    return out;
+  }
+
+  it('finds every planted copy among 400 reports, and no near-miss', () => {
+    const paragraphs: BatchParagraph[] = [];
+    for (let r = 0; r < 400; r++) {
+      for (let k = 0; k < 10; k++) paragraphs.push({ slug: `r${r}`, town: `镇${r}`, line: k + 1, text: paragraph(r * 100 + k) });
+    }
+    const planted = paragraph(999_999);
+    paragraphs.push({ slug: 'r3', town: '镇3', line: 20, text: planted });
+    paragraphs.push({ slug: 'r250', town: '镇250', line: 21, text: planted.replace(/。?$/, '。') });
+    paragraphs.push({ slug: 'r399', town: '镇399', line: 22, text: `${planted.slice(0, 58)}工作` });
+    // A near-miss: a third of it rewritten.
+    paragraphs.push({ slug: 'r10', town: '镇10', line: 23, text: planted.slice(0, 40) + paragraph(7).slice(0, 20) });
+    // A town repeating itself is not a copy between towns.
+    paragraphs.push({ slug: 'r5', town: '镇5', line: 30, text: paragraph(500) });
+    const shared = sharedParagraphs(paragraphs);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.reports.map((r) => r.slug).sort()).toEqual(['r250', 'r3', 'r399']);
+    expect(shared[0]!.similarity).toBeGreaterThanOrEqual(SHARED_THRESHOLD);
   });
 });

@@ -8,6 +8,7 @@ import { escapeHtml as e } from '../formatters/html.js';
 import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
+import type { SharedParagraph } from './copies.js';
 import type { AuditRow, RuleCount } from './model.js';
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
@@ -135,6 +136,7 @@ export function dashboardHtml(
   head: Pick<RunHead, 'areas'>,
   grades: readonly GradeBand[],
   failures: ReadonlyArray<{ file: string; message: string }>,
+  shared: readonly SharedParagraph[] = [],
 ): string {
   const gradesSeen = [...new Set(rows.map((r) => r.grade))];
   const ranking = rows
@@ -199,6 +201,21 @@ ${histogramSvg(rows, grades)}
 <tbody>
 ${gaps}
 </tbody></table></div>
+</section>
+<section aria-labelledby="h-shared">
+<h2 id="h-shared">多个单位雷同的段落（${shared.length}）</h2>
+${
+  shared.length === 0
+    ? '<p>未发现两个及以上单位的报告中相同或几乎相同的段落（相似度 ≥ 0.8，已排除公文套话）。</p>'
+    : `<ol class="shared">${shared
+        .map(
+          (g) =>
+            `<li><blockquote>${e(g.text)}</blockquote><p>${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${g.reports
+              .map((r) => `<a href="towns/${e(r.slug)}.html">${e(r.town || r.slug)}</a> 第${r.line}行`)
+              .join('、')}</p></li>`,
+        )
+        .join('\n')}</ol>`
+}
 </section>
 ${
   failures.length

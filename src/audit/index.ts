@@ -8,6 +8,7 @@ import type { InputFailure, ReportResult, RunHead } from '../report/result.js';
 import { DASHBOARD_CSS, DASHBOARD_JS, dashboardHtml, townHtml } from './dashboard.js';
 import { feedbackMarkdown } from './feedback.js';
 import { maskReport, maskText, personalData, personalDataRules } from './mask.js';
+import { sharedParagraphs } from './copies.js';
 import { auditRow, byRank, ruleCounts } from './model.js';
 import { uniqueStems } from './names.js';
 import { auditWorkbook } from './xlsx.js';
@@ -16,6 +17,8 @@ export interface AuditInput {
   report: ReportResult;
   /** What the report was read from, for its annotated copy (null: no copy). */
   source: AnnotateSource | null;
+  /** Its body paragraphs, for copies between towns (compare/index.ts bodyParagraphs). */
+  paragraphs?: ReadonlyArray<{ line: number; text: string }>;
 }
 
 export const WORKBOOK = '审核汇总.xlsx';
@@ -40,12 +43,22 @@ export async function buildAudit(
   );
   const rows = masked.map((m, i) => ({ ...auditRow(m.report, head, stems[i] as string), input: m })).sort(byRank);
   const counts = ruleCounts(rows, head);
+  const shared = sharedParagraphs(
+    rows.flatMap((r) =>
+      (r.input.paragraphs ?? []).map((p) => ({
+        slug: r.slug,
+        town: r.town,
+        line: p.line,
+        text: maskText(p.text, r.input.secrets),
+      })),
+    ),
+  );
   const files = new Map<string, string | Uint8Array>();
   const grades = [...packs.grades].map((g) => ({ name: g.name, min: g.min }));
-  files.set('index.html', dashboardHtml(rows, counts, head, grades, failures));
+  files.set('index.html', dashboardHtml(rows, counts, head, grades, failures, shared));
   files.set('dashboard.css', DASHBOARD_CSS);
   files.set('dashboard.js', DASHBOARD_JS);
-  files.set(WORKBOOK, await auditWorkbook(rows, counts, head));
+  files.set(WORKBOOK, await auditWorkbook(rows, counts, head, shared));
   for (const row of rows) {
     const { source, secrets } = row.input;
     const feedback = `${row.slug}.md`;

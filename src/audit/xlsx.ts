@@ -9,6 +9,7 @@ import { lazy } from '../shared/lazy.js';
 import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
+import type { SharedParagraph } from './copies.js';
 import type { AuditRow, RuleCount } from './model.js';
 
 type Cell = { value: string | number | Date | null; type?: unknown; format?: string; fontWeight?: 'bold' } | null;
@@ -116,12 +117,26 @@ function autofilter(sheets: readonly Sheet[]) {
   };
 }
 
+function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
+  const data: Cell[][] = [
+    header(['段落', '报告数', '单位（行）', '相似度']),
+    ...shared.map((g) => [
+      text(g.text),
+      number(g.reports.length),
+      text(g.reports.map((r) => `${r.town || r.slug}（第${r.line}行）`).join('、')),
+      number(g.similarity, '0.00'),
+    ]),
+  ];
+  return { data, sheet: '跨单位雷同', columns: [80, 8, 50, 8].map((width) => ({ width })), stickyRowsCount: 1 };
+}
+
 export async function auditWorkbook(
   rows: readonly AuditRow[],
   counts: readonly RuleCount[],
   head: Pick<RunHead, 'areas'>,
+  shared: readonly SharedParagraph[] = [],
 ): Promise<Uint8Array> {
-  const sheets = [summarySheet(rows, head), findingsSheet(rows), rulesSheet(counts, rows.length)];
+  const sheets = [summarySheet(rows, head), findingsSheet(rows), rulesSheet(counts, rows.length), sharedSheet(shared)];
   const buffer = await writeExcel()
     .default(sheets, { fontFamily: '等线', fontSize: 11, features: [autofilter(sheets)] })
     .toBuffer();

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AUDIT_MARKER, buildAudit, type AuditInput } from '../audit/index.js';
+import { bodyParagraphs } from '../compare/index.js';
+import { analyseSource } from '../report/pipeline.js';
 import { chooseConfig } from '../config/load.js';
 import { isIgnored } from '../config/settings.js';
 import { expandInputs } from '../ingest/inputs.js';
@@ -50,8 +52,12 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
   for (const file of files) {
     try {
       const { source, bytes } = await readInputBytes(file);
-      const report = await checker.check(source);
-      checked.push({ report, source: { format: source.format, bytes, text: source.text, file } });
+      const { document, result: report } = await analyseSource(source, checker.ruleSetFor(source.file));
+      checked.push({
+        report,
+        source: { format: source.format, bytes, text: source.text, file },
+        paragraphs: bodyParagraphs(document, checker.packs),
+      });
     } catch (err) {
       if (!(err instanceof FazhiError)) throw err;
       failures.push({ file: err.file ?? file, message: err.message, code: inputErrorCode(err) });
