@@ -120,7 +120,7 @@ describe('fazhi audit: one folder for the county office', async () => {
   });
 
   it('gives every sheet Chinese headers, a frozen header row and an autofilter', () => {
-    expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '问题清单', '规则统计', '跨单位雷同']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '问题清单', '规则统计', '跨单位雷同', '复核']);
     expect(sheet('问题清单')[0]).toEqual([
       '单位',
       '文件',
@@ -287,5 +287,74 @@ describe('paragraphs shared between towns, at batch scale', () => {
     expect(shared).toHaveLength(1);
     expect(shared[0]!.reports.map((r) => r.slug).sort()).toEqual(['r250', 'r3', 'r399']);
     expect(shared[0]!.similarity).toBeGreaterThanOrEqual(SHARED_THRESHOLD);
+  });
+});
+
+describe('the inspector has the last word (fazhi-review.yaml)', async () => {
+  const dir = submissions('review');
+  const review = `reviews:
+  draft-low-mediation.txt:
+    mediation/success-rate:
+      verdict: pass
+      reason: 县定标准为85%，已达到
+      reviewer: 张三
+  不在这里.txt:
+    structure/other: { verdict: fail, reason: 无 }
+`;
+  fs.writeFileSync(path.join(dir, '报送材料', 'fazhi-review.yaml'), review);
+  const tool = runCli(['audit', '报送材料', '--out', '不复核', '--review', path.join(dir, 'none.yaml')], { cwd: dir });
+  const run = runCli(['audit', '报送材料', '--out', '审核结果'], { cwd: dir });
+  const out = path.join(dir, '审核结果');
+  const read = async (folder: string) => readXlsxFile(fs.readFileSync(path.join(dir, folder, '审核汇总.xlsx')));
+  const rowOf = (sheets: Awaited<ReturnType<typeof read>>, file: string) =>
+    sheets[0]!.data.find((r) => r[2] === file)!;
+
+  it('scores with the reviewer’s verdict, and shows both', async () => {
+    expect(tool.code).toBe(2); // the --review file named does not exist
+    expect(tool.stderr).toMatch(/^fazhi: .*none\.yaml: 复核意见文件不存在/);
+    expect(run.code, run.stderr).toBe(0);
+    const before = (await checkReport('draft-low-mediation.txt')).score.total;
+    const after = rowOf(await read('审核结果'), '报送材料/draft-low-mediation.txt')[3] as number;
+    expect(after).toBeGreaterThan(before);
+    const sheet = (await read('审核结果')).find((s) => s.sheet === '复核')!.data;
+    expect(sheet.slice(1)).toEqual([
+      ['白沙乡', '报送材料/draft-low-mediation.txt', 'mediation/success-rate', '矛盾纠纷调解成功率达到要求', '未通过', '通过', '县定标准为85%，已达到', '张三'],
+    ]);
+    const page = fs.readFileSync(path.join(out, 'towns', '白沙乡2025.html'), 'utf8');
+    expect(page).toContain('复核更正（1）');
+    expect(page).toContain(`工具得分 ${before.toFixed(1)} 分`);
+  });
+
+  it('says which entries matched no report, and keeps the verdict on every run', () => {
+    expect(run.stderr).toMatch(/fazhi-review\.yaml: 报送材料\/不在这里\.txt 不在本次审核的报告中/);
+    const again = runCli(['audit', '报送材料', '--out', '审核结果'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'towns', '白沙乡2025.html'), 'utf8')).toContain('复核更正（1）');
+  });
+
+  it('refuses a review that names an unknown rule or gives no reason: one line, exit 2', () => {
+    for (const bad of [
+      'reviews:\n  a.txt:\n    no/such-rule: { verdict: pass, reason: x }\n',
+      'reviews:\n  a.txt:\n    structure/other: { verdict: pass }\n',
+      'reviews:\n  a.txt:\n    structure/other: { verdict: maybe, reason: x }\n',
+    ]) {
+      fs.writeFileSync(path.join(dir, 'bad.yaml'), bad);
+      const r = runCli(['audit', '报送材料', '--out', '坏', '--review', 'bad.yaml'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^fazhi: bad\.yaml: a\.txt: (no\/such-rule: 没有这条规则|structure\/other: 请在 reason 中写明复核理由|structure\/other: verdict 应为 pass)/);
+      expect(fs.existsSync(path.join(dir, '坏'))).toBe(false);
+    }
+  });
+
+  it('fazhi eval exports the corrections as test cases, and runs them', () => {
+    const exported = runCli(['eval', '报送材料/fazhi-review.yaml', '--export', 'cases.yaml'], { cwd: dir });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe('已导出 2 条期望结果（2 份报告）：cases.yaml\n');
+    const cases = fs.readFileSync(path.join(dir, 'cases.yaml'), 'utf8');
+    expect(cases).toContain('reports:\n  报送材料/draft-low-mediation.txt:\n    mediation/success-rate: pass\n');
+    fs.copyFileSync(path.join(ROOT, 'reports/taojia-2025.txt'), path.join(dir, '报送材料', '不在这里.txt'));
+    const evaluated = runCli(['eval', 'cases.yaml'], { cwd: dir });
+    // The tool still fails the reviewed rule: the case records the disagreement for the rule's authors.
+    expect(evaluated.stdout).toMatch(/✗ fail≠pass/);
   });
 });

@@ -10,6 +10,7 @@ import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
 import type { SharedParagraph } from './copies.js';
 import type { AuditRow, RuleCount } from './model.js';
+import { reviewedFindings } from './review.js';
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
 
@@ -164,9 +165,10 @@ export function dashboardHtml(
     )
     .join('\n');
   const mean = rows.length ? rows.reduce((n, r) => n + r.score, 0) / rows.length : 0;
+  const reviewed = rows.reduce((n, r) => n + reviewedFindings(r.report).length, 0);
   const body = `<header>
 <h1>法治政府建设年度报告审核汇总</h1>
-<p class="summary">共 ${rows.length} 份报告，平均得分 ${mean.toFixed(1)} 分${failures.length ? `，${failures.length} 份文件无法检查` : ''}。
+<p class="summary">共 ${rows.length} 份报告，平均得分 ${mean.toFixed(1)} 分${failures.length ? `，${failures.length} 份文件无法检查` : ''}${reviewed ? `，复核更正 ${reviewed} 处（得分按复核后的判断计算）` : ''}。
 <a href="审核汇总.xlsx">下载 Excel 汇总表</a> · <a href="反馈意见/">各单位反馈意见</a></p>
 </header>
 <main>
@@ -256,12 +258,30 @@ ${f.evidence
 <table><thead><tr><th scope="col">方面</th><th scope="col">得分</th><th scope="col">满分</th></tr></thead><tbody>
 ${row.areas.map((a) => `<tr><td>${e(a.title)}</td><td class="num">${round1(a.points)}</td><td class="num">${a.max}</td></tr>`).join('\n')}
 </tbody></table></section>
+${reviewSection(row)}
 <section aria-labelledby="h-findings"><h2 id="h-findings">问题（${failedFindings(report).length}）</h2>
 <ol class="findings">
 ${findings}
 </ol></section>
 </main>`;
   return page(`${row.town || row.file} · 审核意见`, body, 1);
+}
+
+const VERDICT: Record<string, string> = { pass: '通过', fail: '未通过', 'not-applicable': '不适用' };
+
+function reviewSection(row: AuditRow): string {
+  const reviewed = reviewedFindings(row.report);
+  if (reviewed.length === 0) return '';
+  return `<section aria-labelledby="h-review"><h2 id="h-review">复核更正（${reviewed.length}）</h2>
+<table><thead><tr><th scope="col">规则</th><th scope="col">工具判断</th><th scope="col">复核判断</th><th scope="col">理由</th><th scope="col">复核人</th></tr></thead><tbody>
+${reviewed
+  .map(
+    (f) =>
+      `<tr><td>${e(f.title)} <code>${e(f.ruleId)}</code></td><td>${VERDICT[f.review.tool]}</td><td><strong>${VERDICT[f.review.verdict]}</strong></td><td>${e(f.review.reason)}</td><td>${e(f.review.reviewer ?? '')}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>
+<p class="summary">得分按复核后的判断计算${row.toolScore !== undefined ? `（工具得分 ${row.toolScore.toFixed(1)} 分）` : ''}。</p></section>`;
 }
 
 export const DASHBOARD_CSS = `:root { color: #1f2328; background: #fff; font: 15px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }

@@ -17,6 +17,8 @@ export interface AuditInput {
   report: ReportResult;
   /** What the report was read from, for its annotated copy (null: no copy). */
   source: AnnotateSource | null;
+  /** The score before the reviewer's verdicts, when a review changed any. */
+  toolScore?: number;
   /** Its body paragraphs, for copies between towns (compare/index.ts bodyParagraphs). */
   paragraphs?: ReadonlyArray<{ line: number; text: string }>;
 }
@@ -41,7 +43,13 @@ export async function buildAudit(
   const stems = uniqueStems(
     masked.map((m) => ({ town: m.report.meta.body ?? '', year: m.report.meta.year, file: m.report.file })),
   );
-  const rows = masked.map((m, i) => ({ ...auditRow(m.report, head, stems[i] as string), input: m })).sort(byRank);
+  const rows = masked
+    .map((m, i) => ({
+      ...auditRow(m.report, head, stems[i] as string),
+      ...(m.toolScore !== undefined ? { toolScore: m.toolScore } : {}),
+      input: m,
+    }))
+    .sort(byRank);
   const counts = ruleCounts(rows, head);
   const shared = sharedParagraphs(
     rows.flatMap((r) =>

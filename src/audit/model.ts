@@ -25,6 +25,8 @@ export interface AuditRow {
   counts: Record<Finding['severity'], number>;
   published: string | null;
   report: ReportResult;
+  /** The score before a reviewer overruled any verdict (undefined when none did). */
+  toolScore?: number;
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -10,6 +10,7 @@ import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
 import type { SharedParagraph } from './copies.js';
+import { reviewedFindings } from './review.js';
 import type { AuditRow, RuleCount } from './model.js';
 
 type Cell = { value: string | number | Date | null; type?: unknown; format?: string; fontWeight?: 'bold' } | null;
@@ -130,13 +131,44 @@ function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
   return { data, sheet: '跨单位雷同', columns: [80, 8, 50, 8].map((width) => ({ width })), stickyRowsCount: 1 };
 }
 
+function reviewSheet(rows: readonly AuditRow[]): Sheet {
+  const names: Record<string, string> = { pass: '通过', fail: '未通过', 'not-applicable': '不适用' };
+  const data: Cell[][] = [header(['单位', '文件', '规则编号', '规则', '工具判断', '复核判断', '复核理由', '复核人'])];
+  for (const r of rows) {
+    for (const f of reviewedFindings(r.report)) {
+      data.push([
+        text(r.town),
+        text(r.file),
+        text(f.ruleId),
+        text(f.title),
+        text(names[f.review.tool]),
+        text(names[f.review.verdict]),
+        text(f.review.reason),
+        text(f.review.reviewer ?? ''),
+      ]);
+    }
+  }
+  return {
+    data,
+    sheet: '复核',
+    columns: [14, 30, 28, 30, 8, 8, 50, 10].map((width) => ({ width })),
+    stickyRowsCount: 1,
+  };
+}
+
 export async function auditWorkbook(
   rows: readonly AuditRow[],
   counts: readonly RuleCount[],
   head: Pick<RunHead, 'areas'>,
   shared: readonly SharedParagraph[] = [],
 ): Promise<Uint8Array> {
-  const sheets = [summarySheet(rows, head), findingsSheet(rows), rulesSheet(counts, rows.length), sharedSheet(shared)];
+  const sheets = [
+    summarySheet(rows, head),
+    findingsSheet(rows),
+    rulesSheet(counts, rows.length),
+    sharedSheet(shared),
+    reviewSheet(rows),
+  ];
   const buffer = await writeExcel()
     .default(sheets, { fontFamily: '等线', fontSize: 11, features: [autofilter(sheets)] })
     .toBuffer();

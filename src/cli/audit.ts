@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AUDIT_MARKER, buildAudit, type AuditInput } from '../audit/index.js';
+import { applyReviews, parseReviews, REVIEW_FILE, type Review } from '../audit/review.js';
+import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
+import { parse } from 'yaml';
 import { bodyParagraphs } from '../compare/index.js';
 import { analyseSource } from '../report/pipeline.js';
 import { chooseConfig } from '../config/load.js';
@@ -17,6 +20,7 @@ import type { CliIO } from './main.js';
 
 export interface AuditOptions {
   out?: string;
+  review?: string;
   pack?: string[];
   config?: string | false;
 }
@@ -63,6 +67,26 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
       failures.push({ file: err.file ?? file, message: err.message, code: inputErrorCode(err) });
     }
   }
+  const reviewFile = options.review ?? findReviewFile(inputs);
+  if (reviewFile) {
+    const reviews = loadReviews(reviewFile, checker);
+    const used = new Set<Review>();
+    for (const input of checked) {
+      const key = path.resolve(input.report.file);
+      const mine = reviews.filter((r) => r.file === key);
+      if (mine.length === 0) continue;
+      mine.forEach((r) => used.add(r));
+      const reviewed = applyReviews(input.report, mine, checker.packs, key);
+      if (reviewed !== input.report) {
+        input.toolScore = input.report.score.total;
+        input.report = reviewed;
+      }
+    }
+    for (const r of reviews.filter((x) => !used.has(x)))
+      io.stderr(
+        `fazhi: ${reviewFile}: ${path.relative(process.cwd(), r.file)} 不在本次审核的报告中，该条复核意见未使用\n`,
+      );
+  }
   const head = runHead(checker, files);
   const written = await buildAudit(checked, head, checker.packs, failures);
 
@@ -92,4 +116,33 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
       `  ${path.join(options.out, '反馈意见')}${path.sep}  各单位反馈意见\n`,
   );
   return failures.length > 0 ? 2 : 0;
+}
+
+/** fazhi-review.yaml in the first folder given, if there is one there. */
+function findReviewFile(inputs: readonly string[]): string | null {
+  for (const input of inputs) {
+    try {
+      if (!statSync(input).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    const file = path.join(input, REVIEW_FILE);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+function loadReviews(file: string, checker: ReportChecker): Review[] {
+  let data: unknown;
+  try {
+    data = parse(readRegularText(file, { maxBytes: DEFAULT_MAX_BYTES }));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' ? '复核意见文件不存在' : `无法读取复核意见：${(e as Error).message.split('\n')[0]}`,
+      file,
+    );
+  }
+  const dir = path.dirname(path.resolve(file));
+  return parseReviews(data, file, (report) => path.resolve(dir, report), checker.packs);
 }
