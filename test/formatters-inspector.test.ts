@@ -203,7 +203,7 @@ describe('csv', () => {
       '年度',
       '得分',
       '等级',
-      ...all.areas.map((a) => a.title),
+      ...all.areas.map((a) => `${a.title}（${a.weight}分）`),
       '错误',
       '警告',
       '提示',
@@ -220,20 +220,23 @@ describe('csv', () => {
       expect(Number(row[3])).toBe(r.score.total);
       expect(row[3]).toMatch(/^\d+(\.\d)?$/);
       expect(row[4]).toBe(r.score.grade);
+      // Points against the area's own weight (not the report's rescaled maximum): they compare across reports.
       for (const [j, area] of all.areas.entries()) {
         const s = r.score.areas.find((a) => a.id === area.id);
-        expect(row[5 + j]).toBe(s ? String(s.score) : '');
+        const points = s && s.max > 0 ? Math.round((s.score / s.max) * area.weight * 10) / 10 : null;
+        expect(row[5 + j]).toBe(points === null ? '' : String(points));
+        if (points !== null) expect(points).toBeLessThanOrEqual(area.weight);
       }
       const n = all.areas.length;
       expect(Number(row[5 + n])).toBe(r.findings.filter((f) => f.status === 'fail' && f.severity === 'error').length);
     }
     const xuantan = rows.find((r) => r[0]!.includes('xuantan'))!;
     const gurtu = rows.find((r) => r[0]!.includes('gurtu'))!;
-    const normative = header.indexOf('依法行政制度与规范性文件');
+    const normative = header.findIndex((h) => h.startsWith('依法行政制度与规范性文件（'));
     expect(xuantan[normative]).toBe('0');
     expect(gurtu[normative]).toBe('');
     // 政府职能 and 依法行政制度与规范性文件 both score 0 for xuantan: the tie goes to the area listed first.
-    expect(xuantan[header.indexOf('政府职能')]).toBe('0');
+    expect(xuantan[header.findIndex((h) => h.startsWith('政府职能（'))]).toBe('0');
     expect(xuantan[header.indexOf('最弱领域')]).toBe('政府职能');
   });
 

@@ -42,6 +42,8 @@ export interface GradeBand {
 }
 
 const round1 = (n: number): string => (Math.round(n * 10) / 10).toString();
+/** Points, or 不适用 for an area with no applicable rule. */
+const pointsText = (n: number | null): string => (n === null ? '—' : round1(n));
 
 /** Colour of a share of an area's points: red (none) through amber to green (all), readable on white. */
 export function heatColour(share: number): string {
@@ -72,10 +74,11 @@ export function heatmapSvg(rows: readonly AuditRow[], head: Pick<RunHead, 'areas
       `<a href="towns/${e(r.slug)}.html"><text x="${left - 6}" y="${y + 15}" class="label" text-anchor="end">${e(r.town || r.file)}${r.year ? ` ${r.year}` : ''}</text></a>`,
     );
     r.areas.forEach((a, i) => {
-      const share = a.max > 0 ? a.points / a.max : 0;
+      const fill = a.points === null ? '#eaeef2' : heatColour(a.max > 0 ? a.points / a.max : 0);
+      const tip = a.points === null ? '不适用' : `${round1(a.points)}/${a.max} 分`;
       out.push(
-        `<rect x="${left + i * cell}" y="${y}" width="${cell - 2}" height="20" fill="${heatColour(share)}"><title>${e(r.town)} · ${e(a.title)}：${round1(a.points)}/${a.max} 分</title></rect>`,
-        `<text x="${left + i * cell + (cell - 2) / 2}" y="${y + 14}" class="value" text-anchor="middle">${round1(a.points)}</text>`,
+        `<rect x="${left + i * cell}" y="${y}" width="${cell - 2}" height="20" fill="${fill}"><title>${e(r.town)} · ${e(a.title)}：${tip}</title></rect>`,
+        `<text x="${left + i * cell + (cell - 2) / 2}" y="${y + 14}" class="value" text-anchor="middle">${pointsText(a.points)}</text>`,
       );
     });
   });
@@ -146,10 +149,10 @@ export function dashboardHtml(
     .map((r, i) => {
       const failing = failedFindings(r.report).map((f) => f.ruleId);
       return `<tr data-rank="${i + 1}" data-score="${r.score}" data-town="${e(r.town)}" data-year="${r.year ?? ''}" data-grade="${e(r.grade)}" data-rules=" ${e(failing.join(' '))} "${previous ? ` data-follow="${followShare(r)}"` : ''}${r.areas
-        .map((a) => ` data-area-${e(a.id)}="${a.points}"`)
+        .map((a) => ` data-area-${e(a.id)}="${a.points ?? ''}"`)
         .join('')}>
 <td>${i + 1}</td><td><a href="towns/${e(r.slug)}.html">${e(r.town || '（未识别单位）')}</a></td><td>${r.year ?? ''}</td><td class="num">${r.score.toFixed(1)}</td><td>${e(r.grade)}</td>${r.areas
-        .map((a) => `<td class="num">${round1(a.points)}</td>`)
+        .map((a) => `<td class="num">${pointsText(a.points)}</td>`)
         .join(
           '',
         )}<td class="num">${r.counts.error}</td><td class="num">${r.counts.warning}</td>${previous ? followCell(r) : ''}<td class="file">${e(r.file)}</td></tr>`;
@@ -310,7 +313,7 @@ ${f.evidence
 <main>
 <section aria-labelledby="h-areas"><h2 id="h-areas">各方面得分</h2>
 <table><thead><tr><th scope="col">方面</th><th scope="col">得分</th><th scope="col">满分</th></tr></thead><tbody>
-${row.areas.map((a) => `<tr><td>${e(a.title)}</td><td class="num">${round1(a.points)}</td><td class="num">${a.max}</td></tr>`).join('\n')}
+${row.areas.map((a) => `<tr><td>${e(a.title)}</td><td class="num">${pointsText(a.points)}</td><td class="num">${a.max}</td></tr>`).join('\n')}
 </tbody></table></section>
 ${reviewSection(row)}
 ${followSection(comparison)}

@@ -41,7 +41,7 @@ export function feedbackMarkdown(row: AuditRow, issuedBy = '审核单位'): stri
     out.push(`- 依据：${md(f.clause)}${f.basis === 'practice' ? '（地方实践，非官方指标）' : ''}`, '');
   });
   const weakest = [...row.areas]
-    .filter((a) => a.max > 0)
+    .filter((a): a is typeof a & { points: number } => a.max > 0 && a.points !== null && a.points < a.max)
     .sort((a, b) => a.points / a.max - b.points / b.max)
     .slice(0, 3);
   if (weakest.length > 0) {

@@ -5,12 +5,13 @@
  */
 import type { Comparison } from '../compare/index.js';
 import type { Finding } from '../engine/model.js';
-import { failedFindings, type ReportResult, type RunHead } from '../report/result.js';
+import { absolutePoints, failedFindings, type ReportResult, type RunHead } from '../report/result.js';
 
 export interface AreaPoints {
   id: string;
   title: string;
-  points: number;
+  /** null: no rule of the area applied to this report. */
+  points: number | null;
   max: number;
 }
 
@@ -55,15 +56,9 @@ export function followThroughOf(c: Comparison): FollowThrough {
   };
 }
 
-const round1 = (n: number): number => Math.round(n * 10) / 10;
-
-/** Points against the area's weight: an area that does not apply shows as 0 of its weight, marked null. */
+/** Points against each area's weight (report/result.ts absolutePoints). */
 export function areaPoints(report: ReportResult, head: Pick<RunHead, 'areas'>): AreaPoints[] {
-  return head.areas.map((a) => {
-    const scored = report.score.areas.find((s) => s.id === a.id);
-    const points = scored && scored.max > 0 ? round1((scored.score / scored.max) * a.weight) : 0;
-    return { id: a.id, title: a.title, points, max: a.weight };
-  });
+  return head.areas.map((a) => ({ id: a.id, title: a.title, points: absolutePoints(report, a), max: a.weight }));
 }
 
 export function auditRow(report: ReportResult, head: Pick<RunHead, 'areas'>, slug: string): AuditRow {

@@ -1,5 +1,5 @@
 import { visible } from '../shared/safe-text.js';
-import { failedFindings, weakestArea } from '../report/result.js';
+import { absolutePoints, failedFindings, weakestArea } from '../report/result.js';
 import { wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
 const BOM = '\uFEFF';
@@ -19,7 +19,6 @@ export function csvCell(value: string | number | null | undefined): string {
 
 /** One row per report (and per unreadable input) for Excel: UTF-8 with BOM, CRLF, RFC 4180. */
 export const csvWriter: FormatWriterFactory = (run) => {
-  const order = run.areas.map((a) => a.id);
   const row = (cells: Array<string | number | null>) => cells.map(csvCell).join(',') + EOL;
   const header = [
     '文件',
@@ -27,7 +26,8 @@ export const csvWriter: FormatWriterFactory = (run) => {
     '年度',
     '得分',
     '等级',
-    ...run.areas.map((a) => a.title),
+    // Points against each area's weight, so a column compares across reports (empty: not applicable).
+    ...run.areas.map((a) => `${a.title}（${a.weight}分）`),
     '错误',
     '警告',
     '提示',
@@ -38,7 +38,6 @@ export const csvWriter: FormatWriterFactory = (run) => {
   return {
     head: BOM + row(header),
     report(r) {
-      const scores = new Map(r.score.areas.map((a) => [a.id, a.score] as const));
       const failed = (severity: 'error' | 'warning' | 'info') => failedFindings(r, severity).length;
       return row([
         r.file,
@@ -46,7 +45,7 @@ export const csvWriter: FormatWriterFactory = (run) => {
         r.meta.year,
         r.score.total,
         r.score.grade,
-        ...order.map((id) => scores.get(id) ?? null),
+        ...run.areas.map((a) => absolutePoints(r, a)),
         failed('error'),
         failed('warning'),
         failed('info'),
@@ -57,7 +56,7 @@ export const csvWriter: FormatWriterFactory = (run) => {
     },
     tail: (end) =>
       end.failures
-        .map((f) => row([f.file, '', '', '', '无法读取', ...order.map(() => ''), '', '', '', '', '', f.message]))
+        .map((f) => row([f.file, '', '', '', '无法读取', ...run.areas.map(() => ''), '', '', '', '', '', f.message]))
         .join(''),
   };
 };

@@ -202,3 +202,17 @@ export function rankReports<R extends { score: Pick<Score, 'total'> }>(
     return { rank, report: x.report };
   });
 }
+
+/**
+ * An area's points against its weight in the packs (矛盾纠纷化解 x/8), not against the rescaled
+ * maximum a report's score uses when other areas drop out: columns that compare across reports.
+ * null for an area with no applicable rule in this report.
+ */
+export function absolutePoints(
+  report: { score: Pick<Score, 'areas'> },
+  area: { id: string; weight: number },
+): number | null {
+  const scored = report.score.areas.find((s) => s.id === area.id);
+  if (!scored || scored.max <= 0) return null;
+  return Math.round((scored.score / scored.max) * area.weight * 10) / 10;
+}
