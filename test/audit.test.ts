@@ -137,10 +137,16 @@ describe('fazhi audit: one folder for the county office', async () => {
     ]);
     expect(sheet('规则统计')[0]).toEqual(['规则编号', '规则', '类别', '未通过报告数', '占比']);
     const zip = unzipSync(fs.readFileSync(path.join(out, '审核汇总.xlsx')));
+    const workbook = strFromU8(zip['xl/workbook.xml']!);
     sheets.forEach((s, i) => {
       const xml = strFromU8(zip[`xl/worksheets/sheet${i + 1}.xml`]!);
       expect(xml).toContain('state="frozen"');
-      expect(xml).toContain(`<autoFilter ref="A1:${columnName(s.data[0]!.length)}${s.data.length}"/>`);
+      const last = `${columnName(s.data[0]!.length)}${s.data.length}`;
+      expect(xml).toContain(`<autoFilter ref="A1:${last}"/>`);
+      // LibreOffice shows the filter buttons only with the sheet's hidden filter database name.
+      expect(workbook).toContain(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${s.sheet}'!$A$1:$${last.replace(/(\d+)$/, '$$$1')}</definedName>`,
+      );
     });
   });
 

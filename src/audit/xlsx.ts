@@ -13,7 +13,17 @@ import type { SharedParagraph } from './copies.js';
 import { reviewedFindings } from './review.js';
 import type { AuditRow, RuleCount } from './model.js';
 
-type Cell = { value: string | number | Date | null; type?: unknown; format?: string; fontWeight?: 'bold' } | null;
+type Cell = {
+  value: string | number | Date | null;
+  type?: unknown;
+  format?: string;
+  fontWeight?: 'bold';
+  wrap?: boolean;
+  alignVertical?: 'top' | 'center';
+  backgroundColor?: string;
+  bottomBorderStyle?: 'thin';
+  height?: number;
+} | null;
 type Sheet = { data: Cell[][]; sheet: string; columns: Array<{ width: number }>; stickyRowsCount: number };
 
 const fflate = lazy<typeof import('fflate')>('fflate');
@@ -22,9 +32,27 @@ const writeExcel = lazy<{ default: (sheets: Sheet[], options?: unknown) => { toB
 );
 
 const text = (value: string | null | undefined): Cell => ({ value: value ?? '', type: String });
+/** Long text (messages, quotes, fixes): wrapped in its column, top-aligned. */
+const long = (value: string | null | undefined): Cell => ({
+  value: value ?? '',
+  type: String,
+  wrap: true,
+  alignVertical: 'top',
+});
 const number = (value: number | null, format?: string): Cell =>
   value === null ? null : { value, type: Number, ...(format ? { format } : {}) };
-const header = (titles: string[]): Cell[] => titles.map((t) => ({ value: t, type: String, fontWeight: 'bold' }));
+/** A header row: bold on a light fill, wrapped, tall enough for two lines of a long area title. */
+const header = (titles: string[]): Cell[] =>
+  titles.map((t) => ({
+    value: t,
+    type: String,
+    fontWeight: 'bold',
+    wrap: true,
+    alignVertical: 'center',
+    backgroundColor: '#DDEBF7',
+    bottomBorderStyle: 'thin',
+    height: 36,
+  }));
 
 /** 2025-03-28 (as the portal gives it) → a date cell. */
 function date(value: string | null): Cell {
@@ -98,13 +126,13 @@ function findingsSheet(rows: readonly AuditRow[]): Sheet {
         text(r.town),
         text(r.file),
         text(f.ruleId),
-        text(f.title),
+        long(f.title),
         text(SEVERITY_NAMES[f.severity]),
-        text(f.message),
-        text(e?.quote ?? ''),
+        long(f.message),
+        long(e?.quote ?? ''),
         text(e ? placeLabel(e) : ''),
-        text(f.fix),
-        text(f.clause),
+        long(f.fix),
+        long(f.clause),
       ]);
     }
   }
@@ -133,17 +161,37 @@ export function columnName(n: number): string {
   return out;
 }
 
-/** An autofilter over each sheet's header and rows (write-excel-file has none built in: a feature). */
+/**
+ * An autofilter over each sheet's header and rows (write-excel-file has none built in: a feature),
+ * with the hidden _xlnm._FilterDatabase name per sheet that LibreOffice needs to show its buttons.
+ */
 function autofilter(sheets: readonly Sheet[]) {
+  const ref = (sheet: Sheet) => `A1:${columnName(sheet.data[0]?.length ?? 1)}${Math.max(sheet.data.length, 1)}`;
+  const absolute = (sheet: Sheet) => ref(sheet).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+  const names = sheets
+    .map(
+      (sheet, i) =>
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${sheet.sheet}'!${absolute(sheet)}</definedName>`,
+    )
+    .join('');
   return {
     files: {
       transform: {
+        'xl/workbook.xml': {
+          transform(content: string) {
+            if (content.includes('_xlnm._FilterDatabase')) return content;
+            if (content.includes('<definedNames/>'))
+              return content.replace('<definedNames/>', `<definedNames>${names}</definedNames>`);
+            if (content.includes('</definedNames>'))
+              return content.replace('</definedNames>', `${names}</definedNames>`);
+            return content.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+          },
+        },
         'xl/worksheets/sheet{id}.xml': {
           transform(content: string, _options: unknown, { sheetIndex }: { sheetIndex: number }) {
             const sheet = sheets[sheetIndex];
             if (!sheet || content.includes('<autoFilter')) return content;
-            const ref = `A1:${columnName(sheet.data[0]?.length ?? 1)}${Math.max(sheet.data.length, 1)}`;
-            return content.replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`);
+            return content.replace('</sheetData>', `</sheetData><autoFilter ref="${ref(sheet)}"/>`);
           },
         },
       },
@@ -155,12 +203,15 @@ function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
   const data: Cell[][] = [
     header(['段落', '报告数', '单位（行）', '相似度']),
     ...shared.map((g) => [
-      text(g.text),
+      long(g.text),
       number(g.reports.length),
-      text(g.reports.map((r) => `${r.town || r.slug}（第${r.line}行）`).join('、')),
+      long(g.reports.map((r) => `${r.town || r.slug}（第${r.line}行）`).join('、')),
       number(g.similarity, '0.00'),
     ]),
   ];
+  // An empty sheet reads as a failure: say what was looked for.
+  if (shared.length === 0)
+    data.push([text('未发现两个及以上单位相同或几乎相同的段落（相似度 ≥ 0.8，已排除公文套话）'), null, null, null]);
   return { data, sheet: '跨单位雷同', columns: [80, 8, 50, 8].map((width) => ({ width })), stickyRowsCount: 1 };
 }
 
@@ -176,7 +227,7 @@ function reviewSheet(rows: readonly AuditRow[]): Sheet {
         text(f.title),
         text(names[f.review.tool]),
         text(names[f.review.verdict]),
-        text(f.review.reason),
+        long(f.review.reason),
         text(f.review.reviewer ?? ''),
       ]);
     }
