@@ -1,0 +1,134 @@
+/**
+ * The self-check page (app.js): a file chosen, dropped or pasted is read and checked here, in
+ * the browser, by the CLI's own code; nothing is sent anywhere. Automation contract: after a
+ * check body[data-state] is `done` or `error`, and #fazhi-result holds the result JSON.
+ */
+import { FazhiError } from '../../shared/errors.js';
+import type { RuleSet } from '../../engine/compile.js';
+import type { RuleInfo } from '../../report/result.js';
+import { builtinRuleSet, checkSourceText, type PageCheck, type SiteData } from './check.js';
+import { byId } from './dom.js';
+import { checkFileSize, readBytes } from './read.js';
+import {
+  linkFindingsAndMarks,
+  renderDocument,
+  renderFindings,
+  renderMissing,
+  renderScore,
+  sizeBars,
+} from './render.js';
+import { downloadBytes, downloadName } from './download.js';
+
+type State = 'idle' | 'working' | 'done' | 'error';
+
+const data = (globalThis as { fazhiSiteData?: SiteData }).fazhiSiteData;
+let ruleSet: RuleSet | null = null;
+let last: PageCheck | null = null;
+
+function setState(state: State, status = ''): void {
+  document.body.dataset.state = state;
+  byId('fazhi-status').textContent = status;
+}
+
+function showError(message: string): void {
+  const box = byId('fazhi-error');
+  box.textContent = message;
+  box.hidden = false;
+  byId('fazhi-output').hidden = true;
+  byId('fazhi-result').textContent = '';
+  setState('error', '检查未完成');
+}
+
+function errorMessage(e: unknown): string {
+  if (e instanceof FazhiError) return `${e.file ? `${e.file}：` : ''}${e.message}`;
+  return `检查出错：${e instanceof Error ? e.message : String(e)}`;
+}
+
+function rules(): RuleSet {
+  if (!data) throw new Error('规则包数据（packs.js）未能加载');
+  ruleSet ??= builtinRuleSet(data);
+  return ruleSet;
+}
+
+/** Let the browser paint the "正在检查" state before the check takes the thread. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function run(read: () => Promise<Parameters<typeof checkSourceText>[0]>): Promise<void> {
+  byId('fazhi-error').hidden = true;
+  setState('working', '正在检查……');
+  await nextFrame();
+  try {
+    const started = performance.now();
+    const source = await read();
+    last = await checkSourceText(source, rules(), data as SiteData);
+    show(last, performance.now() - started);
+  } catch (e) {
+    last = null;
+    showError(errorMessage(e));
+  }
+}
+
+function show(check: PageCheck, ms: number): void {
+  const { report, run: result } = check;
+  const ruleMap = new Map<string, RuleInfo>(result.rules.map((r) => [r.id, r]));
+  byId('fazhi-result').textContent = check.json;
+  byId('report-name').textContent = `${report.file}${report.meta.title ? ` · ${report.meta.title}` : ''}`;
+  const score = byId('score-card');
+  score.replaceChildren(renderScore(report));
+  sizeBars(score);
+  byId('findings').replaceChildren(renderFindings(report, ruleMap));
+  byId('missing').replaceChildren(renderMissing(report, ruleMap));
+  byId('doc-view').replaceChildren(renderDocument(check.document, report));
+  byId('fazhi-output').hidden = false;
+  setState('done', `检查完成（用时 ${(ms / 1000).toFixed(1)} 秒）`);
+  document.body.dataset.checkMs = String(Math.round(ms));
+  byId('report-name').focus();
+}
+
+async function checkFile(file: File): Promise<void> {
+  await run(async () => {
+    checkFileSize(file.name, file.size);
+    return readBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+  });
+}
+
+function wire(): void {
+  const input = byId<HTMLInputElement>('fazhi-file');
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void checkFile(file);
+  });
+  const zone = byId('drop-zone');
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const file = event.dataTransfer?.files[0];
+    if (file) void checkFile(file);
+  });
+  byId('fazhi-check-text').addEventListener('click', () => {
+    const text = byId<HTMLTextAreaElement>('fazhi-text').value;
+    void run(async () => {
+      if (text.trim() === '') throw new FazhiError('请先粘贴报告全文', null, null, 'input-empty');
+      return readBytes('粘贴的文字.txt', new TextEncoder().encode(text));
+    });
+  });
+  byId('download-json').addEventListener('click', () => {
+    if (last)
+      downloadBytes(
+        new TextEncoder().encode(last.json),
+        downloadName(last.report.file, '.fazhi.json'),
+        'application/json',
+      );
+  });
+  linkFindingsAndMarks(byId('fazhi-output'));
+  byId('print').addEventListener('click', () => window.print());
+  if (!data) showError('规则包数据（packs.js）未能加载，请确认网页文件夹完整');
+  else setState('idle');
+}
+
+wire();
