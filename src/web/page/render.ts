@@ -130,7 +130,8 @@ export function renderFindings(report: ReportResult, rules: Map<string, RuleInfo
 
 /** The part a rule's missing content belongs in (RuleInfo.part when the run has it). */
 function partOf(rule: RuleInfo | undefined): PartId | null {
-  return (rule)?.part ?? null;
+  const part: unknown = rule && 'part' in rule ? rule.part : null;
+  return typeof part === 'string' ? (part as PartId) : null;
 }
 
 /** Failed findings with no evidence (content missing), under the part where it belongs. */
