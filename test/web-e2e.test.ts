@@ -158,6 +158,39 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it("a province's pack: the CLI's JSON with the same pack; a bad pack the CLI's messages", async () => {
+    const page = await openPage(origins[0] as Origin);
+    const dir = path.join(TMP, 'province');
+    fs.mkdirSync(dir, { recursive: true });
+    const pack = path.join(dir, 'province.yaml');
+    const report = path.join(dir, 'taojia-2025.txt');
+    fs.copyFileSync(path.join(ROOT, 'rules/examples/province.yaml'), pack);
+    fs.copyFileSync(SAMPLES[1] as string, report);
+    await page.setInputFiles('#fazhi-pack', pack);
+    await page.waitForFunction(() => document.getElementById('pack-status')?.textContent?.startsWith('已加载'));
+    expect(await checkFile(page, report)).toBe('done');
+    const cli = runCli(['check', 'taojia-2025.txt', '--no-config', '-p', 'province.yaml', '-f', 'json'], { cwd: dir });
+    expect(await resultJson(page)).toBe(cli.stdout);
+    expect(cli.stdout).toContain('"id": "example-province"');
+
+    const bad = write('bad.yaml', 'id: bad\nversion: x\ntitle: 1\nrulez: {}\n');
+    await page.setInputFiles('#fazhi-pack', bad);
+    await page.waitForFunction(() => document.getElementById('pack-status')?.textContent?.startsWith('规则包未加载'));
+    const status = (await page.textContent('#pack-status')) ?? '';
+    const refused = runCli(['check', 'taojia-2025.txt', '--no-config', '-p', bad], { cwd: dir });
+    expect(refused.code).toBe(2);
+    const lines = refused.stderr
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^fazhi: .*?bad\.yaml/, 'bad.yaml').replace(/ \[pack-invalid\]$/, ''));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(status).toContain(line);
+    // The built-in packs apply again.
+    expect(await checkFile(page, SAMPLES[1] as string)).toBe('done');
+    expect(await resultJson(page)).toBe(cliJson(SAMPLES[1] as string));
+    await page.context().close();
+  }, 90_000);
+
   const bad: Array<[string, () => string, RegExp]> = [
     [
       'a legacy .doc',
@@ -208,17 +241,17 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
 
   it('takes the screenshots (FAZHI_SCREENSHOTS=1) at 1280 and 390 px', async () => {
     for (const width of [1280, 390]) {
-      const page = await openPage(origins[0] as Origin, width, width > 800 ? 1100 : 1600);
+      const page = await openPage(origins[0] as Origin, width, width > 800 ? 1500 : 1600);
       expect(await checkFile(page, SAMPLES[0] as string)).toBe('done');
       // A finding opened and its quote shown, as a clerk would look at it.
-      await page
-        .locator('.quote-link')
-        .first()
-        .evaluate((n) => n.closest('details')?.setAttribute('open', ''));
+      const link = page.locator('.quote-link').first();
+      await link.evaluate((n) => n.closest('details')?.setAttribute('open', ''));
+      await link.click();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
       if (process.env.FAZHI_SCREENSHOTS === '1') {
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // From the result's head: the score card, the opened finding, its quote marked in the text.
+        await page.evaluate(() => document.getElementById('fazhi-status')?.scrollIntoView());
         await page.screenshot({ path: path.join(ROOT, `docs/images/web-${width}.png`) });
       }
       await page.context().close();

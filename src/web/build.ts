@@ -7,16 +7,47 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
 import { SITE_CSP, SITE_MARKER } from '../cli/site.js';
 
-/** The browser's stand-ins for Node-only modules of the shared code. */
+/**
+ * The pack schema's validator as code (Ajv standalone), with the options the CLI's loader uses
+ * (packs/load.ts): the page may not compile one (Ajv compiles with new Function, which the CSP
+ * forbids). Also the check type names, which the loader reads from the schema for its messages.
+ */
+export function packValidatorModule(root: string): string {
+  const require = createRequire(path.join(root, 'package.json'));
+  const Ajv = require('ajv') as { default: new (o: Record<string, unknown>) => import('ajv').Ajv };
+  const standalone = require('ajv/dist/standalone') as { default: (ajv: unknown, v: unknown) => string };
+  const schema = JSON.parse(readFileSync(path.join(root, 'rules/pack.schema.json'), 'utf8')) as {
+    definitions: { check: { oneOf: Array<{ properties: { type: { const: string } } }> } };
+  };
+  const ajv = new Ajv.default({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    discriminator: true,
+    code: { source: true, esm: true },
+  });
+  const code = standalone.default(ajv, ajv.compile(schema));
+  const types = schema.definitions.check.oneOf.map((b) => b.properties.type.const);
+  return `${code}\nexport const checkTypes = ${JSON.stringify(types)};\n`;
+}
+
+/** The browser's stand-ins for Node-only modules of the shared code, and the generated validator. */
 function browserStandIns(root: string): Plugin {
   const lazyStandIn = path.join(root, 'src/web/page/lazy.ts');
   return {
     name: 'fazhi-browser',
     setup(b) {
       b.onResolve({ filter: /\/shared\/lazy\.js$/ }, () => ({ path: lazyStandIn }));
+      b.onResolve({ filter: /^fazhi:pack-validator$/ }, () => ({ path: 'pack-validator', namespace: 'fazhi-gen' }));
+      b.onLoad({ filter: /.*/, namespace: 'fazhi-gen' }, () => ({
+        contents: packValidatorModule(root),
+        loader: 'js',
+        resolveDir: root,
+      }));
       b.onResolve({ filter: /^node:/ }, ({ path: spec, importer }) => ({
         errors: [{ text: `${path.relative(root, importer)} imports ${spec}: not in a browser` }],
       }));
@@ -63,8 +94,9 @@ export function indexHtml(version: string): string {
 <section class="input controls" aria-labelledby="input-heading">
 <h2 id="input-heading">选择要检查的报告</h2>
 <div id="drop-zone" class="drop">
-<label for="fazhi-file" class="file-label">选择报告文件，或把文件拖到这里</label>
-<input type="file" id="fazhi-file" accept=".docx,.txt,.md,.html,.htm,.pdf" aria-describedby="file-hint">
+<input type="file" id="fazhi-file" class="visually-hidden" accept=".docx,.txt,.md,.html,.htm,.pdf" aria-describedby="file-hint">
+<label for="fazhi-file" class="file-label">选择报告文件，或把文件拖到这里 <span class="button-like">选择文件……</span></label>
+<p id="file-name" class="file-name">尚未选择文件</p>
 <p id="file-hint" class="hint">支持 Word（.docx）、文本（.txt）、网页（.html）和 PDF（须有文字层）。旧版 .doc 请先另存为 .docx。</p>
 </div>
 <div class="paste">
@@ -72,6 +104,13 @@ export function indexHtml(version: string): string {
 <textarea id="fazhi-text" rows="5" placeholder="把报告全文粘贴到这里"></textarea>
 <button type="button" id="fazhi-check-text">检查粘贴的文字</button>
 </div>
+<details class="pack-picker">
+<summary>省级规则包（可选）</summary>
+<label for="fazhi-pack">选择本省的规则包文件（.yaml），与内置规则包一起使用</label>
+<input type="file" id="fazhi-pack" accept=".yaml,.yml">
+<button type="button" id="fazhi-pack-clear">只用内置规则包</button>
+<p id="pack-status" role="status">使用内置规则包</p>
+</details>
 </section>
 <p id="fazhi-status" role="status" aria-live="polite">正在加载……</p>
 <div id="fazhi-error" role="alert" hidden></div>

@@ -29,7 +29,7 @@ export interface PageCheck {
 }
 
 /** The rules as run/batch.ts runHead lists them for one file under no config. */
-export function rulesOf(ruleSet: RuleSet): RuleInfo[] {
+export function rulesOf(ruleSet: RuleSet, builtin: SiteData['packs']): RuleInfo[] {
   return ruleSet.packs.rules.map((rule) => ({
     id: rule.id,
     title: rule.title,
@@ -39,7 +39,8 @@ export function rulesOf(ruleSet: RuleSet): RuleInfo[] {
     clause: rule.clause,
     fix: rule.fix,
     rationale: rule.rationale?.trim() ?? '',
-    doc: docPathFor(rule),
+    // Only the built-in packs' rules have pages in docs/rules/.
+    doc: Object.hasOwn(builtin, rule.file) ? docPathFor(rule) : null,
     pack: rule.pack,
   }));
 }
@@ -53,7 +54,7 @@ export async function checkSourceText(source: SourceText, ruleSet: RuleSet, data
   const run: RunResult = {
     tool: data.tool,
     packs: ruleSet.packs.packs.map((p) => ({ id: p.id, version: p.version })),
-    rules: rulesOf(ruleSet),
+    rules: rulesOf(ruleSet, data.packs),
     areas: [...ruleSet.packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
     reports: [report],
     failures: [],

@@ -6,6 +6,7 @@
 import * as domutils from 'domutils';
 import * as fflate from 'fflate';
 import * as htmlparser2 from 'htmlparser2';
+import * as yaml from 'yaml';
 import { iconvInBrowser } from './iconv.js';
 
 const BUNDLED: Record<string, unknown> = {
@@ -13,6 +14,8 @@ const BUNDLED: Record<string, unknown> = {
   fflate,
   htmlparser2,
   'iconv-lite': iconvInBrowser,
+  // A province's pack the user picks (packs/yaml-parse.ts).
+  yaml,
 };
 
 export function lazy<T>(id: string): () => T {

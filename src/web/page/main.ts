@@ -18,11 +18,14 @@ import {
   sizeBars,
 } from './render.js';
 import { downloadBytes, downloadName } from './download.js';
+import { loadProvincePack } from './province.js';
 
 type State = 'idle' | 'working' | 'done' | 'error';
 
 const data = (globalThis as { fazhiSiteData?: SiteData }).fazhiSiteData;
 let ruleSet: RuleSet | null = null;
+/** A province's pack the user picked, with the built-in packs (null: the built-in packs alone). */
+let provinceRuleSet: RuleSet | null = null;
 let last: PageCheck | null = null;
 
 function setState(state: State, status = ''): void {
@@ -45,6 +48,7 @@ function errorMessage(e: unknown): string {
 }
 
 function rules(): RuleSet {
+  if (provinceRuleSet) return provinceRuleSet;
   if (!data) throw new Error('规则包数据（packs.js）未能加载');
   ruleSet ??= builtinRuleSet(data);
   return ruleSet;
@@ -86,6 +90,7 @@ function show(check: PageCheck, ms: number): void {
 }
 
 async function checkFile(file: File): Promise<void> {
+  byId('file-name').textContent = `已选择：${file.name}`;
   await run(async () => {
     checkFileSize(file.name, file.size);
     return readBytes(file.name, new Uint8Array(await file.arrayBuffer()));
@@ -127,8 +132,40 @@ function wire(): void {
   });
   linkFindingsAndMarks(byId('fazhi-output'));
   byId('print').addEventListener('click', () => window.print());
+  const pack = byId<HTMLInputElement>('fazhi-pack');
+  pack.addEventListener('change', () => {
+    const file = pack.files?.[0];
+    if (file && data) void pickPack(file, data);
+    else clearPack();
+  });
+  byId('fazhi-pack-clear').addEventListener('click', () => {
+    pack.value = '';
+    clearPack();
+  });
   if (!data) showError('规则包数据（packs.js）未能加载，请确认网页文件夹完整');
   else setState('idle');
+}
+
+function clearPack(): void {
+  provinceRuleSet = null;
+  const status = byId('pack-status');
+  status.textContent = '使用内置规则包';
+  status.classList.remove('bad');
+}
+
+async function pickPack(file: File, siteData: SiteData): Promise<void> {
+  const status = byId('pack-status');
+  try {
+    provinceRuleSet = loadProvincePack(await file.text(), file.name, siteData);
+    status.textContent = `已加载规则包：${file.name}（与内置规则包一起使用），请重新选择报告检查`;
+    status.classList.remove('bad');
+  } catch (e) {
+    provinceRuleSet = null;
+    byId<HTMLInputElement>('fazhi-pack').value = '';
+    const lines = e instanceof FazhiError ? e.toLine() : errorMessage(e);
+    status.textContent = `规则包未加载，仍使用内置规则包：${lines}`;
+    status.classList.add('bad');
+  }
 }
 
 wire();

@@ -20,16 +20,16 @@ const evidenceKey = (index: number, k: number) => `${index}-${k}`;
 
 export function renderScore(report: ReportResult): HTMLElement {
   const { score } = report;
-  const rows = score.areas.map((a) =>
+  const areas = score.areas.map((a) =>
     el(
-      'tr',
+      'li',
       {},
-      el('th', { scope: 'row' }, a.title),
-      el('td', { class: 'num' }, `${a.score} / ${a.max}`),
+      el('span', { class: 'area-title' }, a.title),
+      el('span', { class: 'num' }, `${a.score} / ${a.max}`),
       el(
-        'td',
-        { class: 'bar-cell', 'aria-hidden': 'true' },
-        el('span', { class: 'bar' }, el('span', { class: 'bar-fill', 'data-ratio': ratio(a.score, a.max) })),
+        'span',
+        { class: 'bar', 'aria-hidden': 'true' },
+        el('span', { class: 'bar-fill', 'data-ratio': ratio(a.score, a.max) }),
       ),
     ),
   );
@@ -39,20 +39,15 @@ export function renderScore(report: ReportResult): HTMLElement {
     el(
       'div',
       { class: 'score-total' },
-      el('span', { class: 'score-label' }, '得分'),
+      el('span', { class: 'score-label' }, '总分'),
       el('span', { class: 'score-value', id: 'fazhi-score' }, String(score.total)),
       el('span', { class: 'score-grade' }, `等级：${score.grade}`),
     ),
     el(
-      'table',
+      'div',
       { class: 'areas' },
-      el('caption', {}, '各领域得分（得分 / 满分）'),
-      el(
-        'thead',
-        {},
-        el('tr', {}, el('th', { scope: 'col' }, '领域'), el('th', { scope: 'col' }, '得分'), el('th', {}, '')),
-      ),
-      el('tbody', {}, ...rows),
+      el('h3', { id: 'areas-heading' }, '各领域得分（得分 / 满分）'),
+      el('ul', { 'aria-labelledby': 'areas-heading' }, ...areas),
     ),
   );
 }
