@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The self-check page in a real browser (Debian's Chromium through playwright-core), from
  * file:// and over `fazhi serve`: the page's JSON is the CLI's, byte for byte; findings and
@@ -5,6 +6,7 @@
  * the page's own origin. FAZHI_SCREENSHOTS=1 writes docs/images/web-1280.png and web-390.png.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +148,26 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
     }
   }
 
+  it("a report in traditional script: opencc.js loads then, and the JSON is the CLI's", async () => {
+    // opencc-js's own declarations do not resolve under NodeNext (see src/text/script.ts).
+    const OpenCC = createRequire(import.meta.url)('opencc-js') as {
+      Converter: (o: { from: string; to: string }) => (text: string) => string;
+    };
+    const traditional = write(
+      '陶家鎮-繁體.txt',
+      Buffer.from(OpenCC.Converter({ from: 'cn', to: 'tw' })(fs.readFileSync(SAMPLES[1] as string, 'utf8'))),
+    );
+    const page = await openPage(origins[0] as Origin);
+    const scripts: string[] = [];
+    page.on('request', (r) => scripts.push(path.basename(new URL(r.url()).pathname)));
+    expect(await checkFile(page, SAMPLES[1] as string)).toBe('done');
+    expect(scripts).not.toContain('opencc.js');
+    expect(await checkFile(page, traditional)).toBe('done');
+    expect(scripts).toContain('opencc.js');
+    expect(await resultJson(page)).toBe(cliJson(traditional));
+    await page.context().close();
+  }, 60_000);
+
   it('checks pasted text as the CLI checks the same text', async () => {
     const page = await openPage(origins[0] as Origin);
     await page.getByLabel('或者粘贴报告全文').fill(fs.readFileSync(SAMPLES[1] as string, 'utf8'));
@@ -166,14 +188,17 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
     const report = path.join(dir, 'taojia-2025.txt');
     fs.copyFileSync(path.join(ROOT, 'rules/examples/province.yaml'), pack);
     fs.copyFileSync(SAMPLES[1] as string, report);
+    const scripts: string[] = [];
+    page.on('request', (r) => scripts.push(path.basename(new URL(r.url()).pathname)));
     await page.setInputFiles('#fazhi-pack', pack);
     await page.waitForFunction(() => document.getElementById('pack-status')?.textContent?.startsWith('已加载'));
+    expect(scripts).toEqual(['yaml.js']);
     expect(await checkFile(page, report)).toBe('done');
     const cli = runCli(['check', 'taojia-2025.txt', '--no-config', '-p', 'province.yaml', '-f', 'json'], { cwd: dir });
     expect(await resultJson(page)).toBe(cli.stdout);
     expect(cli.stdout).toContain('"id": "example-province"');
 
-    const bad = write('bad.yaml', 'id: bad\nversion: x\ntitle: 1\nrulez: {}\n');
+    const bad = write('bad.yaml', Buffer.from('id: bad\nversion: x\ntitle: 1\nrulez: {}\n'));
     await page.setInputFiles('#fazhi-pack', bad);
     await page.waitForFunction(() => document.getElementById('pack-status')?.textContent?.startsWith('规则包未加载'));
     const status = (await page.textContent('#pack-status')) ?? '';

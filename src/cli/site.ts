@@ -8,7 +8,19 @@ export const SITE_CSP =
 export const SITE_MARKER = 'fazhi-self-check-page';
 
 /** Every file of the site, in the order they are written. */
-export const SITE_FILES = ['index.html', 'fazhi.css', 'packs.js', 'app.js', 'pdf.js', 'pdf-worker.js'] as const;
+export const SITE_FILES = [
+  'index.html',
+  'fazhi.css',
+  'packs.js',
+  'app.js',
+  'opencc.js',
+  'yaml.js',
+  'pdf.js',
+  'pdf-worker.js',
+] as const;
 
-/** Loaded when the page opens (the size budget); pdf.js and its worker only for a PDF. */
+/**
+ * Loaded when the page opens (the size budget); the others only when needed: pdf.js and its
+ * worker for a PDF, opencc.js for traditional script, yaml.js for a province's pack.
+ */
 export const START_FILES = ['index.html', 'fazhi.css', 'packs.js', 'app.js'] as const;

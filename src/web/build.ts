@@ -42,6 +42,7 @@ function browserStandIns(root: string): Plugin {
     name: 'fazhi-browser',
     setup(b) {
       b.onResolve({ filter: /\/shared\/lazy\.js$/ }, () => ({ path: lazyStandIn }));
+      b.onResolve({ filter: /^opencc-js\/t2cn$/ }, () => ({ path: path.join(root, 'src/web/page/opencc.ts') }));
       b.onResolve({ filter: /^fazhi:pack-validator$/ }, () => ({ path: 'pack-validator', namespace: 'fazhi-gen' }));
       b.onLoad({ filter: /.*/, namespace: 'fazhi-gen' }, () => ({
         contents: packValidatorModule(root),
@@ -153,6 +154,8 @@ export async function buildSiteFiles(root: string): Promise<Map<string, string>>
   files.set('fazhi.css', read('src/web/page/fazhi.css'));
   files.set('packs.js', `globalThis.fazhiSiteData = ${JSON.stringify(data)};\n`);
   files.set('app.js', await bundle('src/web/page/main.ts', root, [browserStandIns(root)]));
+  files.set('opencc.js', await bundle('src/web/page/opencc-entry.ts', root));
+  files.set('yaml.js', await bundle('src/web/page/yaml-entry.ts', root));
   files.set('pdf.js', await bundle('src/web/page/pdf-entry.ts', root, [nodeExternal]));
   const worker = await bundle('node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', root, [nodeExternal]);
   files.set('pdf-worker.js', `globalThis.fazhiPdfWorkerSource = ${JSON.stringify(worker)};\n`);

@@ -19,6 +19,7 @@ import {
 } from './render.js';
 import { downloadBytes, downloadName } from './download.js';
 import { loadProvincePack } from './province.js';
+import { withScripts } from './scripts.js';
 
 type State = 'idle' | 'working' | 'done' | 'error';
 
@@ -64,7 +65,7 @@ async function run(read: () => Promise<Parameters<typeof checkSourceText>[0]>): 
   try {
     const started = performance.now();
     const source = await read();
-    last = await checkSourceText(source, rules(), data as SiteData);
+    last = await withScripts(() => checkSourceText(source, rules(), data as SiteData));
     show(last, performance.now() - started);
   } catch (e) {
     last = null;
@@ -156,7 +157,8 @@ function clearPack(): void {
 async function pickPack(file: File, siteData: SiteData): Promise<void> {
   const status = byId('pack-status');
   try {
-    provinceRuleSet = loadProvincePack(await file.text(), file.name, siteData);
+    const text = await file.text();
+    provinceRuleSet = await withScripts(() => loadProvincePack(text, file.name, siteData));
     status.textContent = `已加载规则包：${file.name}（与内置规则包一起使用），请重新选择报告检查`;
     status.classList.remove('bad');
   } catch (e) {

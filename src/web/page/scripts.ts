@@ -8,3 +8,24 @@ export function loadScript(name: string): Promise<void> {
     document.head.appendChild(script);
   });
 }
+
+/** Thrown where code needs a script the page has not loaded yet: load it, then run again. */
+export class ScriptNeeded extends Error {
+  constructor(readonly script: string) {
+    super(`需要先加载 ${script}`);
+  }
+}
+
+/** Run `task`, loading each on-demand script it asks for (ScriptNeeded) and running it again. */
+export async function withScripts<T>(task: () => T | Promise<T>): Promise<T> {
+  const loaded = new Set<string>();
+  for (;;) {
+    try {
+      return await task();
+    } catch (e) {
+      if (!(e instanceof ScriptNeeded) || loaded.has(e.script)) throw e;
+      loaded.add(e.script);
+      await loadScript(e.script);
+    }
+  }
+}
