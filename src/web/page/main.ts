@@ -133,6 +133,16 @@ function wire(): void {
   });
   linkFindingsAndMarks(byId('fazhi-output'));
   byId('print').addEventListener('click', () => window.print());
+  // Printed for a meeting: every finding open (print CSS cannot open a <details>), as it was after.
+  let closed: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    closed = [...document.querySelectorAll<HTMLDetailsElement>('details.finding:not([open])')];
+    for (const d of closed) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of closed) d.open = false;
+    closed = [];
+  });
   const pack = byId<HTMLInputElement>('fazhi-pack');
   pack.addEventListener('change', () => {
     const file = pack.files?.[0];
