@@ -17,6 +17,10 @@ const LAYERS = [
   'config',
   'report',
   'formatters',
+  // The annotated Word copy: a report's result written into the draft (CLI and self-check page).
+  'annotate',
+  // Year over year for one town (fazhi compare): plans against results, copied text.
+  'compare',
   'run',
   'cli',
   'web',

@@ -80,7 +80,7 @@ describe("the README's first screen: one command for each user, run as written",
 
   it('names the install, then a town office, an inspector and a CI owner, in that order', () => {
     expect(start).toContain('npm install -g git+https://github.com/fazhi-check/fazhi.git');
-    expect(commands).toHaveLength(3);
+    expect(commands).toHaveLength(4);
     expect(start.indexOf('Town office')).toBeLessThan(start.indexOf('County inspector'));
     expect(start.indexOf('County inspector')).toBeLessThan(start.indexOf('CI owner'));
   });
@@ -92,9 +92,17 @@ describe("the README's first screen: one command for each user, run as written",
     expect(r.stdout).toMatch(/通过：|未通过：/);
   });
 
-  it('inspector: an HTML opinion and a CSV summary, each in its own file, the verdict on stdout', () => {
+  it('town office: the draft handed back as Word with comments, beside it', () => {
     const dir = scratch();
     const r = run(commands[1]!, dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^已写入批注版：报告\.批注\.docx/);
+    expect(readFileSync(path.join(dir, '报告.批注.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('inspector: an HTML opinion and a CSV summary, each in its own file, the verdict on stdout', () => {
+    const dir = scratch();
+    const r = run(commands[2]!, dir);
     expect(r.stderr).toBe('');
     expect(readFileSync(path.join(dir, '审核意见.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*宣滩镇[\s\S]*陶家镇/);
     const csv = readFileSync(path.join(dir, '汇总.csv'), 'utf8')
@@ -106,7 +114,7 @@ describe("the README's first screen: one command for each user, run as written",
 
   it('CI owner: exit 1 under the score gate, SARIF in its file, the gate said on the last line', () => {
     const dir = scratch();
-    const r = run(commands[2]!, dir);
+    const r = run(commands[3]!, dir);
     const sarif = JSON.parse(readFileSync(path.join(dir, 'fazhi.sarif'), 'utf8')) as { version: string };
     expect(sarif.version).toBe('2.1.0');
     expect([0, 1]).toContain(r.status);

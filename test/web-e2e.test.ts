@@ -143,6 +143,18 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
         const saved = path.join(TMP, `${origin.replace(/\W/g, '')}-${download.suggestedFilename()}`);
         await download.saveAs(saved);
         expect(fs.readFileSync(saved, 'utf8')).toBe(expected);
+
+        // The Word download is the same bytes as fazhi annotate's.
+        const [word] = await Promise.all([page.waitForEvent('download'), page.click('#download-docx')]);
+        expect(word.suggestedFilename()).toBe(`${path.basename(sample).replace(/\.[^.]+$/, '')}.批注.docx`);
+        const pageWord = path.join(TMP, `${origin.replace(/\W/g, '')}-${word.suggestedFilename()}`);
+        await word.saveAs(pageWord);
+        const cliWord = path.join(TMP, `cli-${path.basename(sample)}.docx`);
+        const annotated = runCli(['annotate', path.basename(sample), '--no-config', '-o', cliWord], {
+          cwd: path.dirname(sample),
+        });
+        expect(annotated.code, annotated.stderr).toBe(0);
+        expect(fs.readFileSync(pageWord).equals(fs.readFileSync(cliWord))).toBe(true);
         await page.context().close();
       }, 120_000);
     }

@@ -3,7 +3,9 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { visible } from '../shared/safe-text.js';
+import type { AnnotateOptions } from './annotate.js';
 import type { CheckOptions } from './check.js';
+import type { CompareOptions } from './compare.js';
 import { FAIL_ON } from '../formatters/gate.js';
 import type { PackOptions } from './rules.js';
 import { colorEnabled } from './color.js';
@@ -135,6 +137,34 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .on('option:output', (value: string) => outputFlags.push(['output', value]))
     .action(async (files: string[], options: CheckOptions) =>
       setExit(await (await import('./check.js')).checkCommand(files, { ...options, outputFlags }, cli)),
+    );
+
+  program
+    .command('annotate')
+    .description('写出带批注的 Word 副本：每处问题一条批注，缺少的内容批注在所属部分的标题上')
+    .argument('<file>', '报告文件（.docx 保留原有排版；.txt .md .html .pdf 生成新的 .docx），- 表示标准输入')
+    .option('-o, --output <file>', '批注版文件名（默认：原文件名.批注.docx，与原文件同目录；写入是原子的）')
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .option('--param <rule.name=value>', '本次运行修改规则参数（可重复）', collect)
+    .option('--max-size <MB>', '文件大小上限（MB，默认 20）')
+    .action(async (file: string, options: AnnotateOptions) =>
+      setExit(await (await import('./annotate.js')).annotateCommand(file, options, cli)),
+    );
+
+  program
+    .command('compare')
+    .description('对比同一单位两年的报告：去年的计划今年是否报告完成，哪些段落和数字与去年相同')
+    .argument('<last>', '去年的报告')
+    .argument('<current>', '今年的报告')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', '写到文件（写入是原子的）')
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .action(async (last: string, current: string, options: CompareOptions) =>
+      setExit(await (await import('./compare.js')).compareCommand(last, current, options, cli)),
     );
 
   program
@@ -281,6 +311,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof CommanderError) {
       // Asked-for help and version are successes; help shown for a missing command is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      // `fazhi help [command]` asked for it too (commander ends it as if help were shown unasked).
+      if (e.code === 'commander.help' && args[0] === 'help') return 0;
       if (e.code === 'commander.help' || e.code === 'commander.executeSubCommandAsync') return 2;
       const line = e.code.startsWith('fazhi.') ? e.message : usageLine(e, commandAt(program, args));
       io.stderr(`fazhi: 用法错误：${visible(line)} [usage]\n`);

@@ -34,7 +34,7 @@ export function isStreamTarget(file: string): boolean {
  * Write a whole file or nothing: a temporary file beside it, then a rename, so a failed
  * run never leaves a truncated output behind. A FIFO or device is written to directly.
  */
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string | Uint8Array): void {
   if (isStreamTarget(file)) {
     try {
       writeFileSync(file, content);

@@ -44,7 +44,8 @@ export interface GateVerdict {
   message: string;
 }
 
-const SEVERITY_NAMES: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+/** Chinese names of the severities, as every output writes them. */
+export const SEVERITY_NAMES: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** The counted findings at or above failOn, named by the lowest severity that counts. */
 function failingPhrase(v: Pick<GateVerdict, 'failOn' | 'failing'>): string {

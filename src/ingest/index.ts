@@ -9,7 +9,8 @@ import { DEFAULT_MAX_PAGES, megabytes, type Clock, type ReadLimits } from './lim
 import type { TextEncoding } from './decode.js';
 import { docxAdapter } from './docx/index.js';
 import { htmlAdapter } from './html.js';
-import { legacyAdapter } from './legacy.js';
+import { convertLegacy, libreOffice } from './convert.js';
+import { isOle, legacyAdapter } from './legacy.js';
 import { pdfAdapter } from './pdf.js';
 import { textAdapter } from './text.js';
 
@@ -93,6 +94,8 @@ export interface ReadOptions {
    * the clock starts once its bytes are in.
    */
   clock?: Clock;
+  /** Convert legacy Word/WPS files with LibreOffice where it is installed (default true). */
+  convertLegacy?: boolean;
 }
 
 function tooLarge(size: number, max: number, file: string): InputError {
@@ -104,6 +107,17 @@ function tooLarge(size: number, max: number, file: string): InputError {
 }
 
 export async function readInput(file: string, opts: ReadOptions = {}): Promise<SourceText> {
+  return (await readInputBytes(file, opts)).source;
+}
+
+/**
+ * readInput, keeping the file's bytes too (an annotated copy of a .docx is made from them); for a
+ * legacy file LibreOffice converted, the .docx it became (`converted`).
+ */
+export async function readInputBytes(
+  file: string,
+  opts: ReadOptions = {},
+): Promise<{ source: SourceText; bytes: Uint8Array; converted?: boolean }> {
   const display = file === '-' ? STDIN_NAME : file;
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = file === '-' ? await readStream(opts.stdin ?? process.stdin, max) : readFileBytes(file, max);
@@ -112,8 +126,24 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<S
   const clock = opts.clock ?? { deadline: Number.POSITIVE_INFINITY, timeoutMs: 0 };
   if (file === '-') clock.deadline = performance.now() + clock.timeoutMs;
   const limits: ReadLimits = { maxBytes: max, maxPages: opts.maxPages ?? DEFAULT_MAX_PAGES, ...clock };
-  return pickAdapter(display, bytes).read(bytes, display, limits);
+  const adapter = pickAdapter(display, bytes);
+  const program = adapter === legacyAdapter && isOle(bytes) && opts.convertLegacy !== false ? libreOffice() : null;
+  if (program) {
+    // A legacy Word or WPS file, converted by LibreOffice, is read (and annotated) as the .docx it became.
+    const remaining = Number.isFinite(limits.deadline) ? limits.deadline - performance.now() : LEGACY_TIMEOUT_MS;
+    const docx = convertLegacy(
+      bytes,
+      display,
+      program,
+      Math.max(1, Math.floor(Math.min(remaining, LEGACY_TIMEOUT_MS))),
+    );
+    return { source: await docxAdapter.read(docx, display, limits), bytes: docx, converted: true };
+  }
+  return { source: await adapter.read(bytes, display, limits), bytes };
 }
+
+/** The longest a LibreOffice conversion may take when the run sets no tighter limit. */
+const LEGACY_TIMEOUT_MS = 120_000;
 
 async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

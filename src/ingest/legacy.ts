@@ -3,7 +3,7 @@ import type { FormatAdapter } from './index.js';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function isOle(bytes: Uint8Array): boolean {
+export function isOle(bytes: Uint8Array): boolean {
   return OLE.every((b, i) => bytes[i] === b);
 }
 
@@ -24,7 +24,7 @@ export const legacyAdapter: FormatAdapter = {
     if (isRtf(bytes)) throw new InputError('RTF 格式不受支持，请另存为 .docx 或文本', file, 'input-unsupported');
     if (isOle(bytes)) {
       throw new InputError(
-        '旧版 Word（.doc/.wps）或加密的 Office 文件不受支持，请另存为 .docx（未加密）',
+        '旧版 Word（.doc/.wps）或加密的 Office 文件不受支持，请另存为 .docx（未加密）；安装 LibreOffice 后可自动转换 .doc/.wps',
         file,
         'input-unsupported',
       );

@@ -56,6 +56,11 @@ export interface RuleInfo {
    */
   doc: string | null;
   pack: string;
+  /**
+   * The part where the content the rule asks for belongs (its check's home), or null for the report
+   * as a whole: where a failure with nothing to quote is shown (annotations, the self-check page).
+   */
+  part: PartId | null;
 }
 
 export interface RunResult {

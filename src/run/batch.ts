@@ -8,6 +8,9 @@ import { checkDeadline } from '../ingest/limits.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { docPathFor } from '../packs/docs.js';
 import type { PackSet } from '../packs/model.js';
+import type { PartId } from '../document/model.js';
+import { homeOf } from '../engine/checks/index.js';
+import type { Home } from '../engine/checks/types.js';
 import { isBuiltinPackFile } from '../packs/load.js';
 import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RuleInfo, RunHead, RunResult } from '../report/result.js';
@@ -123,9 +126,12 @@ export function runHead(checker: ReportChecker, files: readonly string[] = []): 
         rationale: rule.rationale?.trim() ?? '',
         doc: isBuiltinPackFile(rule.file) ? docPathFor(rule) : null,
         pack: rule.pack,
+        part: partOfHome(homeOf(rule.check)),
       })),
   };
 }
+
+const partOfHome = (home: Home): PartId | null => (home === 'report' ? null : home);
 
 /** The end of a streamed run: what was not a report. */
 export interface RunEnd {

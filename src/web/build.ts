@@ -119,6 +119,7 @@ export function indexHtml(version: string): string {
 <div class="result-head">
 <h2 id="report-name" tabindex="-1"></h2>
 <div class="actions controls">
+<button type="button" id="download-docx">下载批注版 Word</button>
 <button type="button" id="download-json">下载结果 JSON</button>
 <button type="button" id="print">打印反馈意见</button>
 </div>

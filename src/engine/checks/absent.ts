@@ -1,7 +1,7 @@
 import { scopeName } from '../../facts/scope.js';
 import type { Evidence } from '../model.js';
 import { byPosition, compileTerm, hitsInScope, leaves, pushHit, termCondition } from './terms.js';
-import { defineCheckType, type CheckOutcome } from './types.js';
+import { defineCheckType, homeOfScope, type CheckOutcome } from './types.js';
 
 /**
  * Nothing that must never be published is there: template residue, personal data,
@@ -19,6 +19,7 @@ export const absentCheck = defineCheckType({
     properties: { scope: { $ref: '#/definitions/scope' }, match: { $ref: '#/definitions/term' } },
   },
   vars: ['found', 'count'],
+  home: (config) => homeOfScope(config.scope ?? 'all'),
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const root = compileTerm(config.match, ['match'], scope, ctx);

@@ -28,6 +28,7 @@ export const deadlineCheck = defineCheckType({
     },
   },
   vars: ['published', 'deadline', 'daysLate'],
+  home: () => 'report',
   compile(config, ctx) {
     const offset = config.yearOffset ?? 1;
     const deadline = (facts: Facts): string | null => {

@@ -5,7 +5,7 @@ import { pairKey, pairSlot } from '../../facts/presence.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import { toOriginalSpan } from '../../text/normalize.js';
 import { evidenceAt } from '../evidence.js';
-import { defineCheckType, type CheckOutcome } from './types.js';
+import { defineCheckType, homeOfScope, type CheckOutcome } from './types.js';
 
 interface Sentence {
   text: string;
@@ -209,6 +209,7 @@ export const duplicatesCheck = defineCheckType({
     },
   },
   vars: ['minLength', 'count'],
+  home: (config) => homeOfScope(config.scope ?? 'all'),
   compile(config, ctx) {
     const minLength = ctx.number(config.minLength) ?? 50;
     const similarity = ctx.number(config.similarity) ?? 1;

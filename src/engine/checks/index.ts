@@ -9,7 +9,8 @@ import { metricCheck } from './metric.js';
 import { partCheck } from './part.js';
 import { percentCheck } from './percent.js';
 import { ratioCheck } from './ratio.js';
-import type { CheckType } from './types.js';
+import { homeOfScope, type CheckType, type Home } from './types.js';
+import type { Scope } from './schema.js';
 import { yearCheck } from './year.js';
 
 /**
@@ -38,3 +39,15 @@ type ConfigOf<T> = T extends CheckType<infer C> ? C : never;
 
 /** Check types by name (a test may add one: see registerCheckType). */
 export const CHECK_TYPES = new Map<string, CheckType>(BUILTIN_CHECK_TYPES.map((t) => [t.type, t as CheckType]));
+
+/**
+ * Where the content a rule asks for belongs, for a finding with nothing to point at: its check
+ * type's answer, the first sub-check's for all/any, else by scope (`done` by default: the measures).
+ */
+export function homeOf(check: CheckConfig): Home {
+  if (check.type === 'all' || check.type === 'any') return check.checks[0] ? homeOf(check.checks[0]) : 'report';
+  const type = CHECK_TYPES.get(check.type);
+  if (type?.home) return type.home(check);
+  const scope = (check as { scope?: Scope }).scope;
+  return homeOfScope(scope ?? 'done');
+}

@@ -30,6 +30,7 @@ export const knownCheck = defineCheckType({
     properties: { basic: { type: 'string', enum: ['year', 'title', 'body'] } },
   },
   vars: ['value'],
+  home: () => 'report',
   compile(config) {
     return {
       conditions: { fact: `meta.${config.basic}`, operator: 'reported', value: true },

@@ -20,6 +20,7 @@ export const partCheck = defineCheckType({
     },
   },
   vars: ['part'],
+  home: () => 'report',
   compile(config) {
     const anyLevel = config.headings === 'any';
     const fact = anyLevel ? factId.heading(config.part) : factId.part(config.part);

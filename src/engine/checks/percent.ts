@@ -2,7 +2,7 @@ import type { Facts, NumberAt } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import { PatternRegistry } from '../../packs/patterns.js';
 import { evidenceAt } from '../evidence.js';
-import { defineCheckType, type CheckOutcome } from './types.js';
+import { defineCheckType, homeOfScope, type CheckOutcome } from './types.js';
 
 /** Every percentage in scope lies within [min, max] (no rate above 100%). */
 export const percentCheck = defineCheckType({
@@ -22,6 +22,7 @@ export const percentCheck = defineCheckType({
     },
   },
   vars: ['min', 'max', 'value'],
+  home: (config) => homeOfScope(config.scope ?? 'all'),
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const max = ctx.number(config.max);

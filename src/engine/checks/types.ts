@@ -135,6 +135,20 @@ export interface CheckType<C extends { type: string } = { type: string }> {
   /** The {placeholders} its explain() fills, besides the rule's params. */
   vars: readonly string[];
   compile(config: C, ctx: CompileContext): CompiledCheck;
+  /** Where the content a failing rule asks for belongs (annotations of missing content); see homeOfScope. */
+  home?(config: C): Home;
+}
+
+/** A statutory part, or the report as a whole (a missing part, the title, the year). */
+export type Home = PartId | 'report';
+
+/**
+ * Where content sought within `scope` belongs: the first part named, the measures for `done`
+ * (the year's work), the report as a whole for `all` and `title`.
+ */
+export function homeOfScope(scope: Scope): Home {
+  if (Array.isArray(scope)) return scope[0] ?? 'report';
+  return scope === 'done' ? 'measures' : 'report';
 }
 
 /** Declare a check type; its config type is derived from its options schema (cf. Spectral's createRulesetFunction). */
@@ -145,6 +159,7 @@ export function defineCheckType<const T extends string, const S extends OptionsS
   options: S;
   vars: readonly string[];
   compile(config: OptionsOf<T, S>, ctx: CompileContext): CompiledCheck;
+  home?(config: OptionsOf<T, S>): Home;
 }): CheckType<OptionsOf<T, S>> {
   return definition as unknown as CheckType<OptionsOf<T, S>>;
 }

@@ -2,7 +2,7 @@ import type { Facts, NumberAt } from '../../facts/model.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import { PatternRegistry } from '../../packs/patterns.js';
 import { evidenceAt } from '../evidence.js';
-import { defineCheckType, type CheckOutcome } from './types.js';
+import { defineCheckType, homeOfScope, type CheckOutcome } from './types.js';
 
 const MAX_EVIDENCE = 5;
 
@@ -37,6 +37,7 @@ export const yearCheck = defineCheckType({
     },
   },
   vars: ['year', 'nextYear', 'found'],
+  home: (config) => homeOfScope(config.scope ?? 'all'),
   compile(config, ctx) {
     const scope = scopeName(config.scope ?? 'all');
     const within = config.within ? PatternRegistry.compileOne(config.within, ctx.origin(['within'])) : null;

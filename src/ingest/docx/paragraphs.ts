@@ -1,6 +1,6 @@
 /** The text of word/document.xml: one line per non-empty paragraph, list labels included. */
 import { ListNumbering, type ParagraphNumbering } from './numbering.js';
-import { isOn, toInt, walkXml } from './xml.js';
+import { isOn, toInt, walkXml, type XmlSpan } from './xml.js';
 
 export interface DocxParts {
   document: string;
@@ -8,8 +8,36 @@ export interface DocxParts {
   styles?: string;
 }
 
+/** A run of document.xml: where it is, and its properties (copied when the run is split). */
+export interface RunSpan {
+  start: number;
+  end: number;
+  /** The raw w:rPr element, or '' when the run has none. */
+  rPr: string;
+  /** Inside a text box (drawn once as DrawingML, once as VML): not a place for annotations. */
+  boxed: boolean;
+}
+
+/** A piece of a line's text and where it comes from in document.xml ([start, end) of the raw XML). */
+export interface TextPiece {
+  text: string;
+  start: number;
+  end: number;
+  /** Text of a w:t (can be split at any character); otherwise an element such as w:tab. */
+  inText: boolean;
+  run: RunSpan;
+}
+
+/** How one line of the text maps back to document.xml (for annotations). */
+export interface TracedLine {
+  pieces: TextPiece[];
+  /** Column (0-based) in the line of the first piece's first character: list label minus trimmed space. */
+  offset: number;
+}
+
 interface Paragraph {
   parts: string[];
+  pieces: TextPiece[];
   numbering: ParagraphNumbering;
   /** Tracked deletion of the paragraph mark: the text joins the next paragraph. */
   markDeleted: boolean;
@@ -21,7 +49,7 @@ interface Paragraph {
  * fallback copy), tracked changes (deletions and moved-from text skipped), field codes
  * (result kept), hidden runs, tabs and soft breaks.
  */
-export function extractParagraphs(parts: DocxParts): string[] {
+export function extractParagraphs(parts: DocxParts, trace?: TracedLine[]): string[] {
   const numbering = new ListNumbering(parts.numbering, parts.styles);
   const lines: string[] = [];
   const paragraphs: Paragraph[] = [];
@@ -32,24 +60,37 @@ export function extractParagraphs(parts: DocxParts): string[] {
   const placeholders: boolean[] = []; // per w:sdt: showing placeholder text
   let skipDepth = 0;
   let carry = '';
+  let carryPieces: TextPiece[] = [];
+  const runs: RunSpan[] = [];
+  let boxes = 0;
+  let rPrStart = -1;
 
-  const emit = (s: string): void => {
+  const emit = (s: string, at?: XmlSpan, inText = false): void => {
     const p = paragraphs[paragraphs.length - 1];
-    if (p && inCode === 0 && !runHidden[runHidden.length - 1]) p.parts.push(s);
+    if (!p || inCode !== 0 || runHidden[runHidden.length - 1]) return;
+    p.parts.push(s);
+    const run = runs[runs.length - 1];
+    if (trace && at && run) p.pieces.push({ text: s, start: at.start, end: at.end, inText, run });
   };
   const finish = (p: Paragraph): void => {
     const text = carry + p.parts.join('');
+    const pieces = trace ? carryPieces.concat(p.pieces) : carryPieces;
     if (p.markDeleted) {
       carry = text;
+      carryPieces = pieces;
       return;
     }
     carry = '';
-    const line = (numbering.next(p.numbering) + text.trim()).replace(/[\r\n\v\f\u0085\u2028\u2029]/g, ' ').trim();
-    if (line) lines.push(line);
+    carryPieces = [];
+    const label = numbering.next(p.numbering);
+    const line = (label + text.trim()).replace(/[\r\n\v\f\u0085\u2028\u2029]/g, ' ').trim();
+    if (!line) return;
+    lines.push(line);
+    trace?.push({ pieces, offset: label.length - (text.length - text.trimStart().length) });
   };
 
   walkXml(parts.document, {
-    open(name, attr, path) {
+    open(name, attr, path, at) {
       if (skipDepth) return;
       const depth = path.length;
       const parent = path[depth - 2];
@@ -57,7 +98,7 @@ export function extractParagraphs(parts: DocxParts): string[] {
       const p = paragraphs[paragraphs.length - 1];
       switch (name) {
         case 'w:p':
-          paragraphs.push({ parts: [], numbering: {}, markDeleted: false });
+          paragraphs.push({ parts: [], pieces: [], numbering: {}, markDeleted: false });
           return;
         case 'w:pStyle':
           if (p && parent === 'w:pPr') p.numbering.styleId = attr('val');
@@ -78,6 +119,13 @@ export function extractParagraphs(parts: DocxParts): string[] {
           return;
         case 'w:r':
           runHidden.push(false);
+          if (trace) runs.push({ start: at.start, end: at.end, rPr: '', boxed: boxes > 0 });
+          return;
+        case 'w:rPr':
+          if (parent === 'w:r') rPrStart = at.start;
+          return;
+        case 'w:txbxContent':
+          boxes++;
           return;
         case 'w:vanish':
           if (parent === 'w:rPr' && grand === 'w:r') runHidden[runHidden.length - 1] = isOn(attr('val'));
@@ -97,14 +145,14 @@ export function extractParagraphs(parts: DocxParts): string[] {
         }
         case 'w:tab':
         case 'w:ptab':
-          if (parent === 'w:r') emit('\t');
+          if (parent === 'w:r') emit('\t', at);
           return;
         case 'w:br':
         case 'w:cr':
-          if (parent === 'w:r') emit(' ');
+          if (parent === 'w:r') emit(' ', at);
           return;
         case 'w:noBreakHyphen':
-          if (parent === 'w:r') emit('-');
+          if (parent === 'w:r') emit('-', at);
           return;
         case 'mc:AlternateContent':
           alternates.push(false);
@@ -129,7 +177,7 @@ export function extractParagraphs(parts: DocxParts): string[] {
           if (name.startsWith('w:') && name.endsWith('Change')) skipDepth = depth;
       }
     },
-    close(name, path) {
+    close(name, path, at) {
       if (skipDepth) {
         if (path.length === skipDepth) skipDepth = 0;
         return;
@@ -137,13 +185,21 @@ export function extractParagraphs(parts: DocxParts): string[] {
       if (name === 'w:p') {
         const p = paragraphs.pop();
         if (p) finish(p);
-      } else if (name === 'w:r') runHidden.pop();
+      } else if (name === 'w:r') {
+        runHidden.pop();
+        const run = runs.pop();
+        if (run) run.end = at.end;
+      } else if (name === 'w:rPr' && trace && rPrStart >= 0 && path[path.length - 2] === 'w:r') {
+        const run = runs[runs.length - 1];
+        if (run) run.rPr = parts.document.slice(rPrStart, at.end);
+        rPrStart = -1;
+      } else if (name === 'w:txbxContent') boxes--;
       else if (name === 'mc:AlternateContent') alternates.pop();
       else if (name === 'w:sdt') placeholders.pop();
     },
-    text(data, path) {
+    text(data, path, at) {
       // Only w:t carries text (w:delText, w:instrText and markup whitespace do not).
-      if (!skipDepth && path[path.length - 1] === 'w:t' && path[path.length - 2] === 'w:r') emit(data);
+      if (!skipDepth && path[path.length - 1] === 'w:t' && path[path.length - 2] === 'w:r') emit(data, at, true);
     },
   });
   return lines;

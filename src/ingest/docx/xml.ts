@@ -16,11 +16,18 @@ const NAMESPACES: Record<string, string> = {
 
 export type Attr = (local: string) => string | undefined;
 
+/** Where the tag or text being reported is in the XML string: [start, end), in UTF-16 units. */
+export interface XmlSpan {
+  start: number;
+  end: number;
+}
+
 export interface XmlHandler {
   /** `path` ends with the element itself; names use the canonical prefixes w: and mc:. */
-  open(name: string, attr: Attr, path: readonly string[]): void;
-  close?(name: string, path: readonly string[]): void;
-  text?(data: string, path: readonly string[]): void;
+  open(name: string, attr: Attr, path: readonly string[], at: XmlSpan): void;
+  close?(name: string, path: readonly string[], at: XmlSpan): void;
+  /** An entity arrives as a text of its own, so `at` covers exactly the raw form of `data`. */
+  text?(data: string, path: readonly string[], at: XmlSpan): void;
 }
 
 /**
@@ -41,6 +48,13 @@ export function walkXml(xml: string, handler: XmlHandler): void {
     return p === undefined ? name : p + name.slice(i);
   };
   const path: string[] = [];
+  // One object, updated before each callback: handlers that keep a span copy it.
+  const at: XmlSpan = { start: 0, end: 0 };
+  const place = (): XmlSpan => {
+    at.start = parser.startIndex;
+    at.end = parser.endIndex + 1;
+    return at;
+  };
   const parser = new (htmlparser2().Parser)(
     {
       onopentag(raw, attribs) {
@@ -53,16 +67,16 @@ export function walkXml(xml: string, handler: XmlHandler): void {
         }
         const name = canonical(raw);
         if (path.push(name) > MAX_XML_DEPTH) throw new TooDeep();
-        handler.open(name, (local) => attribs[wAttr + local] ?? attribs[local], path);
+        handler.open(name, (local) => attribs[wAttr + local] ?? attribs[local], path, place());
       },
       onclosetag() {
         const name = path[path.length - 1];
         if (name === undefined) return;
-        handler.close?.(name, path);
+        handler.close?.(name, path, place());
         path.pop();
       },
       ontext(data) {
-        handler.text?.(data, path);
+        handler.text?.(data, path, place());
       },
     },
     { xmlMode: true },

@@ -17,10 +17,17 @@ export class PartTooLarge extends Error {
 }
 
 export interface ZipEntry {
+  /** The part name as stored (the directory's key is lower-cased). */
+  name: string;
   method: number;
   compressedSize: number;
   size: number;
   offset: number;
+  crc: number;
+  /** General-purpose flags, DOS time and date: kept when an entry is copied into a new zip. */
+  flags: number;
+  time: number;
+  date: number;
 }
 
 /** Central directory, keyed by lower-cased part name (OPC part names are case-insensitive). */
@@ -52,22 +59,23 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     if (u32(o) !== 0x02014b50) throw new CorruptZip();
     const nameLength = u16(o + 28);
     const extraLength = u16(o + 30);
+    const nameEnd = o + 46 + nameLength;
+    if (nameEnd > bytes.length) throw new CorruptZip();
     const entry: ZipEntry = {
+      name: names.decode(bytes.subarray(o + 46, nameEnd)).replace(/\\/g, '/'),
       method: u16(o + 10),
       compressedSize: u32(o + 20),
       size: u32(o + 24),
       offset: u32(o + 42),
+      crc: u32(o + 16),
+      flags: u16(o + 8),
+      time: u16(o + 12),
+      date: u16(o + 14),
     };
-    const nameEnd = o + 46 + nameLength;
-    if (nameEnd > bytes.length) throw new CorruptZip();
     if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.offset === 0xffffffff) {
       readZip64Extra(dv, nameEnd, nameEnd + extraLength, entry);
     }
-    const name = names
-      .decode(bytes.subarray(o + 46, nameEnd))
-      .replace(/\\/g, '/')
-      .toLowerCase();
-    entries.set(name, entry);
+    entries.set(entry.name.toLowerCase(), entry);
     o = nameEnd + extraLength + u16(o + 32);
   }
   return entries;
@@ -89,15 +97,20 @@ function readZip64Extra(dv: DataView, start: number, end: number, entry: ZipEntr
   }
 }
 
-/** Inflate one entry, never producing more than `limit` bytes (checked as it streams). */
-export function extractEntry(bytes: Uint8Array, entry: ZipEntry, part: string, limit: number): Uint8Array {
+/** An entry's data as stored (compressed or not), found through its local header. */
+export function storedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const o = entry.offset;
-  if (dv.getUint32(o, true) !== 0x04034b50) throw new CorruptZip();
+  if (o + 30 > bytes.length || dv.getUint32(o, true) !== 0x04034b50) throw new CorruptZip();
   const start = o + 30 + dv.getUint16(o + 26, true) + dv.getUint16(o + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new CorruptZip();
-  const data = bytes.subarray(start, end);
+  return bytes.subarray(start, end);
+}
+
+/** Inflate one entry, never producing more than `limit` bytes (checked as it streams). */
+export function extractEntry(bytes: Uint8Array, entry: ZipEntry, part: string, limit: number): Uint8Array {
+  const data = storedData(bytes, entry);
   if (entry.method === 0) {
     if (data.length > limit) throw new PartTooLarge(part);
     return data;

@@ -6,6 +6,9 @@ import type { Document } from '../../document/model.js';
 import type { RuleSet } from '../../engine/compile.js';
 import { jsonFormatter } from '../../formatters/json.js';
 import type { SourceText } from '../../ingest/index.js';
+import type { PartId } from '../../document/model.js';
+import { homeOf } from '../../engine/checks/index.js';
+import type { Home } from '../../engine/checks/types.js';
 import { docPathFor } from '../../packs/docs.js';
 import { analyseSource } from '../../report/pipeline.js';
 import type { ReportResult, RuleInfo, RunResult } from '../../report/result.js';
@@ -21,6 +24,8 @@ export interface SiteData {
 
 export interface PageCheck {
   source: SourceText;
+  /** The file's bytes as read (an annotated copy of a .docx is made from them). */
+  bytes: Uint8Array;
   document: Document;
   report: ReportResult;
   run: RunResult;
@@ -42,14 +47,22 @@ export function rulesOf(ruleSet: RuleSet, builtin: SiteData['packs']): RuleInfo[
     // Only the built-in packs' rules have pages in docs/rules/.
     doc: Object.hasOwn(builtin, rule.file) ? docPathFor(rule) : null,
     pack: rule.pack,
+    part: partOfHome(homeOf(rule.check)),
   }));
 }
+
+const partOfHome = (home: Home): PartId | null => (home === 'report' ? null : home);
 
 export function builtinRuleSet(data: SiteData): RuleSet {
   return prebuiltRuleSet(data.packs, data.needs);
 }
 
-export async function checkSourceText(source: SourceText, ruleSet: RuleSet, data: SiteData): Promise<PageCheck> {
+export async function checkSourceText(
+  source: SourceText,
+  bytes: Uint8Array,
+  ruleSet: RuleSet,
+  data: SiteData,
+): Promise<PageCheck> {
   const { document, result: report } = await analyseSource(source, ruleSet);
   const run: RunResult = {
     tool: data.tool,
@@ -67,5 +80,5 @@ export async function checkSourceText(source: SourceText, ruleSet: RuleSet, data
     failOn: 'error',
     gate: { failOn: 'error', minScore: null, maxWarnings: null },
   });
-  return { source, document, report, run, json };
+  return { source, bytes, document, report, run, json };
 }

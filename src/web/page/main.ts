@@ -8,7 +8,7 @@ import type { RuleSet } from '../../engine/compile.js';
 import type { RuleInfo } from '../../report/result.js';
 import { builtinRuleSet, checkSourceText, type PageCheck, type SiteData } from './check.js';
 import { byId } from './dom.js';
-import { checkFileSize, readBytes } from './read.js';
+import { checkFileSize, readBytes, type ReadFile } from './read.js';
 import {
   linkFindingsAndMarks,
   renderDocument,
@@ -20,6 +20,7 @@ import {
 import { downloadBytes, downloadName } from './download.js';
 import { loadProvincePack } from './province.js';
 import { withScripts } from './scripts.js';
+import { annotatedWord, WORD_TYPE } from './word.js';
 
 type State = 'idle' | 'working' | 'done' | 'error';
 
@@ -58,14 +59,14 @@ function rules(): RuleSet {
 /** Let the browser paint the "正在检查" state before the check takes the thread. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function run(read: () => Promise<Parameters<typeof checkSourceText>[0]>): Promise<void> {
+async function run(read: () => Promise<ReadFile>): Promise<void> {
   byId('fazhi-error').hidden = true;
   setState('working', '正在检查……');
   await nextFrame();
   try {
     const started = performance.now();
-    const source = await read();
-    last = await withScripts(() => checkSourceText(source, rules(), data as SiteData));
+    const { source, bytes } = await read();
+    last = await withScripts(() => checkSourceText(source, bytes, rules(), data as SiteData));
     show(last, performance.now() - started);
   } catch (e) {
     last = null;
@@ -130,6 +131,14 @@ function wire(): void {
         downloadName(last.report.file, '.fazhi.json'),
         'application/json',
       );
+  });
+  byId('download-docx').addEventListener('click', () => {
+    if (!last) return;
+    try {
+      downloadBytes(annotatedWord(last), downloadName(last.report.file, '.批注.docx'), WORD_TYPE);
+    } catch (e) {
+      showError(errorMessage(e));
+    }
   });
   linkFindingsAndMarks(byId('fazhi-output'));
   byId('print').addEventListener('click', () => window.print());

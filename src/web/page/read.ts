@@ -47,9 +47,14 @@ export function checkFileSize(name: string, size: number): void {
     );
 }
 
+export interface ReadFile {
+  source: SourceText;
+  bytes: Uint8Array;
+}
+
 /** Bytes to report text, by the CLI's adapters; `name` is the file's name (its JSON `file`). */
-export async function readBytes(name: string, bytes: Uint8Array): Promise<SourceText> {
+export async function readBytes(name: string, bytes: Uint8Array): Promise<ReadFile> {
   checkFileSize(name, bytes.length);
   if (bytes.length === 0) throw new InputError('文件为空', name, 'input-empty');
-  return pickAdapter(name, bytes).read(bytes, name, { maxBytes: MAX_FILE_BYTES });
+  return { source: await pickAdapter(name, bytes).read(bytes, name, { maxBytes: MAX_FILE_BYTES }), bytes };
 }

@@ -123,10 +123,9 @@ export function renderFindings(report: ReportResult, rules: Map<string, RuleInfo
   return root;
 }
 
-/** The part a rule's missing content belongs in (RuleInfo.part when the run has it). */
+/** The part a rule's missing content belongs in (null: the report as a whole). */
 function partOf(rule: RuleInfo | undefined): PartId | null {
-  const part: unknown = rule && 'part' in rule ? rule.part : null;
-  return typeof part === 'string' ? (part as PartId) : null;
+  return rule?.part ?? null;
 }
 
 /** Failed findings with no evidence (content missing), under the part where it belongs. */
