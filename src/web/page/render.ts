@@ -3,7 +3,7 @@
  * and the document with every evidence quote marked. Findings and marks link both ways.
  */
 import type { Document } from '../../document/model.js';
-import type { PartId } from '../../document/model.js';
+import { PART_IDS, type PartId } from '../../document/model.js';
 import type { Finding } from '../../engine/model.js';
 import type { ReportResult, RuleInfo } from '../../report/result.js';
 import { el } from './dom.js';
@@ -137,15 +137,25 @@ export function renderMissing(report: ReportResult, rules: Map<string, RuleInfo>
   const byPart = new Map<PartId | null, Shown[]>();
   for (const s of missing) {
     const part = partOf(rules.get(s.finding.ruleId));
-    const found = part !== null && report.parts.some((p) => p.id === part) ? part : null;
-    byPart.set(found, [...(byPart.get(found) ?? []), s]);
+    byPart.set(part, [...(byPart.get(part) ?? []), s]);
   }
-  const order = [null, ...report.parts.map((p) => p.id)].filter((p, i, all) => all.indexOf(p) === i);
+  // The whole report first, then the parts in the report's order, then the parts it lacks.
+  const order: Array<PartId | null> = [null, ...report.parts.map((p) => p.id), ...PART_IDS].filter(
+    (p, i, all) => all.indexOf(p) === i,
+  );
   for (const part of order) {
     const group = byPart.get(part);
     if (!group) continue;
-    const heading = part === null ? null : report.parts.find((p) => p.id === part);
-    const title = heading ? `「${heading.heading}」（${partTitle(part as PartId)}）部分` : '全文（标题或各部分）';
+    const heading = part === null ? undefined : report.parts.find((p) => p.id === part);
+    const canonical = part === null ? '' : partTitle(part);
+    const title =
+      part === null
+        ? '全文（不属于某一部分的内容）'
+        : !heading
+          ? `应有「${canonical}」部分（报告中没有找到）`
+          : heading.heading.includes(canonical)
+            ? `应写入「${heading.heading}」部分`
+            : `应写入「${heading.heading}」部分（${canonical}）`;
     group.sort((a, b) => SEVERITY_ORDER.indexOf(a.finding.severity) - SEVERITY_ORDER.indexOf(b.finding.severity));
     root.append(
       el('section', { class: 'part-group' }, el('h3', {}, title), ...group.map((s) => findingCard(s, rules))),
