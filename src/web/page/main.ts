@@ -103,8 +103,13 @@ function wire(): void {
   const input = byId<HTMLInputElement>('fazhi-file');
   input.addEventListener('change', () => {
     const file = input.files?.[0];
+    // Cleared, so the same file can be chosen again once it has been edited.
+    input.value = '';
     if (file) void checkFile(file);
   });
+  // A file dropped beside the drop zone would make the browser open it in place of the page.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
   const zone = byId('drop-zone');
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
