@@ -276,6 +276,27 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('checks a dropped file; the print view hides the controls and opens every finding', async () => {
+    const page = await openPage(origins[0] as Origin);
+    const text = fs.readFileSync(SAMPLES[1] as string, 'utf8');
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'taojia-2025.txt', { type: 'text/plain' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
+    await page.waitForFunction(() => document.body.dataset.state === 'done');
+    expect(await resultJson(page)).toBe(cliJson(SAMPLES[1] as string));
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.input').isVisible()).toBe(false);
+    expect(await page.locator('#download-json').isVisible()).toBe(false);
+    expect(await page.locator('details.finding:not([open])').count()).toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await page.locator('details.finding:not([open])').count()).toBeGreaterThan(0);
+    await page.context().close();
+  }, 60_000);
+
   it('takes the screenshots (FAZHI_SCREENSHOTS=1) at 1280 and 390 px', async () => {
     for (const width of [1280, 390]) {
       const page = await openPage(origins[0] as Origin, width, width > 800 ? 1500 : 1600);
