@@ -22,6 +22,8 @@ const LAYERS = [
   // Year over year for one town (fazhi compare): plans against results, copied text.
   'compare',
   'run',
+  // The county's batch audit (fazhi audit): dashboard, workbook, feedback, annotated copies.
+  'audit',
   'cli',
   'web',
   '(root)',

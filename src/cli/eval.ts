@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Status } from '../engine/model.js';
 import { DEFAULT_MAX_BYTES, FileReadError, readRegularText } from '../ingest/files.js';
 import { FazhiError, UsageError } from '../shared/errors.js';
@@ -39,7 +39,9 @@ export function loadExpectations(file: string): Expectations {
       'usage',
     );
   }
-  const reports = (data as { reports?: Record<string, Record<string, string>> } | null)?.reports;
+  // A reviewer's corrections (fazhi-review.yaml, see audit/review.ts) are test cases too.
+  const reports =
+    (data as { reports?: Record<string, Record<string, string>> } | null)?.reports ?? verdictsOfReviews(data);
   if (!reports || typeof reports !== 'object')
     throw new UsageError('缺少 reports: 字段（报告 → 规则 → 期望结果）', file);
   const out = new Map<string, Map<string, Status>>();
@@ -53,6 +55,34 @@ export function loadExpectations(file: string): Expectations {
     out.set(path.join(path.dirname(file), report), map);
   }
   return { file, reports: out };
+}
+
+function verdictsOfReviews(data: unknown): Record<string, Record<string, string>> | undefined {
+  const reviews = (data as { reviews?: Record<string, Record<string, { verdict?: string }>> } | null)?.reviews;
+  if (!reviews || typeof reviews !== 'object') return undefined;
+  return Object.fromEntries(
+    Object.entries(reviews).map(([report, rules]) => [
+      report,
+      Object.fromEntries(Object.entries(rules ?? {}).map(([id, entry]) => [id, String(entry?.verdict)])),
+    ]),
+  );
+}
+
+/** Expectations as a file of their own, report paths relative to where it is written. */
+export function expectationsYaml(expectations: Expectations, target: string): string {
+  const reports: Record<string, Record<string, Status>> = {};
+  for (const [report, verdicts] of expectations.reports) {
+    const rel = path
+      .relative(path.dirname(path.resolve(target)), path.resolve(report))
+      .split(path.sep)
+      .join('/');
+    reports[rel] = Object.fromEntries(verdicts);
+  }
+  return (
+    `# Expected verdicts, exported by fazhi eval from ${path.basename(expectations.file)}.\n` +
+    '# Paths are relative to this file. pass | fail | not-applicable.\n' +
+    stringify({ reports })
+  );
 }
 
 /** Every (report, rule) pair, judged or not, in report then rule order. */

@@ -4,6 +4,7 @@ import { FazhiError } from '../shared/errors.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { visible } from '../shared/safe-text.js';
 import type { AnnotateOptions } from './annotate.js';
+import type { AuditOptions } from './audit.js';
 import type { CheckOptions } from './check.js';
 import type { CompareOptions } from './compare.js';
 import { FAIL_ON } from '../formatters/gate.js';
@@ -154,6 +155,19 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     );
 
   program
+    .command('audit')
+    .description('审核一批报告：写出汇总页面、Excel 汇总表、各单位反馈意见和批注版 Word（一个目录）')
+    .argument('<files...>', '报告文件、目录或通配符（加引号）')
+    .option('--out <dir>', '输出目录（整体写入：要么完整，要么不写）')
+    .option('--review <file>', '复核意见文件（默认：报送材料目录中的 fazhi-review.yaml）')
+    .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
+    .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
+    .option('--no-config', '不读取配置文件')
+    .action(async (files: string[], options: AuditOptions) =>
+      setExit(await (await import('./audit.js')).auditCommand(files, options, cli)),
+    );
+
+  program
     .command('compare')
     .description('对比同一单位两年的报告：去年的计划今年是否报告完成，哪些段落和数字与去年相同')
     .argument('<last>', '去年的报告')
@@ -235,9 +249,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('eval')
     .description('对照人工判定（期望结果文件）衡量规则的一致率')
-    .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml')
+    .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml，或复核意见 fazhi-review.yaml')
     .option('-p, --pack <file>', '规则包（可重复；默认内置规则包）', collect)
-    .action(async (file: string, options: PackOptions) =>
+    .option('--export <file>', '不运行检查，把其中的判定导出为期望结果文件（测试用例）')
+    .action(async (file: string, options: PackOptions & { export?: string }) =>
       setExit(await (await ruleCommands()).evalCommand(file, options, cli)),
     );
   return program;

@@ -8,7 +8,9 @@ import { readInput } from '../ingest/index.js';
 import { renderRule, renderRuleDocs } from '../packs/docs.js';
 import { DEFAULT_PACKS, isTrustedPackFile, loadPackSet } from '../packs/load.js';
 import { assertSafeRegexes } from '../packs/redos.js';
-import { agreement, compare, loadExpectations } from './eval.js';
+import { agreement, compare, expectationsYaml, loadExpectations } from './eval.js';
+import { refuseOverwrites } from './check.js';
+import { writeAtomic } from './output.js';
 import type { CliIO } from './main.js';
 import { paint } from './color.js';
 import { renderTable } from '../formatters/table.js';
@@ -98,8 +100,19 @@ export function docsCommand(dir: string, options: PackOptions, io: CliIO): numbe
 }
 
 /** Agreement of the packs with verdicts a person decided by reading each report. */
-export async function evalCommand(file: string, options: PackOptions, io: CliIO): Promise<number> {
+export async function evalCommand(
+  file: string,
+  options: PackOptions & { export?: string },
+  io: CliIO,
+): Promise<number> {
   const expectations = loadExpectations(file);
+  if (options.export) {
+    refuseOverwrites([options.export], [{ file, what: '期望结果文件' }]);
+    writeAtomic(options.export, expectationsYaml(expectations, options.export));
+    const count = [...expectations.reports.values()].reduce((n, m) => n + m.size, 0);
+    io.stdout(`已导出 ${count} 条期望结果（${expectations.reports.size} 份报告）：${options.export}\n`);
+    return 0;
+  }
   const ruleSet = compileRuleSet(loadPackSet(options.pack ?? DEFAULT_PACKS));
   const results = [];
   for (const report of expectations.reports.keys()) results.push(await checkSource(await readInput(report), ruleSet));

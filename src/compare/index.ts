@@ -86,7 +86,15 @@ interface Vocabulary {
   boilerplate: CompiledConcept | null;
 }
 
+const vocabularies = new WeakMap<PackSet, Vocabulary>();
+
 function vocabulary(packs: PackSet): Vocabulary {
+  let known = vocabularies.get(packs);
+  if (!known) vocabularies.set(packs, (known = compileVocabulary(packs)));
+  return known;
+}
+
+function compileVocabulary(packs: PackSet): Vocabulary {
   const compiled = new Map<string, CompiledConcept>();
   const get = (id: string): CompiledConcept | null => {
     const def = packs.concepts.get(id);
@@ -228,6 +236,11 @@ function paragraphsOf(document: Document, v: Vocabulary) {
     .map((l) => ({ line: l.number, original: l.original.trim(), text: comparable(l.norm.text), norm: l.norm.text }))
     .filter((p) => p.text.length >= MIN_COPY_LENGTH && !(v.boilerplate && holds(p.norm, v.boilerplate)))
     .map((p) => ({ ...p, shingles: shingles(p.text) }));
+}
+
+/** A report's body paragraphs that copying is judged on (also across towns in an audit). */
+export function bodyParagraphs(document: Document, packs: PackSet): Array<{ line: number; text: string }> {
+  return paragraphsOf(document, vocabulary(packs)).map((p) => ({ line: p.line, text: p.original }));
 }
 
 function copiedParagraphs(last: Document, current: Document, v: Vocabulary): CopiedParagraph[] {

@@ -1,0 +1,127 @@
+/**
+ * Paragraphs shared between towns in one batch: the same or nearly the same body paragraph in
+ * two or more towns' reports. A batch result, never a finding of one report (a report's verdicts
+ * do not depend on the others). It scales by MinHash signatures and banded locality-sensitive
+ * hashing: only paragraphs that share a band are compared, never all pairs.
+ */
+import { comparable, jaccard, shingles } from '../compare/text.js';
+
+export interface BatchParagraph {
+  /** Which report (audit slug) and town it is in. */
+  slug: string;
+  town: string;
+  line: number;
+  text: string;
+}
+
+export interface SharedParagraph {
+  /** The paragraph as the first report (in input order) writes it. */
+  text: string;
+  /** Every report that has it, with its line there, in input order. */
+  reports: Array<{ slug: string; town: string; line: number }>;
+  /** The lowest similarity between the first and any other (1 = the same). */
+  similarity: number;
+}
+
+/** Shingle (3-character) Jaccard similarity at or above which two paragraphs are the same text. */
+export const SHARED_THRESHOLD = 0.8;
+const HASHES = 24;
+const BANDS = 8; // 3 rows a band: pairs at 0.8 collide in some band with probability > 0.99
+const ROWS = HASHES / BANDS;
+
+const SEEDS = Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995) >>> 0);
+
+/** The MinHash signature of a text's 3-character shingles, each shingle hashed from its char codes. */
+function signature(text: string): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  const last = Math.max(0, text.length - 3);
+  for (let i = 0; i <= last; i++) {
+    const base =
+      (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^
+        Math.imul(text.charCodeAt(i + 1) | 0, 0x85ebca6b) ^
+        Math.imul(text.charCodeAt(i + 2) | 0, 0xc2b2ae35)) >>>
+      0;
+    for (let k = 0; k < HASHES; k++) {
+      let h = Math.imul(base ^ (SEEDS[k] as number), 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35) >>> 0;
+      if (h < (sig[k] as number)) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+/** One band of a signature as a number (a collision of two different bands only costs a check). */
+function bandKey(sig: Uint32Array, band: number): number {
+  let h = Math.imul(band + 1, 0x27d4eb2f);
+  for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ (sig[r] as number), 0x165667b1) >>> 0;
+  return h;
+}
+
+/**
+ * Groups of paragraphs found in two or more towns' reports (a town repeating itself is the
+ * duplicate-sentences rule's business), largest group first. `paragraphs` must be body text with
+ * boilerplate and headings already left out.
+ */
+export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedParagraph[] {
+  const items = paragraphs.map((p) => {
+    const text = comparable(p.text);
+    return { p, text, sig: signature(text), set: null as Set<string> | null };
+  });
+  const setOf = (i: number): Set<string> => {
+    const item = items[i]!;
+    return (item.set ??= shingles(item.text));
+  };
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const buckets = new Map<number, number[]>();
+  items.forEach((item, i) => {
+    for (let b = 0; b < BANDS; b++) {
+      const key = bandKey(item.sig, b);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const checked = new Set<string>();
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const i = bucket[x] as number;
+        const j = bucket[y] as number;
+        if (items[i]!.p.slug === items[j]!.p.slug) continue;
+        const key = `${i}:${j}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const similarity = jaccard(setOf(i), setOf(j));
+        if (similarity < SHARED_THRESHOLD) continue;
+        parent[find(j)] = find(i);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  });
+  const out: SharedParagraph[] = [];
+  for (const members of groups.values()) {
+    const towns = new Set(members.map((i) => items[i]!.p.town || items[i]!.p.slug));
+    if (towns.size < 2) continue;
+    const first = items[members[0] as number]!;
+    out.push({
+      text: first.p.text,
+      reports: members.map((i) => ({ slug: items[i]!.p.slug, town: items[i]!.p.town, line: items[i]!.p.line })),
+      similarity:
+        Math.round(Math.min(...members.slice(1).map((i) => jaccard(setOf(members[0] as number), setOf(i)))) * 100) /
+        100,
+    });
+  }
+  return out.sort((a, b) => b.reports.length - a.reports.length || a.text.localeCompare(b.text));
+}

@@ -1,0 +1,178 @@
+/**
+ * 审核汇总.xlsx, written with write-excel-file (maintained, its one dependency is fflate, which
+ * fazhi already has): a summary row per report, a row per finding, a row per failing rule. Every
+ * sheet has a frozen header, an autofilter and set widths; numbers are numbers, dates dates, and
+ * every text cell is a string, so "=1+1" in a report is shown, never computed.
+ */
+import { writeZip } from '../annotate/zip.js';
+import { lazy } from '../shared/lazy.js';
+import { SEVERITY_NAMES } from '../formatters/gate.js';
+import { placeLabel } from '../formatters/evidence.js';
+import { failedFindings, type RunHead } from '../report/result.js';
+import type { SharedParagraph } from './copies.js';
+import { reviewedFindings } from './review.js';
+import type { AuditRow, RuleCount } from './model.js';
+
+type Cell = { value: string | number | Date | null; type?: unknown; format?: string; fontWeight?: 'bold' } | null;
+type Sheet = { data: Cell[][]; sheet: string; columns: Array<{ width: number }>; stickyRowsCount: number };
+
+const fflate = lazy<typeof import('fflate')>('fflate');
+const writeExcel = lazy<{ default: (sheets: Sheet[], options?: unknown) => { toBuffer(): Promise<Buffer> } }>(
+  'write-excel-file/node',
+);
+
+const text = (value: string | null | undefined): Cell => ({ value: value ?? '', type: String });
+const number = (value: number | null, format?: string): Cell =>
+  value === null ? null : { value, type: Number, ...(format ? { format } : {}) };
+const header = (titles: string[]): Cell[] => titles.map((t) => ({ value: t, type: String, fontWeight: 'bold' }));
+
+/** 2025-03-28 (as the portal gives it) → a date cell. */
+function date(value: string | null): Cell {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!m) return text(value);
+  return { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), type: Date, format: 'yyyy-mm-dd' };
+}
+
+function summarySheet(rows: readonly AuditRow[], head: Pick<RunHead, 'areas'>): Sheet {
+  const areaTitles = head.areas.map((a) => `${a.title}（${a.weight}分）`);
+  const data: Cell[][] = [
+    header(['单位', '年度', '文件', '得分', '等级', ...areaTitles, '错误', '警告', '提示', '发布日期']),
+    ...rows.map((r) => [
+      text(r.town),
+      number(r.year),
+      text(r.file),
+      number(r.score, '0.0'),
+      text(r.grade),
+      ...r.areas.map((a) => number(a.points, '0.0')),
+      number(r.counts.error),
+      number(r.counts.warning),
+      number(r.counts.info),
+      date(r.published),
+    ]),
+  ];
+  const columns = [14, 8, 36, 8, 8, ...head.areas.map(() => 12), 6, 6, 6, 12].map((width) => ({ width }));
+  return { data, sheet: '汇总', columns, stickyRowsCount: 1 };
+}
+
+function findingsSheet(rows: readonly AuditRow[]): Sheet {
+  const data: Cell[][] = [
+    header(['单位', '文件', '规则编号', '规则', '类别', '问题', '引文', '位置', '修改建议', '依据']),
+  ];
+  for (const r of rows) {
+    for (const f of failedFindings(r.report)) {
+      const e = f.evidence[0];
+      data.push([
+        text(r.town),
+        text(r.file),
+        text(f.ruleId),
+        text(f.title),
+        text(SEVERITY_NAMES[f.severity]),
+        text(f.message),
+        text(e?.quote ?? ''),
+        text(e ? placeLabel(e) : ''),
+        text(f.fix),
+        text(f.clause),
+      ]);
+    }
+  }
+  const columns = [14, 30, 28, 30, 6, 50, 50, 14, 50, 40].map((width) => ({ width }));
+  return { data, sheet: '问题清单', columns, stickyRowsCount: 1 };
+}
+
+function rulesSheet(counts: readonly RuleCount[], total: number): Sheet {
+  const data: Cell[][] = [
+    header(['规则编号', '规则', '类别', '未通过报告数', '占比']),
+    ...counts.map((c) => [
+      text(c.ruleId),
+      text(c.title),
+      text(SEVERITY_NAMES[c.severity]),
+      number(c.failed),
+      number(total > 0 ? c.failed / total : 0, '0.0%'),
+    ]),
+  ];
+  return { data, sheet: '规则统计', columns: [30, 40, 6, 14, 8].map((width) => ({ width })), stickyRowsCount: 1 };
+}
+
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnName(n: number): string {
+  let out = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
+/** An autofilter over each sheet's header and rows (write-excel-file has none built in: a feature). */
+function autofilter(sheets: readonly Sheet[]) {
+  return {
+    files: {
+      transform: {
+        'xl/worksheets/sheet{id}.xml': {
+          transform(content: string, _options: unknown, { sheetIndex }: { sheetIndex: number }) {
+            const sheet = sheets[sheetIndex];
+            if (!sheet || content.includes('<autoFilter')) return content;
+            const ref = `A1:${columnName(sheet.data[0]?.length ?? 1)}${Math.max(sheet.data.length, 1)}`;
+            return content.replace('</sheetData>', `</sheetData><autoFilter ref="${ref}"/>`);
+          },
+        },
+      },
+    },
+  };
+}
+
+function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
+  const data: Cell[][] = [
+    header(['段落', '报告数', '单位（行）', '相似度']),
+    ...shared.map((g) => [
+      text(g.text),
+      number(g.reports.length),
+      text(g.reports.map((r) => `${r.town || r.slug}（第${r.line}行）`).join('、')),
+      number(g.similarity, '0.00'),
+    ]),
+  ];
+  return { data, sheet: '跨单位雷同', columns: [80, 8, 50, 8].map((width) => ({ width })), stickyRowsCount: 1 };
+}
+
+function reviewSheet(rows: readonly AuditRow[]): Sheet {
+  const names: Record<string, string> = { pass: '通过', fail: '未通过', 'not-applicable': '不适用' };
+  const data: Cell[][] = [header(['单位', '文件', '规则编号', '规则', '工具判断', '复核判断', '复核理由', '复核人'])];
+  for (const r of rows) {
+    for (const f of reviewedFindings(r.report)) {
+      data.push([
+        text(r.town),
+        text(r.file),
+        text(f.ruleId),
+        text(f.title),
+        text(names[f.review.tool]),
+        text(names[f.review.verdict]),
+        text(f.review.reason),
+        text(f.review.reviewer ?? ''),
+      ]);
+    }
+  }
+  return {
+    data,
+    sheet: '复核',
+    columns: [14, 30, 28, 30, 8, 8, 50, 10].map((width) => ({ width })),
+    stickyRowsCount: 1,
+  };
+}
+
+export async function auditWorkbook(
+  rows: readonly AuditRow[],
+  counts: readonly RuleCount[],
+  head: Pick<RunHead, 'areas'>,
+  shared: readonly SharedParagraph[] = [],
+): Promise<Uint8Array> {
+  const sheets = [
+    summarySheet(rows, head),
+    findingsSheet(rows),
+    rulesSheet(counts, rows.length),
+    sharedSheet(shared),
+    reviewSheet(rows),
+  ];
+  const buffer = await writeExcel()
+    .default(sheets, { fontFamily: '等线', fontSize: 11, features: [autofilter(sheets)] })
+    .toBuffer();
+  // Zipped again with fixed entry times, so the same audit gives the same bytes.
+  const parts = fflate().unzipSync(new Uint8Array(buffer));
+  return writeZip(Object.entries(parts).map(([name, content]) => ({ kind: 'new', name, content })));
+}

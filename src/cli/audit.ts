@@ -1,0 +1,148 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AUDIT_MARKER, buildAudit, type AuditInput } from '../audit/index.js';
+import { applyReviews, parseReviews, REVIEW_FILE, type Review } from '../audit/review.js';
+import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
+import { parse } from 'yaml';
+import { bodyParagraphs } from '../compare/index.js';
+import { analyseSource } from '../report/pipeline.js';
+import { chooseConfig } from '../config/load.js';
+import { isIgnored } from '../config/settings.js';
+import { expandInputs } from '../ingest/inputs.js';
+import { readInputBytes } from '../ingest/index.js';
+import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
+import { ReportChecker } from '../report/checker.js';
+import type { InputFailure } from '../report/result.js';
+import { runHead } from '../run/batch.js';
+import { packSafety } from '../run/safety.js';
+import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
+import type { CliIO } from './main.js';
+
+export interface AuditOptions {
+  out?: string;
+  review?: string;
+  pack?: string[];
+  config?: string | false;
+}
+
+/**
+ * fazhi audit 报送材料/ --out 审核/: every report checked, then the whole folder written beside
+ * the target and renamed into place, so it is complete or absent. A folder fazhi wrote before is
+ * replaced; any other non-empty folder is refused.
+ */
+export async function auditCommand(inputs: string[], options: AuditOptions, io: CliIO): Promise<number> {
+  if (!options.out) throw new UsageError('请用 --out <目录> 指定审核结果的输出目录，如 --out 审核结果');
+  const out = path.resolve(options.out);
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new UsageError(`--out ${options.out}: 已存在且不是目录`);
+    const entries = readdirSync(out);
+    if (entries.length > 0 && !entries.includes(AUDIT_MARKER))
+      throw new UsageError(`--out ${options.out}: 目录不为空且不是 fazhi 审核结果，不会覆盖：请换一个目录`);
+  }
+  const { config } = chooseConfig(options.config, process.cwd(), io.stderr);
+  const checker = new ReportChecker(
+    loadPackSet([...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends]),
+    config,
+  );
+  await packSafety(checker.packs);
+  const expanded = await expandInputs(inputs, { exclude: [out] });
+  const files = expanded.files.filter(
+    (f) => f !== '-' && !isIgnored(config, f) && !path.resolve(f).startsWith(out + path.sep),
+  );
+  if (files.length === 0) throw new UsageError(`${inputs.join(' ')}: 没有找到可检查的报告`);
+
+  const checked: AuditInput[] = [];
+  const failures: InputFailure[] = [];
+  for (const file of files) {
+    try {
+      const { source, bytes } = await readInputBytes(file);
+      const { document, result: report } = await analyseSource(source, checker.ruleSetFor(source.file));
+      checked.push({
+        report,
+        source: { format: source.format, bytes, text: source.text, file },
+        paragraphs: bodyParagraphs(document, checker.packs),
+      });
+    } catch (err) {
+      if (!(err instanceof FazhiError)) throw err;
+      failures.push({ file: err.file ?? file, message: err.message, code: inputErrorCode(err) });
+    }
+  }
+  const reviewFile = options.review ?? findReviewFile(inputs);
+  if (reviewFile) {
+    const reviews = loadReviews(reviewFile, checker);
+    const used = new Set<Review>();
+    for (const input of checked) {
+      const key = path.resolve(input.report.file);
+      const mine = reviews.filter((r) => r.file === key);
+      if (mine.length === 0) continue;
+      mine.forEach((r) => used.add(r));
+      const reviewed = applyReviews(input.report, mine, checker.packs, key);
+      if (reviewed !== input.report) {
+        input.toolScore = input.report.score.total;
+        input.report = reviewed;
+      }
+    }
+    for (const r of reviews.filter((x) => !used.has(x)))
+      io.stderr(
+        `fazhi: ${reviewFile}: ${path.relative(process.cwd(), r.file)} 不在本次审核的报告中，该条复核意见未使用\n`,
+      );
+  }
+  const head = runHead(checker, files);
+  const written = await buildAudit(checked, head, checker.packs, failures);
+
+  // Built whole beside the target, then renamed into place: complete or absent.
+  const temp = `${out}.tmp-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  try {
+    rmSync(temp, { recursive: true, force: true });
+    for (const [name, content] of written) {
+      const target = path.join(temp, name);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(temp, out);
+    rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new FazhiError(`无法写入审核结果：${code ?? (e as Error).message}`, options.out, null, 'output-write');
+  }
+  io.stdout(
+    `已写入审核结果：${options.out}（${checked.length} 份报告${failures.length ? `，${failures.length} 份无法检查` : ''}）\n` +
+      `  ${path.join(options.out, 'index.html')}  汇总页面\n` +
+      `  ${path.join(options.out, '审核汇总.xlsx')}  Excel 汇总表\n` +
+      `  ${path.join(options.out, '反馈意见')}${path.sep}  各单位反馈意见\n`,
+  );
+  return failures.length > 0 ? 2 : 0;
+}
+
+/** fazhi-review.yaml in the first folder given, if there is one there. */
+function findReviewFile(inputs: readonly string[]): string | null {
+  for (const input of inputs) {
+    try {
+      if (!statSync(input).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    const file = path.join(input, REVIEW_FILE);
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+function loadReviews(file: string, checker: ReportChecker): Review[] {
+  let data: unknown;
+  try {
+    data = parse(readRegularText(file, { maxBytes: DEFAULT_MAX_BYTES }));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' ? '复核意见文件不存在' : `无法读取复核意见：${(e as Error).message.split('\n')[0]}`,
+      file,
+    );
+  }
+  const dir = path.dirname(path.resolve(file));
+  return parseReviews(data, file, (report) => path.resolve(dir, report), checker.packs);
+}
