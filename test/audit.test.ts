@@ -358,3 +358,34 @@ describe('the inspector has the last word (fazhi-review.yaml)', async () => {
     expect(evaluated.stdout).toMatch(/✗ fail≠pass/);
   });
 });
+
+describe('fazhi audit --previous: last year’s plans against this year’s reports', async () => {
+  const dir = path.join(tmp, 'previous');
+  fs.mkdirSync(path.join(dir, '去年'), { recursive: true });
+  fs.mkdirSync(path.join(dir, '今年'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/compare/2023.txt'), path.join(dir, '去年', '青石镇.txt'));
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/compare/2024.txt'), path.join(dir, '今年', '青石镇.txt'));
+  fs.copyFileSync(path.join(ROOT, 'reports/taojia-2025.txt'), path.join(dir, '今年', '陶家镇.txt'));
+  const run = runCli(['audit', '今年', '--previous', '去年', '--out', '审核结果'], { cwd: dir });
+  const out = path.join(dir, '审核结果');
+
+  it('pairs each report with last year’s by town and year, and counts what was done', async () => {
+    expect(run.code, run.stderr).toBe(0);
+    const [summary] = await readXlsxFile(fs.readFileSync(path.join(out, '审核汇总.xlsx')));
+    const header = summary!.data[0] as string[];
+    const at = header.indexOf('去年计划');
+    expect(header.slice(at)).toEqual(['去年计划', '已报告完成', '未见报告', '再次列为计划', '与去年雷同段落', '去年的报告']);
+    const row = (file: string) => summary!.data.find((r) => r[2] === file)!.slice(at);
+    expect(row('今年/青石镇.txt')).toEqual([5, 3, 1, 1, 1, '去年/青石镇.txt']);
+    expect(row('今年/陶家镇.txt')).toEqual([null, null, null, null, null, '（未找到去年的报告）']);
+  });
+
+  it('adds a follow-through column to the ranking and the plans to the town’s page', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain('data-sort="follow"');
+    expect(html).toContain('>3/5 · 雷同 1</td>');
+    const page = fs.readFileSync(path.join(out, 'towns', '青石镇2024.html'), 'utf8');
+    expect(page).toMatch(/<span class="status-again">↻ 再次列为计划<\/span> 组织开展防汛和森林防火应急演练/);
+    expect(page).toMatch(/<span class="status-done">✓ 已报告完成<\/span> 加强法律顾问队伍建设/);
+  });
+});

@@ -8,6 +8,7 @@ import { escapeHtml as e } from '../formatters/html.js';
 import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
+import type { Comparison } from '../compare/index.js';
 import type { SharedParagraph } from './copies.js';
 import type { AuditRow, RuleCount } from './model.js';
 import { reviewedFindings } from './review.js';
@@ -138,19 +139,20 @@ export function dashboardHtml(
   grades: readonly GradeBand[],
   failures: ReadonlyArray<{ file: string; message: string }>,
   shared: readonly SharedParagraph[] = [],
+  previous = false,
 ): string {
   const gradesSeen = [...new Set(rows.map((r) => r.grade))];
   const ranking = rows
     .map((r, i) => {
       const failing = failedFindings(r.report).map((f) => f.ruleId);
-      return `<tr data-rank="${i + 1}" data-score="${r.score}" data-town="${e(r.town)}" data-year="${r.year ?? ''}" data-grade="${e(r.grade)}" data-rules=" ${e(failing.join(' '))} "${r.areas
+      return `<tr data-rank="${i + 1}" data-score="${r.score}" data-town="${e(r.town)}" data-year="${r.year ?? ''}" data-grade="${e(r.grade)}" data-rules=" ${e(failing.join(' '))} "${previous ? ` data-follow="${followShare(r)}"` : ''}${r.areas
         .map((a) => ` data-area-${e(a.id)}="${a.points}"`)
         .join('')}>
 <td>${i + 1}</td><td><a href="towns/${e(r.slug)}.html">${e(r.town || '（未识别单位）')}</a></td><td>${r.year ?? ''}</td><td class="num">${r.score.toFixed(1)}</td><td>${e(r.grade)}</td>${r.areas
         .map((a) => `<td class="num">${round1(a.points)}</td>`)
         .join(
           '',
-        )}<td class="num">${r.counts.error}</td><td class="num">${r.counts.warning}</td><td class="file">${e(r.file)}</td></tr>`;
+        )}<td class="num">${r.counts.error}</td><td class="num">${r.counts.warning}</td>${previous ? followCell(r) : ''}<td class="file">${e(r.file)}</td></tr>`;
     })
     .join('\n');
   const sortable = (key: string, label: string) =>
@@ -184,7 +186,9 @@ export function dashboardHtml(
 <div class="scroll"><table id="ranking">
 <thead><tr>${sortable('rank', '名次')}${sortable('town', '单位')}${sortable('year', '年度')}${sortable('score', '得分')}<th scope="col">等级</th>${head.areas
     .map((a) => sortable(`area-${a.id}`, `${a.title}（${a.weight}）`))
-    .join('')}<th scope="col">错误</th><th scope="col">警告</th><th scope="col">文件</th></tr></thead>
+    .join(
+      '',
+    )}<th scope="col">错误</th><th scope="col">警告</th>${previous ? sortable('follow', '去年计划落实') : ''}<th scope="col">文件</th></tr></thead>
 <tbody>
 ${ranking}
 </tbody></table></div>
@@ -230,7 +234,57 @@ ${
   return page('法治政府建设年度报告审核汇总', body, 0);
 }
 
-export function townHtml(row: AuditRow, docx: string | null, feedback: string): string {
+/** Share of last year's plans reported done, for sorting ('' when there is no last year). */
+function followShare(r: AuditRow): string {
+  const f = r.followThrough;
+  return f && f.plans > 0 ? String(Math.round((f.done / f.plans) * 1000) / 1000) : '';
+}
+
+function followCell(r: AuditRow): string {
+  const f = r.followThrough;
+  if (!f) return '<td class="num" title="未找到去年的报告">—</td>';
+  return `<td class="num" title="已报告完成 ${f.done}，未见报告 ${f.notReported}，再次列为计划 ${f.again}；与去年雷同段落 ${f.copied}">${f.done}/${f.plans}${f.copied ? ` · 雷同 ${f.copied}` : ''}</td>`;
+}
+
+const PLAN_STATUS: Record<string, string> = {
+  done: '✓ 已报告完成',
+  'not-reported': '✗ 未见报告',
+  again: '↻ 再次列为计划',
+};
+const SHORTCOMING_STATUS: Record<string, string> = {
+  done: '✓ 已报告整改',
+  'not-reported': '✗ 未见整改',
+  again: '↻ 仍列为不足',
+};
+
+function followSection(c: Comparison | undefined): string {
+  if (!c) return '';
+  const item = (p: Comparison['plans'][number]) =>
+    `<li><span class="status-${p.status}">${(p.kind === 'plan' ? PLAN_STATUS : SHORTCOMING_STATUS)[p.status]}</span> ${e(p.text)}${p.evidence
+      .map((ev) => `<blockquote><span class="where">今年第${ev.line}行</span> ${e(ev.quote)}</blockquote>`)
+      .join('')}</li>`;
+  return `<section aria-labelledby="h-follow"><h2 id="h-follow">去年的计划和不足（${e(c.last.file)}）</h2>
+<h3>下一年度安排</h3><ul class="plans">${
+    c.plans
+      .filter((p) => p.kind === 'plan')
+      .map(item)
+      .join('\n') || '<li>去年的报告中没有这一部分</li>'
+  }</ul>
+<h3>存在的不足</h3><ul class="plans">${
+    c.plans
+      .filter((p) => p.kind === 'shortcoming')
+      .map(item)
+      .join('\n') || '<li>去年的报告中没有这一部分</li>'
+  }</ul>
+<h3>与去年相同或几乎相同的段落（${c.copied.length}）</h3><ul>${c.copied
+    .map((p) => `<li>第${p.line}行（相似度 ${p.similarity.toFixed(2)}，去年第${p.lastLine}行）：${e(p.quote)}</li>`)
+    .join('\n')}</ul>
+<h3>与去年相同的数字（${c.repeatedNumbers.length}）</h3><ul>${c.repeatedNumbers
+    .map((n) => `<li>${e(n.value)}：今年第${n.line}行“${e(n.quote)}”；去年第${n.lastLine}行“${e(n.lastQuote)}”</li>`)
+    .join('\n')}</ul></section>`;
+}
+
+export function townHtml(row: AuditRow, docx: string | null, feedback: string, comparison?: Comparison): string {
   const { report } = row;
   const findings = failedFindings(report)
     .map(
@@ -259,6 +313,7 @@ ${f.evidence
 ${row.areas.map((a) => `<tr><td>${e(a.title)}</td><td class="num">${round1(a.points)}</td><td class="num">${a.max}</td></tr>`).join('\n')}
 </tbody></table></section>
 ${reviewSection(row)}
+${followSection(comparison)}
 <section aria-labelledby="h-findings"><h2 id="h-findings">问题（${failedFindings(report).length}）</h2>
 <ol class="findings">
 ${findings}
@@ -301,6 +356,8 @@ svg .bar { fill: #0b57d0; } svg .band-0 { fill: #fde2e1; } svg .band-1 { fill: #
 .badge { display: inline-block; padding: 0 6px; border-radius: 4px; color: #fff; background: #57606a; font-size: 0.8rem; }
 .sev-error .badge { background: #b42318; } .sev-warning .badge { background: #8a5300; } .sev-info .badge { background: #245ea8; }
 blockquote { margin: 0.3rem 0; padding: 0.2rem 0.6rem; border-left: 3px solid #d0d7de; background: #f6f8fa; }
+.status-done { color: #1a5e20; } .status-not-reported { color: #b42318; } .status-again { color: #8a5300; }
+.plans li { margin-bottom: 0.4rem; }
 .where { color: #57606a; font-size: 0.8rem; } .fix { color: #1a5e20; } .clause { color: #57606a; font-size: 0.85rem; }
 @media print { .filters, th button::after { display: none; } a { color: inherit; text-decoration: none; } body { max-width: none; } }
 `;

@@ -3,13 +3,14 @@
  * out; the command writes them (atomically, as one folder).
  */
 import { annotate, type AnnotateSource } from '../annotate/index.js';
+import type { Comparison } from '../compare/index.js';
 import type { PackSet } from '../packs/model.js';
 import type { InputFailure, ReportResult, RunHead } from '../report/result.js';
 import { DASHBOARD_CSS, DASHBOARD_JS, dashboardHtml, townHtml } from './dashboard.js';
 import { feedbackMarkdown } from './feedback.js';
 import { maskReport, maskText, personalData, personalDataRules } from './mask.js';
 import { sharedParagraphs } from './copies.js';
-import { auditRow, byRank, ruleCounts } from './model.js';
+import { auditRow, byRank, followThroughOf, ruleCounts } from './model.js';
 import { uniqueStems } from './names.js';
 import { auditWorkbook } from './xlsx.js';
 
@@ -19,6 +20,8 @@ export interface AuditInput {
   source: AnnotateSource | null;
   /** The score before the reviewer's verdicts, when a review changed any. */
   toolScore?: number;
+  /** Last year's report of the same town compared with this one (audit --previous). */
+  comparison?: Comparison;
   /** Its body paragraphs, for copies between towns (compare/index.ts bodyParagraphs). */
   paragraphs?: ReadonlyArray<{ line: number; text: string }>;
 }
@@ -34,6 +37,8 @@ export async function buildAudit(
   head: RunHead,
   packs: PackSet,
   failures: readonly InputFailure[],
+  /** Whether last year's reports were given (audit --previous): the follow-through columns show. */
+  previous = false,
 ): Promise<Map<string, string | Uint8Array>> {
   const pii = personalDataRules(packs);
   const masked = inputs.map((i) => {
@@ -47,6 +52,7 @@ export async function buildAudit(
     .map((m, i) => ({
       ...auditRow(m.report, head, stems[i] as string),
       ...(m.toolScore !== undefined ? { toolScore: m.toolScore } : {}),
+      ...(m.comparison ? { followThrough: followThroughOf(m.comparison) } : {}),
       input: m,
     }))
     .sort(byRank);
@@ -63,10 +69,10 @@ export async function buildAudit(
   );
   const files = new Map<string, string | Uint8Array>();
   const grades = [...packs.grades].map((g) => ({ name: g.name, min: g.min }));
-  files.set('index.html', dashboardHtml(rows, counts, head, grades, failures, shared));
+  files.set('index.html', dashboardHtml(rows, counts, head, grades, failures, shared, previous));
   files.set('dashboard.css', DASHBOARD_CSS);
   files.set('dashboard.js', DASHBOARD_JS);
-  files.set(WORKBOOK, await auditWorkbook(rows, counts, head, shared));
+  files.set(WORKBOOK, await auditWorkbook(rows, counts, head, shared, previous));
   for (const row of rows) {
     const { source, secrets } = row.input;
     const feedback = `${row.slug}.md`;
@@ -81,7 +87,7 @@ export async function buildAudit(
       docx = `${row.slug}.批注.docx`;
       files.set(`${TOWNS_DIR}/${docx}`, annotate(maskedSource, row.report, head.rules).docx);
     }
-    files.set(`${TOWNS_DIR}/${row.slug}.html`, townHtml(row, docx, feedback));
+    files.set(`${TOWNS_DIR}/${row.slug}.html`, townHtml(row, docx, feedback, row.input.comparison));
   }
   files.set(AUDIT_MARKER, 'fazhi audit\n');
   return files;

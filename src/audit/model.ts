@@ -3,6 +3,7 @@
  * are absolute (the area's share of its nominal weight), so they compare across reports: a report
  * where some area does not apply is not rescaled.
  */
+import type { Comparison } from '../compare/index.js';
 import type { Finding } from '../engine/model.js';
 import { failedFindings, type ReportResult, type RunHead } from '../report/result.js';
 
@@ -27,6 +28,31 @@ export interface AuditRow {
   report: ReportResult;
   /** The score before a reviewer overruled any verdict (undefined when none did). */
   toolScore?: number;
+  /** Last year's plans against this year (audit --previous); undefined when no report of last year matched. */
+  followThrough?: FollowThrough;
+}
+
+export interface FollowThrough {
+  lastFile: string;
+  plans: number;
+  done: number;
+  notReported: number;
+  again: number;
+  copied: number;
+  repeatedNumbers: number;
+}
+
+export function followThroughOf(c: Comparison): FollowThrough {
+  const plans = c.plans.filter((p) => p.kind === 'plan');
+  return {
+    lastFile: c.last.file,
+    plans: plans.length,
+    done: plans.filter((p) => p.status === 'done').length,
+    notReported: plans.filter((p) => p.status === 'not-reported').length,
+    again: plans.filter((p) => p.status === 'again').length,
+    copied: c.copied.length,
+    repeatedNumbers: c.repeatedNumbers.length,
+  };
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -33,10 +33,30 @@ function date(value: string | null): Cell {
   return { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), type: Date, format: 'yyyy-mm-dd' };
 }
 
-function summarySheet(rows: readonly AuditRow[], head: Pick<RunHead, 'areas'>): Sheet {
+const FOLLOW_THROUGH = ['去年计划', '已报告完成', '未见报告', '再次列为计划', '与去年雷同段落', '去年的报告'];
+
+function followThroughCells(r: AuditRow): Cell[] {
+  const f = r.followThrough;
+  if (!f) return [null, null, null, null, null, text('（未找到去年的报告）')];
+  return [number(f.plans), number(f.done), number(f.notReported), number(f.again), number(f.copied), text(f.lastFile)];
+}
+
+function summarySheet(rows: readonly AuditRow[], head: Pick<RunHead, 'areas'>, previous: boolean): Sheet {
   const areaTitles = head.areas.map((a) => `${a.title}（${a.weight}分）`);
   const data: Cell[][] = [
-    header(['单位', '年度', '文件', '得分', '等级', ...areaTitles, '错误', '警告', '提示', '发布日期']),
+    header([
+      '单位',
+      '年度',
+      '文件',
+      '得分',
+      '等级',
+      ...areaTitles,
+      '错误',
+      '警告',
+      '提示',
+      '发布日期',
+      ...(previous ? FOLLOW_THROUGH : []),
+    ]),
     ...rows.map((r) => [
       text(r.town),
       number(r.year),
@@ -48,9 +68,22 @@ function summarySheet(rows: readonly AuditRow[], head: Pick<RunHead, 'areas'>): 
       number(r.counts.warning),
       number(r.counts.info),
       date(r.published),
+      ...(previous ? followThroughCells(r) : []),
     ]),
   ];
-  const columns = [14, 8, 36, 8, 8, ...head.areas.map(() => 12), 6, 6, 6, 12].map((width) => ({ width }));
+  const columns = [
+    14,
+    8,
+    36,
+    8,
+    8,
+    ...head.areas.map(() => 12),
+    6,
+    6,
+    6,
+    12,
+    ...(previous ? [8, 10, 8, 12, 12, 36] : []),
+  ].map((width) => ({ width }));
   return { data, sheet: '汇总', columns, stickyRowsCount: 1 };
 }
 
@@ -161,9 +194,10 @@ export async function auditWorkbook(
   counts: readonly RuleCount[],
   head: Pick<RunHead, 'areas'>,
   shared: readonly SharedParagraph[] = [],
+  previous = false,
 ): Promise<Uint8Array> {
   const sheets = [
-    summarySheet(rows, head),
+    summarySheet(rows, head, previous),
     findingsSheet(rows),
     rulesSheet(counts, rows.length),
     sharedSheet(shared),

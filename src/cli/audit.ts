@@ -4,15 +4,15 @@ import { AUDIT_MARKER, buildAudit, type AuditInput } from '../audit/index.js';
 import { applyReviews, parseReviews, REVIEW_FILE, type Review } from '../audit/review.js';
 import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
 import { parse } from 'yaml';
-import { bodyParagraphs } from '../compare/index.js';
+import { bodyParagraphs, compareReports, type ComparedReport } from '../compare/index.js';
 import { analyseSource } from '../report/pipeline.js';
 import { chooseConfig } from '../config/load.js';
 import { isIgnored } from '../config/settings.js';
 import { expandInputs } from '../ingest/inputs.js';
-import { readInputBytes } from '../ingest/index.js';
+import { readInput, readInputBytes } from '../ingest/index.js';
 import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import { ReportChecker } from '../report/checker.js';
-import type { InputFailure } from '../report/result.js';
+import type { InputFailure, ReportResult } from '../report/result.js';
 import { runHead } from '../run/batch.js';
 import { packSafety } from '../run/safety.js';
 import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
@@ -20,6 +20,7 @@ import type { CliIO } from './main.js';
 
 export interface AuditOptions {
   out?: string;
+  previous?: string;
   review?: string;
   pack?: string[];
   config?: string | false;
@@ -53,14 +54,17 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
 
   const checked: AuditInput[] = [];
   const failures: InputFailure[] = [];
+  const lastYear = options.previous ? await previousReports(options.previous, checker) : null;
   for (const file of files) {
     try {
       const { source, bytes } = await readInputBytes(file);
       const { document, result: report } = await analyseSource(source, checker.ruleSetFor(source.file));
+      const last = lastYear && findLastYear(lastYear, report);
       checked.push({
         report,
         source: { format: source.format, bytes, text: source.text, file },
         paragraphs: bodyParagraphs(document, checker.packs),
+        ...(last ? { comparison: compareReports(last, { document, result: report }, checker.packs) } : {}),
       });
     } catch (err) {
       if (!(err instanceof FazhiError)) throw err;
@@ -88,7 +92,7 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
       );
   }
   const head = runHead(checker, files);
-  const written = await buildAudit(checked, head, checker.packs, failures);
+  const written = await buildAudit(checked, head, checker.packs, failures, lastYear !== null);
 
   // Built whole beside the target, then renamed into place: complete or absent.
   const temp = `${out}.tmp-${process.pid}`;
@@ -145,4 +149,33 @@ function loadReviews(file: string, checker: ReportChecker): Review[] {
   }
   const dir = path.dirname(path.resolve(file));
   return parseReviews(data, file, (report) => path.resolve(dir, report), checker.packs);
+}
+
+/** Last year's reports (audit --previous), read once; an unreadable one is left out, as are outputs. */
+async function previousReports(input: string, checker: ReportChecker): Promise<ComparedReport[]> {
+  const expanded = await expandInputs([input]);
+  if (expanded.files.length === 0) throw new UsageError(`--previous ${input}: 没有找到去年的报告`);
+  const out: ComparedReport[] = [];
+  for (const file of expanded.files) {
+    try {
+      out.push(await analyseSource(await readInput(file), checker.ruleSetFor(file)));
+    } catch (err) {
+      if (!(err instanceof FazhiError)) throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * Last year's report of the same town: the same body, and the year before (or, when a year is
+ * unknown, the same body alone, when it is the only one).
+ */
+function findLastYear(last: readonly ComparedReport[], report: ReportResult): ComparedReport | null {
+  const body = report.meta.body;
+  if (!body) return null;
+  const same = last.filter((l) => l.result.meta.body === body && l.result.file !== report.file);
+  const year = report.meta.year;
+  const exact = year !== null ? same.find((l) => l.result.meta.year === year - 1) : undefined;
+  if (exact) return exact;
+  return same.length === 1 && (year === null || same[0]!.result.meta.year === null) ? same[0]! : null;
 }

@@ -160,6 +160,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('<files...>', '报告文件、目录或通配符（加引号）')
     .option('--out <dir>', '输出目录（整体写入：要么完整，要么不写）')
     .option('--review <file>', '复核意见文件（默认：报送材料目录中的 fazhi-review.yaml）')
+    .option('--previous <dir>', '去年的报告（目录或文件）：按单位和年度配对，逐项核对去年的计划是否落实')
     .option('-p, --pack <file>', '使用的规则包（可重复；默认使用内置规则包）', collect)
     .option('-c, --config <file>', '配置文件（默认向上查找 fazhi.config.yaml）')
     .option('--no-config', '不读取配置文件')
