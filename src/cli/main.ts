@@ -233,6 +233,21 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     );
 
   program
+    .command('web')
+    .description('生成自查网页（静态文件夹，用浏览器打开即可在本机检查报告，不上传）')
+    .option('--out <dir>', '写到这个目录（已有的非自查网页目录不会被覆盖）')
+    .action(async (options: { out?: string }) => setExit((await import('./web.js')).webCommand(options, cli)));
+
+  program
+    .command('serve')
+    .description('在本机 127.0.0.1 上提供自查网页（Ctrl+C 停止）')
+    .option('--port <n>', '端口（默认 8765；0 表示任选一个空闲端口）')
+    .option('--dir <dir>', '提供这个目录中的自查网页（默认：临时生成一份）')
+    .action(async (options: { port?: string; dir?: string }) =>
+      setExit(await (await import('./web.js')).serveCommand(options, cli)),
+    );
+
+  program
     .command('eval')
     .description('对照人工判定（期望结果文件）衡量规则的一致率')
     .argument('<expectations>', '期望结果 YAML，如 test/corpus-expectations.yaml，或复核意见 fazhi-review.yaml')
