@@ -396,6 +396,24 @@ export function toItem(raw: RawItem): PdfTextItem | null {
 }
 
 /** `%PDF-` at the start, or after a few leading bytes (a BOM, a blank line, junk). */
+/** Just what a page of pdf.js's document offers here: its text items, and cleanup after. */
+export interface PdfPageLike {
+  getTextContent(): Promise<{ items: unknown[] }>;
+  cleanup(): unknown;
+}
+
+/** The lines of one page, in reading order (Node's reader and the self-check page's share this). */
+export async function pageLines(page: PdfPageLike, number: number): Promise<PdfLine[]> {
+  const content = await page.getTextContent();
+  const items: PdfTextItem[] = [];
+  for (const raw of content.items as RawItem[]) {
+    const item = toItem(raw);
+    if (item) items.push(item);
+  }
+  page.cleanup();
+  return buildLines(items, number);
+}
+
 export function sniffPdf(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 16 + 5);
   for (let i = 0; i + 5 <= head.length; i++) {

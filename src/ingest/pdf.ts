@@ -11,17 +11,7 @@ import type { FormatAdapter, SourceText } from './index.js';
 import { DEFAULT_MAX_BYTES } from './files.js';
 import { checkDeadline, DEFAULT_MAX_PAGES, INFLATE_FACTOR, megabytes, type ReadLimits } from './limits.js';
 import { inflatedBytes } from './pdf-streams.js';
-import {
-  buildLines,
-  MSG_CORRUPT,
-  MSG_ENCRYPTED,
-  pdfTextFromLines,
-  sniffPdf,
-  toItem,
-  type PdfLine,
-  type PdfTextItem,
-  type RawItem,
-} from './pdf-text.js';
+import { MSG_CORRUPT, MSG_ENCRYPTED, pageLines, pdfTextFromLines, sniffPdf, type PdfLine } from './pdf-text.js';
 
 export * from './pdf-text.js';
 
@@ -144,15 +134,7 @@ async function extractLines(bytes: Uint8Array, file: string, limits: ReadLimits)
     for (let p = 1; p <= doc.numPages; p++) {
       // pdf.js runs on this thread: the clock is read between pages.
       checkDeadline(limits, file);
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const items: PdfTextItem[] = [];
-      for (const raw of content.items as RawItem[]) {
-        const item = toItem(raw);
-        if (item) items.push(item);
-      }
-      for (const l of buildLines(items, p)) lines.push(l);
-      page.cleanup();
+      for (const l of await pageLines(await doc.getPage(p), p)) lines.push(l);
     }
     return lines;
   } catch (err) {

@@ -6,16 +6,7 @@
  */
 import { InputError } from '../../shared/errors.js';
 import type { SourceText } from '../../ingest/index.js';
-import {
-  buildLines,
-  MSG_CORRUPT,
-  MSG_ENCRYPTED,
-  pdfTextFromLines,
-  toItem,
-  type PdfLine,
-  type PdfTextItem,
-  type RawItem,
-} from '../../ingest/pdf-text.js';
+import { MSG_CORRUPT, MSG_ENCRYPTED, pageLines, pdfTextFromLines, type PdfLine } from '../../ingest/pdf-text.js';
 import { DEFAULT_MAX_PAGES } from '../../ingest/limits.js';
 import { loadScript } from './scripts.js';
 
@@ -84,15 +75,7 @@ async function extractLines(task: ReturnType<PdfJs['getDocument']>, file: string
     throw new InputError(`PDF 页数过多（${doc.numPages} 页，上限 ${DEFAULT_MAX_PAGES} 页）`, file, 'input-too-large');
   const lines: PdfLine[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    const items: PdfTextItem[] = [];
-    for (const raw of content.items as RawItem[]) {
-      const item = toItem(raw);
-      if (item) items.push(item);
-    }
-    for (const l of buildLines(items, p)) lines.push(l);
-    page.cleanup();
+    for (const l of await pageLines(await doc.getPage(p), p)) lines.push(l);
   }
   return lines;
 }
