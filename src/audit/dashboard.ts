@@ -349,7 +349,7 @@ a { color: #0b57d0; } .summary { color: #3d444d; }
 table { border-collapse: collapse; font-size: 0.9rem; } th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; vertical-align: top; }
 th button { all: unset; cursor: pointer; font-weight: 600; } th button:focus-visible { outline: 2px solid #0b57d0; }
 th button[aria-sort="ascending"]::after { content: " ▲"; } th button[aria-sort="descending"]::after { content: " ▼"; }
-td a, td.num { white-space: nowrap; }
+td a, td.num, #ranking td:nth-child(5) { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; } td.file { color: #57606a; font-size: 0.8rem; }
 .scroll { overflow-x: auto; } .filters { margin: 0.5rem 0; display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
 select { font: inherit; padding: 2px 4px; }
