@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,16 +100,21 @@ describe("the README's first screen: one command for each user, run as written",
     expect(readFileSync(path.join(dir, '报告.批注.docx')).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('inspector: an HTML opinion and a CSV summary, each in its own file, the verdict on stdout', () => {
+  it('inspector: one folder with the dashboard, the workbook and a feedback per town', () => {
     const dir = scratch();
     const r = run(commands[2]!, dir);
     expect(r.stderr).toBe('');
-    expect(readFileSync(path.join(dir, '审核意见.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*宣滩镇[\s\S]*陶家镇/);
-    const csv = readFileSync(path.join(dir, '汇总.csv'), 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/);
-    expect(csv.filter((l) => /陶家镇|宣滩镇/.test(l))).toHaveLength(2);
-    expect(r.stdout).toMatch(/^[✓✗] (未)?通过：[^\n]*\n$/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^已写入审核结果：审核结果（2 份报告）/);
+    expect(readFileSync(path.join(dir, '审核结果', 'index.html'), 'utf8')).toMatch(
+      /^<!DOCTYPE html>[\s\S]*(陶家镇[\s\S]*玄滩镇|玄滩镇[\s\S]*陶家镇)/,
+    );
+    expect(
+      readFileSync(path.join(dir, '审核结果', '审核汇总.xlsx'))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    expect(readdirSync(path.join(dir, '审核结果', '反馈意见'))).toHaveLength(2);
   });
 
   it('CI owner: exit 1 under the score gate, SARIF in its file, the gate said on the last line', () => {
