@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedParagraphs, SHARED_THRESHOLD, type BatchParagraph } from '../src/audit/copies.js';
+import { DASHBOARD_CSS, heatColour, heatmapSvg, LABELLED_HEATMAP_MAX } from '../src/audit/dashboard.js';
 import { safeStem, uniqueStems } from '../src/audit/names.js';
 import { maskNumber } from '../src/audit/mask.js';
 import { auditRow } from '../src/audit/model.js';
@@ -417,5 +418,26 @@ describe('fazhi audit --previous: last year’s plans against this year’s repo
     const page = fs.readFileSync(path.join(out, 'towns', '青石镇2024.html'), 'utf8');
     expect(page).toMatch(/<span class="status-again">↻ 再次列为计划<\/span> 组织开展防汛和森林防火应急演练/);
     expect(page).toMatch(/<span class="status-done">✓ 已报告完成<\/span> 加强法律顾问队伍建设/);
+  });
+});
+
+describe('the heatmap of a large batch', () => {
+  it('keeps labels up to 200 reports, then colours only, on the same scale', async () => {
+    const report = await checkReport('draft-low-mediation.txt');
+    const head = {
+      areas: [
+        { id: 'mediation', title: '矛盾纠纷化解', weight: 8 },
+        { id: 'structure', title: '报告要件', weight: 20 },
+      ],
+    };
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => auditRow(report, head, `r${i}`));
+    const small = heatmapSvg(rows(LABELLED_HEATMAP_MAX), head);
+    const large = heatmapSvg(rows(LABELLED_HEATMAP_MAX + 1), head);
+    expect(small.match(/class="value"/g)).toHaveLength(LABELLED_HEATMAP_MAX * 2);
+    expect(large).not.toContain('class="value"');
+    expect(large.match(/<rect [^>]*class="h(\d+|na)"\/>/g)).toHaveLength((LABELLED_HEATMAP_MAX + 1) * 2);
+    expect(DASHBOARD_CSS).toContain(`svg.heatmap rect.h10 { fill: ${heatColour(1)}; }`);
+    // Per cell, the large form is a fraction of the labelled one.
+    expect(large.length / (LABELLED_HEATMAP_MAX + 1)).toBeLessThan((small.length / LABELLED_HEATMAP_MAX) * 0.4);
   });
 });

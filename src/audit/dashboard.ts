@@ -53,7 +53,11 @@ export function heatColour(share: number): string {
 }
 
 /** Town × area, in points against each area's maximum: one scale for every town, with a legend. */
+/** Above this many reports the heatmap's cells carry no labels (see heatmapSvg). */
+export const LABELLED_HEATMAP_MAX = 200;
+
 export function heatmapSvg(rows: readonly AuditRow[], head: Pick<RunHead, 'areas'>): string {
+  const compact = rows.length > LABELLED_HEATMAP_MAX;
   const cell = 34;
   const left = 150;
   const top = 120;
@@ -76,6 +80,14 @@ export function heatmapSvg(rows: readonly AuditRow[], head: Pick<RunHead, 'areas
     r.areas.forEach((a, i) => {
       const fill = a.points === null ? '#eaeef2' : heatColour(a.max > 0 ? a.points / a.max : 0);
       const tip = a.points === null ? '不适用' : `${round1(a.points)}/${a.max} 分`;
+      // A large batch keeps the colours only (the points are in the table and on each page):
+      // 2,000 towns of labelled cells would make a page of many megabytes.
+      if (compact) {
+        // Eleven steps of the same scale as classes (dashboard.css): a cell is a few dozen bytes.
+        const step = a.points === null ? 'na' : String(Math.round((a.max > 0 ? a.points / a.max : 0) * 10));
+        out.push(`<rect x="${left + i * cell}" y="${y}" class="h${step}"/>`);
+        return;
+      }
       out.push(
         `<rect x="${left + i * cell}" y="${y}" width="${cell - 2}" height="20" fill="${fill}"><title>${e(r.town)} · ${e(a.title)}：${tip}</title></rect>`,
         `<text x="${left + i * cell + (cell - 2) / 2}" y="${y + 14}" class="value" text-anchor="middle">${pointsText(a.points)}</text>`,
@@ -342,7 +354,15 @@ ${reviewed
 <p class="summary">得分按复核后的判断计算${row.toolScore !== undefined ? `（工具得分 ${row.toolScore.toFixed(1)} 分）` : ''}。</p></section>`;
 }
 
-export const DASHBOARD_CSS = `:root { color: #1f2328; background: #fff; font: 15px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+/** The heatmap's eleven colour steps and not-applicable, for the compact heatmap of a large batch. */
+const HEAT_STEPS = [
+  ...Array.from({ length: 11 }, (_, k) => `svg.heatmap rect.h${k} { fill: ${heatColour(k / 10)}; }`),
+  'svg.heatmap rect.hna { fill: #eaeef2; }',
+  'svg.heatmap rect[class^="h"] { width: 32px; height: 20px; }',
+].join('\n');
+
+export const DASHBOARD_CSS = `${HEAT_STEPS}
+:root { color: #1f2328; background: #fff; font: 15px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
 body { margin: 0 auto; max-width: 1200px; padding: 16px; }
 h1 { font-size: 1.5rem; margin: 0.2rem 0; } h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
 a { color: #0b57d0; } .summary { color: #3d444d; }
