@@ -7,6 +7,7 @@ import {
   MAX_EVIDENCE,
   missingLabels,
   outsideNote,
+  pushFirst,
   pushHit,
   satisfied,
   supporting,
@@ -15,7 +16,7 @@ import {
 } from '../src/engine/checks/terms.js';
 import type { Evidence } from '../src/engine/model.js';
 import type { Facts, Hit } from '../src/facts/model.js';
-import { compilePack, findingOf, report, rule } from './engine-pack.js';
+import { compilePack, findingOf, packError, report, rule } from './engine-pack.js';
 
 /**
  * The term helpers of mention and absent, called directly on hand-made facts: hit counts at
@@ -261,3 +262,71 @@ describe('byPosition', () => {
     expect(byPosition(at(3, 5), at(3, 5))).toBe(0);
   });
 });
+
+describe('pushFirst', () => {
+  it('a pattern with no hits quotes nothing; otherwise the first hit that qualifies', () => {
+    const facts = factsWith({}, [hit('a', 1, 0, 2, ['next-year']), hit('a', 2, 0, 2)]);
+    const out: Evidence[] = [];
+    pushFirst(out, facts, 'nope', () => true);
+    expect(out).toEqual([]);
+    pushFirst(out, facts, 'a', (h) => h.parts.includes('measures'), '注');
+    expect(out.map((e) => [e.line, e.note])).toEqual([[2, '注']]);
+  });
+});
+
+// Each pack below is compiled inside its test: what it pins is how a term compiles.
+describe('terms as compiled', () => {
+  const text = (measures: string) => report({ measures });
+
+  it('allOf is never summed: each phrase is needed', async () => {
+    const rules = compilePack([
+      rule('t/x', '{ type: mention, match: { allOf: [{ phrases: [甲甲] }, { phrases: [乙乙] }] } }'),
+    ]);
+    expect((rules.rules[0]?.check.conditions as { all?: unknown[] }).all).toHaveLength(2);
+    expect((await findingOf(rules, text('开展甲甲。'), 't/x')).status).toBe('fail');
+    expect((await findingOf(rules, text('开展甲甲和乙乙。'), 't/x')).status).toBe('pass');
+  });
+
+  it('two summed anyOf in one check each count their own phrases', async () => {
+    const rules = compilePack([
+      rule(
+        't/x',
+        '{ type: mention, match: { allOf: [{ anyOf: [{ phrases: [甲甲] }, { phrases: [乙乙] }] }, { anyOf: [{ phrases: [丙丙] }, { phrases: [丁丁] }] }] } }',
+      ),
+    ]);
+    for (const [measures, status] of [
+      ['开展丙丙。', 'fail'],
+      ['开展甲甲。', 'fail'],
+      ['开展乙乙和丁丁。', 'pass'],
+    ] as const) {
+      expect([measures, (await findingOf(rules, text(measures), 't/x')).status]).toEqual([measures, status]);
+    }
+  });
+
+  it('raw: a phrase matches the text as written, not its normalised form', async () => {
+    const rules = compilePack([
+      rule('t/raw', '{ type: mention, match: { phrases: [法律顾问], raw: true } }'),
+      rule('t/plain', '{ type: mention, match: { phrases: [法律顾问], raw: false } }'),
+    ]);
+    const spaced = await findings2(rules, text('聘请法律 顾问。'));
+    expect(spaced).toEqual(['fail', 'pass']);
+    expect(await findings2(rules, text('聘请法律顾问。'))).toEqual(['pass', 'pass']);
+  });
+
+  it('a leaf’s label names it when missing', async () => {
+    const rules = compilePack([
+      rule('t/x', '{ type: mention, match: { label: 听证会, phrases: [听证] } }', { message: '缺少{missing}' }),
+    ]);
+    expect((await findingOf(rules, text('无。'), 't/x')).message).toBe('缺少听证会');
+  });
+
+  it('a bad not on phrases is an error at the term’s not', () => {
+    expect(packError([rule('t/x', '{ type: mention, match: { phrases: [甲], not: "(" } }')]).message).toMatch(
+      /^rules\.t\/x\.check\.match\.not: invalid regex/,
+    );
+  });
+});
+
+async function findings2(rules: ReturnType<typeof compilePack>, text: string): Promise<string[]> {
+  return Promise.all(['t/raw', 't/plain'].map(async (id) => (await findingOf(rules, text, id)).status));
+}
