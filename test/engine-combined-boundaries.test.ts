@@ -104,3 +104,52 @@ describe('evidence of the sub-checks', () => {
     ]);
   });
 });
+
+describe('compiled in the test: what carries a passing any, gates of sub-checks', () => {
+  const gated = () =>
+    compilePack(
+      [
+        rule('t/any', `{ type: any, checks: [${A}, ${B}] }`),
+        rule(
+          't/nested',
+          `{ type: any, checks: [{ type: all, checks: [${A}, ${B}] }, { type: mention, match: { phrases: [听证] } }] }`,
+        ),
+        rule('t/gate-one', `{ type: all, checks: [{ type: metric, metric: t.rate, missing: not-applicable }, ${A}] }`),
+        rule(
+          't/gate-two',
+          `{ type: all, checks: [{ type: metric, metric: t.rate, missing: not-applicable }, { type: metric, metric: t.hours, missing: not-applicable }] }`,
+        ),
+      ],
+      `${METRICS}\nt.hours: { title: 学时, units: [学时], context: "培训" }`,
+    );
+
+  it('a passing any quotes the alternative that passed, not the one that failed', async () => {
+    const f = await findingOf(gated(), report({ measures: '开展普法宣传。', plan: '矛盾调解。' }), 't/any');
+    expect([f.status, f.evidence.map((e) => e.quote)]).toEqual(['pass', ['开展普法宣传。']]);
+  });
+
+  it('an all inside a passing any quotes each of its own checks', async () => {
+    const f = await findingOf(gated(), report({ measures: '开展普法宣传。\n做好矛盾调解。' }), 't/nested');
+    expect([f.status, f.evidence.map((e) => e.quote)]).toEqual(['pass', ['开展普法宣传。', '做好矛盾调解。']]);
+  });
+
+  it('one gated sub-check: the rule applies only when it does', async () => {
+    const none = await findingOf(gated(), report({ measures: '开展普法宣传。' }), 't/gate-one');
+    expect(none.status).toBe('not-applicable');
+    const stated = await findingOf(gated(), report({ measures: '成功率95%，开展普法宣传。' }), 't/gate-one');
+    expect(stated.status).toBe('pass');
+  });
+
+  it('two gated sub-checks: both must apply', async () => {
+    for (const [measures, status] of [
+      ['成功率95%。', 'not-applicable'],
+      ['培训20学时。', 'not-applicable'],
+      ['成功率95%，培训20学时。', 'pass'],
+    ] as const) {
+      expect([measures, (await findingOf(gated(), report({ measures }), 't/gate-two')).status]).toEqual([
+        measures,
+        status,
+      ]);
+    }
+  });
+});

@@ -133,6 +133,10 @@ describe('percent: bounds exactly and one past', () => {
     expect((await findingOf(rules(), report({ measures }), id)).status).toBe(expected);
   });
 
+  it('scope is all unless written: a rate in the plan counts', async () => {
+    expect((await findingOf(rules(), report({ plan: '满意率120%。' }), 't/max')).status).toBe('fail');
+  });
+
   it('names every offending percentage, under and over', async () => {
     const f = await findingOf(rules(), report({ measures: '满意率9%，覆盖率50%，知晓率95%。' }), 't/range');
     expect(f.message).toBe('9%、95%不在10–90');

@@ -320,6 +320,14 @@ describe('terms as compiled', () => {
     expect((await findingOf(rules, text('无。'), 't/x')).message).toBe('缺少听证会');
   });
 
+  it('absent: scope all unless written; an unlabelled hit is 相关内容', async () => {
+    const rules = compilePack([
+      rule('t/a', '{ type: absent, match: { phrases: [某某] } }', { message: '发现{found}{count}处' }),
+    ]);
+    const f = await findingOf(rules, report({ plan: '某某负责。' }), 't/a');
+    expect([f.status, f.message]).toEqual(['fail', '发现相关内容1处']);
+  });
+
   it('a bad not on phrases is an error at the term’s not', () => {
     expect(packError([rule('t/x', '{ type: mention, match: { phrases: [甲], not: "(" } }')]).message).toMatch(
       /^rules\.t\/x\.check\.match\.not: invalid regex/,
