@@ -71,6 +71,38 @@ describe('metric: bounds and the values shown', () => {
   });
 });
 
+describe('metric: a value reported or not', () => {
+  const rules = () =>
+    compilePack(
+      [
+        rule('t/any', '{ type: metric, metric: t.rate }', { message: '无{value}{derivation}' }),
+        rule('t/pass', '{ type: metric, metric: t.rate, min: 90, missing: pass }'),
+      ],
+      METRICS,
+    );
+
+  it('without bounds: a value passes, none fails, with no derivation to show', async () => {
+    expect((await findingOf(rules(), report({ measures: '成功率10%。' }), 't/any')).status).toBe('pass');
+    const none = await findingOf(rules(), report({ measures: '培训12学时。' }), 't/any');
+    expect([none.status, none.message, none.evidence]).toEqual(['fail', '无{value}', []]);
+  });
+
+  it('missing: pass: no value passes, a value is still held to its bounds', async () => {
+    for (const [measures, status] of [
+      ['开展普法。', 'pass'],
+      ['成功率95%。', 'pass'],
+      ['成功率80%。', 'fail'],
+    ] as const) {
+      expect([measures, (await findingOf(rules(), report({ measures }), 't/pass')).status]).toEqual([measures, status]);
+    }
+  });
+
+  it('a target of another metric in the plan is not quoted for this one', async () => {
+    const f = await findingOf(rules(), report({ plan: '培训达到40学时。' }), 't/any');
+    expect([f.status, f.evidence]).toEqual(['fail', []]);
+  });
+});
+
 describe('ratio: tolerance exactly and one step past it', () => {
   const rules = () =>
     compilePack(
@@ -103,6 +135,15 @@ describe('ratio: tolerance exactly and one step past it', () => {
     const f = await findingOf(rules(), text(3, 2, '70'), 't/rate');
     expect([f.status, f.message]).toEqual(['fail', '2/3=66.7，报告70，容差0.5']);
     expect(f.evidence.map((e) => e.quote)).toEqual(['受理矛盾纠纷3件', '成功调解2件', '调解成功率70%。']);
+  });
+
+  it('without a rate, a tolerance does not let the part exceed the whole', async () => {
+    const wide = compilePack(
+      [rule('t/part', '{ type: ratio, numerator: t.resolved, denominator: t.cases, tolerance: 2 }')],
+      METRICS,
+    );
+    expect((await findingOf(wide, text(8, 9), 't/part')).status).toBe('fail');
+    expect((await findingOf(wide, text(8, 8), 't/part')).status).toBe('pass');
   });
 
   it('without a rate, the part equal to the whole passes and one more fails', async () => {
@@ -176,6 +217,19 @@ describe('year: which numbers are years, and the values shown', () => {
     expect([there.status, there.evidence.map((e) => e.quote)]).toEqual(['pass', ['2026年继续推进。']]);
     const missing = await findingOf(rules(), report({ plan: '2025年继续推进。' }), 't/present');
     expect([missing.status, missing.message, missing.evidence]).toEqual(['fail', '', []]);
+  });
+
+  it('within and not: the clause must say the one and must not say the other', async () => {
+    const filtered = compilePack([
+      rule('t/f', '{ type: year, relative: [0], within: 今年, not: 目标, scope: [measures] }', { message: '{found}' }),
+    ]);
+    for (const [measures, status] of [
+      ['2025年今年开展普法。', 'pass'],
+      ['2025年开展普法。', 'fail'],
+      ['2025年今年目标开展普法。', 'fail'],
+    ] as const) {
+      expect([measures, (await findingOf(filtered, report({ measures }), 't/f')).status]).toEqual([measures, status]);
+    }
   });
 
   it('without the report year: not judged, and the fix reads with stand-ins', async () => {
