@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unknownFix, unknownMessage } from '../src/engine/evaluate.js';
 import { compilePack, findingOf, findings, report, rule } from './engine-pack.js';
 
 /**
@@ -78,5 +79,16 @@ describe('every field of a finding', () => {
     expect(f.unknownBasics).toEqual(['year']);
     const judged = await findingOf(rules(), report({}), 't/year');
     expect([judged.status, judged.fix, 'unknownBasics' in judged]).toEqual(['pass', '写明年度', false]);
+  });
+});
+
+describe('not judged for want of several basics', () => {
+  it('names each, in the order given, in the message and in the fix', () => {
+    expect(unknownMessage('规则', ['year', 'title'])).toBe(
+      '无法判断：未能读出报告年度、报告标题，无法核对“规则”（按未通过计分）',
+    );
+    expect(unknownFix(['body', 'year'], '改')).toBe(
+      '在标题和开头写明报告单位、报告年度（如“××镇2025年法治政府建设年度报告”），使本条可以核对。改',
+    );
   });
 });
