@@ -140,3 +140,31 @@ describe('rules with the same concepts', () => {
     expect(parts).toEqual(['fail', 'pass']);
   });
 });
+
+describe('concepts: more edges', () => {
+  it('of two sentences with one of all and none of any, the first is the closest', async () => {
+    expect((await seen('t/any', '开展法治思想学习一次。组织法治思想学习两次。'))[2]).toEqual([
+      ['开展法治思想学习一次。', NOTE.partial],
+    ]);
+  });
+
+  it('the very first sentence of a text without a title can be the evidence', async () => {
+    const f = await findingOf(rules(), '组织法治思想专题学习3次。', 't/plain');
+    expect([f.status, f.evidence.map((e) => [e.line, e.column, e.quote])]).toEqual([
+      'pass',
+      [[1, 1, '组织法治思想专题学习3次。']],
+    ]);
+  });
+
+  it('an unknown concept in any or none is an error where it is written', () => {
+    for (const [check, at] of [
+      ['{ type: concepts, all: [topic], any: [talk, nope] }', 'any[1]'],
+      ['{ type: concepts, all: [topic], none: [nope] }', 'none[0]'],
+    ] as const) {
+      const text = `id: engine-test\nversion: 1.0.0\ntitle: Engine test\n${HEAD}areas:\n  t: { title: 测试, weight: 100 }\nrules:\n${rule('t/x', check)}`;
+      expect(() => compileRuleSet(loadPackSet([writePack(text)]))).toThrow(
+        `rules.t/x.check.${at}: unknown concept "nope"（未定义的概念）`,
+      );
+    }
+  });
+});

@@ -11,7 +11,7 @@ const rules = () =>
     (['year', 'title', 'body'] as const).map((basic) =>
       rule(`t/${basic}`, `{ type: known, basic: ${basic} }`, {
         message: `无${basic}`,
-        extra: `messages: { missing: "未读出${basic}", pass: "${basic}={value}" }`,
+        extra: `messages: { missing: "未读出${basic}{value}", pass: "${basic}={value}" }`,
       }),
     ),
   );
