@@ -328,6 +328,19 @@ describe('terms as compiled', () => {
     expect([f.status, f.message]).toEqual(['fail', '发现相关内容1处']);
   });
 
+  it('absent: two labels found are both named, in the order of the term', async () => {
+    const rules = compilePack([
+      rule(
+        't/a',
+        '{ type: absent, match: { anyOf: [{ label: 残留, phrases: [XX镇] }, { label: 私人信息, phrases: [某某] }] } }',
+        {
+          message: '发现{found}',
+        },
+      ),
+    ]);
+    expect((await findingOf(rules, report({ measures: '某某在XX镇。' }), 't/a')).message).toBe('发现残留、私人信息');
+  });
+
   it('a bad not on phrases is an error at the term’s not', () => {
     expect(packError([rule('t/x', '{ type: mention, match: { phrases: [甲], not: "(" } }')]).message).toMatch(
       /^rules\.t\/x\.check\.match\.not: invalid regex/,
