@@ -83,6 +83,11 @@ describe('evidence', () => {
     });
     expect(evidenceForHeading(doc, 1, 4)).toMatchObject({ column: 4, endColumn: 8, quote: '一、主要' });
   });
+
+  it('leading and trailing blanks of a heading are told apart', () => {
+    expect(evidenceForHeading(documentOf(['  一、主要举措和成效']), 1)).toMatchObject({ column: 3, endColumn: 12 });
+    expect(evidenceForHeading(documentOf(['一、主要举措和成效    ']), 1)).toMatchObject({ column: 1, endColumn: 10 });
+  });
 });
 
 describe('fillTemplate', () => {

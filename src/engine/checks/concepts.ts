@@ -86,7 +86,8 @@ export const conceptsCheck = defineCheckType({
       }
       return { evidence: -1, closest };
     };
-    const reading = ctx.addFact(`concepts.${config.all.join('+')}`, read, (r) => r.evidence >= 0);
+    // Per rule, as for the other check types: two rules with the same `all` may differ in any, none, scope, substance.
+    const reading = ctx.addFact(`concepts:${ctx.rule.id}:${config.all.join('+')}`, read, (r) => r.evidence >= 0);
 
     const quote = (facts: Facts, index: number, note?: string): Evidence => {
       const sentence = sentencesOf(facts.document)[index] as Sentence;
