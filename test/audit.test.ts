@@ -138,6 +138,11 @@ describe('fazhi audit: one folder for the county office', async () => {
     ]);
     expect(sheet('规则统计')[0]).toEqual(['规则编号', '规则', '类别', '未通过报告数', '占比']);
     const zip = unzipSync(fs.readFileSync(path.join(out, '审核汇总.xlsx')));
+    // Wrapped text gets the rows it needs: a header of long area titles, findings with long messages.
+    const rowHeight = (sheetXml: string, row: number) =>
+      Number(new RegExp(`<row r="${row}" ht="(\\d+)" customHeight="1"`).exec(sheetXml)?.[1] ?? 0);
+    expect(rowHeight(strFromU8(zip['xl/worksheets/sheet1.xml']!), 1)).toBeGreaterThanOrEqual(34);
+    expect(rowHeight(strFromU8(zip['xl/worksheets/sheet2.xml']!), 2)).toBeGreaterThanOrEqual(34);
     const workbook = strFromU8(zip['xl/workbook.xml']!);
     sheets.forEach((s, i) => {
       const xml = strFromU8(zip[`xl/worksheets/sheet${i + 1}.xml`]!);

@@ -8,6 +8,7 @@ import { writeZip } from '../annotate/zip.js';
 import { lazy } from '../shared/lazy.js';
 import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
+import { displayWidth } from '../formatters/wrap.js';
 import { failedFindings, type RunHead } from '../report/result.js';
 import type { SharedParagraph } from './copies.js';
 import { reviewedFindings } from './review.js';
@@ -51,7 +52,6 @@ const header = (titles: string[]): Cell[] =>
     alignVertical: 'center',
     backgroundColor: '#DDEBF7',
     bottomBorderStyle: 'thin',
-    height: 36,
   }));
 
 /** 2025-03-28 (as the portal gives it) → a date cell. */
@@ -240,6 +240,29 @@ function reviewSheet(rows: readonly AuditRow[]): Sheet {
   };
 }
 
+/** Points a line of 11 pt text takes, and the most a row grows to (longer text scrolls in the cell). */
+const LINE_HEIGHT = 15;
+const MAX_ROW_LINES = 8;
+
+/**
+ * Row heights for wrapped cells, from their display width (a CJK character is two columns) over
+ * the column's width: spreadsheet programs do not grow such rows by themselves when opening a file.
+ */
+function fitRowHeights(sheet: Sheet): Sheet {
+  const data = sheet.data.map((row) => {
+    let lines = 1;
+    row.forEach((cell, i) => {
+      if (!cell?.wrap || typeof cell.value !== 'string') return;
+      const width = Math.max(1, (sheet.columns[i]?.width ?? 10) - 1);
+      lines = Math.max(lines, Math.ceil(displayWidth(cell.value) / width));
+    });
+    if (lines <= 1) return row;
+    const height = LINE_HEIGHT * Math.min(lines, MAX_ROW_LINES) + 4;
+    return row.map((cell, i) => (i === 0 ? { ...(cell ?? { value: null }), height } : cell));
+  });
+  return { ...sheet, data };
+}
+
 export async function auditWorkbook(
   rows: readonly AuditRow[],
   counts: readonly RuleCount[],
@@ -253,7 +276,7 @@ export async function auditWorkbook(
     rulesSheet(counts, rows.length),
     sharedSheet(shared),
     reviewSheet(rows),
-  ];
+  ].map(fitRowHeights);
   const buffer = await writeExcel()
     .default(sheets, { fontFamily: '等线', fontSize: 11, features: [autofilter(sheets)] })
     .toBuffer();
