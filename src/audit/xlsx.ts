@@ -32,7 +32,8 @@ const writeExcel = lazy<{ default: (sheets: Sheet[], options?: unknown) => { toB
   'write-excel-file/node',
 );
 
-const text = (value: string | null | undefined): Cell => ({ value: value ?? '', type: String });
+// Top-aligned, so a short cell sits level with the first line of a wrapped neighbour.
+const text = (value: string | null | undefined): Cell => ({ value: value ?? '', type: String, alignVertical: 'top' });
 /** Long text (messages, quotes, fixes): wrapped in its column, top-aligned. */
 const long = (value: string | null | undefined): Cell => ({
   value: value ?? '',
@@ -41,7 +42,7 @@ const long = (value: string | null | undefined): Cell => ({
   alignVertical: 'top',
 });
 const number = (value: number | null, format?: string): Cell =>
-  value === null ? null : { value, type: Number, ...(format ? { format } : {}) };
+  value === null ? null : { value, type: Number, alignVertical: 'top', ...(format ? { format } : {}) };
 /** A header row: bold on a light fill, wrapped, tall enough for two lines of a long area title. */
 const header = (titles: string[]): Cell[] =>
   titles.map((t) => ({
