@@ -32,8 +32,7 @@ const writeExcel = lazy<{ default: (sheets: Sheet[], options?: unknown) => { toB
   'write-excel-file/node',
 );
 
-// Top-aligned, so a short cell sits level with the first line of a wrapped neighbour.
-const text = (value: string | null | undefined): Cell => ({ value: value ?? '', type: String, alignVertical: 'top' });
+const text = (value: string | null | undefined): Cell => ({ value: value ?? '', type: String });
 /** Long text (messages, quotes, fixes): wrapped in its column, top-aligned. */
 const long = (value: string | null | undefined): Cell => ({
   value: value ?? '',
@@ -42,7 +41,7 @@ const long = (value: string | null | undefined): Cell => ({
   alignVertical: 'top',
 });
 const number = (value: number | null, format?: string): Cell =>
-  value === null ? null : { value, type: Number, alignVertical: 'top', ...(format ? { format } : {}) };
+  value === null ? null : { value, type: Number, ...(format ? { format } : {}) };
 /** A header row: bold on a light fill, wrapped, tall enough for two lines of a long area title. */
 const header = (titles: string[]): Cell[] =>
   titles.map((t) => ({
@@ -259,7 +258,11 @@ function fitRowHeights(sheet: Sheet): Sheet {
     });
     if (lines <= 1) return row;
     const height = LINE_HEIGHT * Math.min(lines, MAX_ROW_LINES) + 4;
-    return row.map((cell, i) => (i === 0 ? { ...(cell ?? { value: null }), height } : cell));
+    // In a tall row every cell is top-aligned, level with the first line of the wrapped text.
+    return row.map((cell, i) => {
+      const top = cell ? { ...cell, alignVertical: cell.alignVertical ?? ('top' as const) } : cell;
+      return i === 0 ? { ...(top ?? { value: null }), height } : top;
+    });
   });
   return { ...sheet, data };
 }
