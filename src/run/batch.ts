@@ -6,11 +6,8 @@ import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';
 import { checkDeadline } from '../ingest/limits.js';
 import { expandInputs } from '../ingest/inputs.js';
-import { docPathFor } from '../packs/docs.js';
+import { ruleInfo } from '../report/rule-info.js';
 import type { PackSet } from '../packs/model.js';
-import type { PartId } from '../document/model.js';
-import { homeOf } from '../engine/checks/index.js';
-import type { Home } from '../engine/checks/types.js';
 import { isBuiltinPackFile } from '../packs/load.js';
 import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RuleInfo, RunHead, RunResult } from '../report/result.js';
@@ -115,23 +112,9 @@ export function runHead(checker: ReportChecker, files: readonly string[] = []): 
     areas: [...packs.areas.values()].map((a) => ({ id: a.id, title: a.title, weight: a.weight })),
     rules: packs.rules
       .filter((rule) => severity.has(rule.id))
-      .map((rule) => ({
-        id: rule.id,
-        title: rule.title,
-        area: rule.area,
-        severity: severity.get(rule.id) as RuleInfo['severity'],
-        basis: rule.basis,
-        clause: rule.clause,
-        fix: rule.fix,
-        rationale: rule.rationale?.trim() ?? '',
-        doc: isBuiltinPackFile(rule.file) ? docPathFor(rule) : null,
-        pack: rule.pack,
-        part: partOfHome(homeOf(rule.check)),
-      })),
+      .map((rule) => ruleInfo(rule, severity.get(rule.id) as RuleInfo['severity'], isBuiltinPackFile(rule.file))),
   };
 }
-
-const partOfHome = (home: Home): PartId | null => (home === 'report' ? null : home);
 
 /** The end of a streamed run: what was not a report. */
 export interface RunEnd {

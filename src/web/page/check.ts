@@ -6,11 +6,8 @@ import type { Document } from '../../document/model.js';
 import type { RuleSet } from '../../engine/compile.js';
 import { jsonFormatter } from '../../formatters/json.js';
 import type { SourceText } from '../../ingest/index.js';
-import type { PartId } from '../../document/model.js';
-import { homeOf } from '../../engine/checks/index.js';
-import type { Home } from '../../engine/checks/types.js';
-import { docPathFor } from '../../packs/docs.js';
 import { analyseSource } from '../../report/pipeline.js';
+import { ruleInfo } from '../../report/rule-info.js';
 import type { ReportResult, RuleInfo, RunResult } from '../../report/result.js';
 import { prebuiltRuleSet, type PackCache } from '../core.js';
 import type { Needs } from '../../packs/prefilter.js';
@@ -35,23 +32,9 @@ export interface PageCheck {
 
 /** The rules as run/batch.ts runHead lists them for one file under no config. */
 export function rulesOf(ruleSet: RuleSet, builtin: SiteData['packs']): RuleInfo[] {
-  return ruleSet.packs.rules.map((rule) => ({
-    id: rule.id,
-    title: rule.title,
-    area: rule.area,
-    severity: rule.severity,
-    basis: rule.basis,
-    clause: rule.clause,
-    fix: rule.fix,
-    rationale: rule.rationale?.trim() ?? '',
-    // Only the built-in packs' rules have pages in docs/rules/.
-    doc: Object.hasOwn(builtin, rule.file) ? docPathFor(rule) : null,
-    pack: rule.pack,
-    part: partOfHome(homeOf(rule.check)),
-  }));
+  // Only the built-in packs' rules have pages in docs/rules/.
+  return ruleSet.packs.rules.map((rule) => ruleInfo(rule, rule.severity, Object.hasOwn(builtin, rule.file)));
 }
-
-const partOfHome = (home: Home): PartId | null => (home === 'report' ? null : home);
 
 export function builtinRuleSet(data: SiteData): RuleSet {
   return prebuiltRuleSet(data.packs, data.needs);
