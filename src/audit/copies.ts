@@ -4,6 +4,7 @@
  * do not depend on the others). It scales by MinHash signatures and banded locality-sensitive
  * hashing: only paragraphs that share a band are compared, never all pairs.
  */
+import { COPY_THRESHOLD } from '../compare/index.js';
 import { comparable, jaccard, shingles } from '../compare/text.js';
 
 export interface BatchParagraph {
@@ -23,8 +24,8 @@ export interface SharedParagraph {
   similarity: number;
 }
 
-/** Shingle (3-character) Jaccard similarity at or above which two paragraphs are the same text. */
-export const SHARED_THRESHOLD = 0.8;
+/** Two towns' paragraphs are the same text at the similarity that makes a year's paragraph last year's. */
+export const SHARED_THRESHOLD = COPY_THRESHOLD;
 const HASHES = 24;
 const BANDS = 8; // 3 rows a band: pairs at 0.8 collide in some band with probability > 0.99
 const ROWS = HASHES / BANDS;

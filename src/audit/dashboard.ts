@@ -9,9 +9,10 @@ import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
 import type { Comparison } from '../compare/index.js';
-import type { SharedParagraph } from './copies.js';
+import { PLAN_STATUS, SHORTCOMING_STATUS } from '../compare/format.js';
+import { SHARED_THRESHOLD, type SharedParagraph } from './copies.js';
 import type { AuditRow, RuleCount } from './model.js';
-import { reviewedFindings } from './review.js';
+import { reviewedFindings, VERDICT_NAMES } from './review.js';
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
 
@@ -227,7 +228,7 @@ ${gaps}
 <h2 id="h-shared">多个单位雷同的段落（${shared.length}）</h2>
 ${
   shared.length === 0
-    ? '<p>未发现两个及以上单位的报告中相同或几乎相同的段落（相似度 ≥ 0.8，已排除公文套话）。</p>'
+    ? `<p>未发现两个及以上单位的报告中相同或几乎相同的段落（相似度 ≥ ${SHARED_THRESHOLD}，已排除公文套话）。</p>`
     : `<ol class="shared">${shared
         .map(
           (g) =>
@@ -260,17 +261,6 @@ function followCell(r: AuditRow): string {
   if (!f) return '<td class="num" title="未找到去年的报告">—</td>';
   return `<td class="num" title="已报告完成 ${f.done}，未见报告 ${f.notReported}，再次列为计划 ${f.again}；与去年雷同段落 ${f.copied}">${f.done}/${f.plans}${f.copied ? ` · 雷同 ${f.copied}` : ''}</td>`;
 }
-
-const PLAN_STATUS: Record<string, string> = {
-  done: '✓ 已报告完成',
-  'not-reported': '✗ 未见报告',
-  again: '↻ 再次列为计划',
-};
-const SHORTCOMING_STATUS: Record<string, string> = {
-  done: '✓ 已报告整改',
-  'not-reported': '✗ 未见整改',
-  again: '↻ 仍列为不足',
-};
 
 function followSection(c: Comparison | undefined): string {
   if (!c) return '';
@@ -337,8 +327,6 @@ ${findings}
   return page(`${row.town || row.file} · 审核意见`, body, 1);
 }
 
-const VERDICT: Record<string, string> = { pass: '通过', fail: '未通过', 'not-applicable': '不适用' };
-
 function reviewSection(row: AuditRow): string {
   const reviewed = reviewedFindings(row.report);
   if (reviewed.length === 0) return '';
@@ -347,7 +335,7 @@ function reviewSection(row: AuditRow): string {
 ${reviewed
   .map(
     (f) =>
-      `<tr><td>${e(f.title)} <code>${e(f.ruleId)}</code></td><td>${VERDICT[f.review.tool]}</td><td><strong>${VERDICT[f.review.verdict]}</strong></td><td>${e(f.review.reason)}</td><td>${e(f.review.reviewer ?? '')}</td></tr>`,
+      `<tr><td>${e(f.title)} <code>${e(f.ruleId)}</code></td><td>${VERDICT_NAMES[f.review.tool]}</td><td><strong>${VERDICT_NAMES[f.review.verdict]}</strong></td><td>${e(f.review.reason)}</td><td>${e(f.review.reviewer ?? '')}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>

@@ -11,6 +11,13 @@ import { UsageError } from '../shared/errors.js';
 
 export const REVIEW_FILE = 'fazhi-review.yaml';
 
+/** A verdict in Chinese, as the review sheet and the town's page show it. */
+export const VERDICT_NAMES: Record<Finding['status'], string> = {
+  pass: '通过',
+  fail: '未通过',
+  'not-applicable': '不适用',
+};
+
 export interface Review {
   /** The report, resolved against the review file's folder. */
   file: string;

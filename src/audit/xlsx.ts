@@ -10,8 +10,8 @@ import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { displayWidth } from '../formatters/wrap.js';
 import { failedFindings, type RunHead } from '../report/result.js';
-import type { SharedParagraph } from './copies.js';
-import { reviewedFindings } from './review.js';
+import { SHARED_THRESHOLD, type SharedParagraph } from './copies.js';
+import { reviewedFindings, VERDICT_NAMES } from './review.js';
 import type { AuditRow, RuleCount } from './model.js';
 
 type Cell = {
@@ -211,12 +211,16 @@ function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
   ];
   // An empty sheet reads as a failure: say what was looked for.
   if (shared.length === 0)
-    data.push([text('未发现两个及以上单位相同或几乎相同的段落（相似度 ≥ 0.8，已排除公文套话）'), null, null, null]);
+    data.push([
+      text(`未发现两个及以上单位相同或几乎相同的段落（相似度 ≥ ${SHARED_THRESHOLD}，已排除公文套话）`),
+      null,
+      null,
+      null,
+    ]);
   return { data, sheet: '跨单位雷同', columns: [80, 8, 50, 8].map((width) => ({ width })), stickyRowsCount: 1 };
 }
 
 function reviewSheet(rows: readonly AuditRow[]): Sheet {
-  const names: Record<string, string> = { pass: '通过', fail: '未通过', 'not-applicable': '不适用' };
   const data: Cell[][] = [header(['单位', '文件', '规则编号', '规则', '工具判断', '复核判断', '复核理由', '复核人'])];
   for (const r of rows) {
     for (const f of reviewedFindings(r.report)) {
@@ -225,8 +229,8 @@ function reviewSheet(rows: readonly AuditRow[]): Sheet {
         text(r.file),
         text(f.ruleId),
         text(f.title),
-        text(names[f.review.tool]),
-        text(names[f.review.verdict]),
+        text(VERDICT_NAMES[f.review.tool]),
+        text(VERDICT_NAMES[f.review.verdict]),
         long(f.review.reason),
         text(f.review.reviewer ?? ''),
       ]);

@@ -1,16 +1,12 @@
 import path from 'node:path';
 import { annotate } from '../annotate/index.js';
-import { chooseConfig } from '../config/load.js';
 import { readInputBytes } from '../ingest/index.js';
-import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
-import { ReportChecker } from '../report/checker.js';
 import { runHead } from '../run/batch.js';
-import { packSafety } from '../run/safety.js';
 import { UsageError } from '../shared/errors.js';
 import { refuseOverwrites } from './check.js';
+import { commandChecker } from './checker.js';
 import type { CliIO } from './main.js';
 import { writeAtomic } from './output.js';
-import { parseParamOptions } from './params.js';
 
 export interface AnnotateOptions {
   output?: string;
@@ -41,10 +37,7 @@ export async function annotateCommand(file: string, options: AnnotateOptions, io
   if (maxMb !== undefined && !(Number.isFinite(maxMb) && maxMb > 0))
     throw new UsageError(`--max-size ${options.maxSize}: 应为大于 0 的数（MB）`);
 
-  const { config } = chooseConfig(options.config, process.cwd(), io.stderr);
-  const packRefs = [...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends];
-  const checker = new ReportChecker(loadPackSet(packRefs), config, parseParamOptions(options.param ?? []));
-  await packSafety(checker.packs);
+  const { checker, config } = await commandChecker(options, io);
   refuseOverwrites(
     [output],
     [

@@ -6,16 +6,14 @@ import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
 import { parse } from 'yaml';
 import { bodyParagraphs, compareReports, type ComparedReport } from '../compare/index.js';
 import { analyseSource } from '../report/pipeline.js';
-import { chooseConfig } from '../config/load.js';
 import { isIgnored } from '../config/settings.js';
 import { expandInputs } from '../ingest/inputs.js';
 import { readInput, readInputBytes } from '../ingest/index.js';
-import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import { ReportChecker } from '../report/checker.js';
 import type { InputFailure, ReportResult } from '../report/result.js';
 import { runHead } from '../run/batch.js';
-import { packSafety } from '../run/safety.js';
 import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
+import { commandChecker } from './checker.js';
 import type { CliIO } from './main.js';
 
 export interface AuditOptions {
@@ -40,12 +38,7 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
     if (entries.length > 0 && !entries.includes(AUDIT_MARKER))
       throw new UsageError(`--out ${options.out}: 目录不为空且不是 fazhi 审核结果，不会覆盖：请换一个目录`);
   }
-  const { config } = chooseConfig(options.config, process.cwd(), io.stderr);
-  const checker = new ReportChecker(
-    loadPackSet([...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends]),
-    config,
-  );
-  await packSafety(checker.packs);
+  const { checker, config } = await commandChecker(options, io);
   const expanded = await expandInputs(inputs, { exclude: [out] });
   const files = expanded.files.filter(
     (f) => f !== '-' && !isIgnored(config, f) && !path.resolve(f).startsWith(out + path.sep),

@@ -1,12 +1,9 @@
 import { compareReports, type ComparedReport } from '../compare/index.js';
 import { comparisonJson, formatComparison } from '../compare/format.js';
-import { chooseConfig } from '../config/load.js';
 import { readInput } from '../ingest/index.js';
-import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
-import { ReportChecker } from '../report/checker.js';
 import { analyseSource } from '../report/pipeline.js';
-import { packSafety } from '../run/safety.js';
 import { UsageError } from '../shared/errors.js';
+import { commandChecker } from './checker.js';
 import type { CliIO } from './main.js';
 import { writeAtomic } from './output.js';
 import { refuseOverwrites } from './check.js';
@@ -23,12 +20,7 @@ export async function compareCommand(lastFile: string, currentFile: string, opti
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: 应为 text 或 json`);
   if (lastFile === '-' && currentFile === '-') throw new UsageError('标准输入（-）只能指定一次');
-  const { config } = chooseConfig(options.config, process.cwd(), io.stderr);
-  const checker = new ReportChecker(
-    loadPackSet([...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends]),
-    config,
-  );
-  await packSafety(checker.packs);
+  const { checker } = await commandChecker(options, io);
   if (options.output) {
     refuseOverwrites(
       [options.output],

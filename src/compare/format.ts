@@ -1,12 +1,13 @@
 /** The comparison for the terminal (Chinese, plain lines) and as one JSON object for scripts. */
 import type { Comparison, PlanOutcome } from './index.js';
 
-const STATUS: Record<PlanOutcome['status'], string> = {
+/** How each outcome reads, for last year's plans and for its shortcomings (terminal and dashboard). */
+export const PLAN_STATUS: Record<PlanOutcome['status'], string> = {
   done: '✓ 已报告完成',
   'not-reported': '✗ 未见报告',
   again: '↻ 再次列为计划',
 };
-const SHORTCOMING_STATUS: Record<PlanOutcome['status'], string> = {
+export const SHORTCOMING_STATUS: Record<PlanOutcome['status'], string> = {
   done: '✓ 已报告整改',
   'not-reported': '✗ 未见整改',
   again: '↻ 仍列为不足',
@@ -19,7 +20,7 @@ export function formatComparison(c: Comparison): string {
   const out: string[] = [`对比：${who(c.last)} → ${who(c.current)}`, ''];
   for (const kind of ['plan', 'shortcoming'] as const) {
     const items = c.plans.filter((p) => p.kind === kind);
-    const labels = kind === 'plan' ? STATUS : SHORTCOMING_STATUS;
+    const labels = kind === 'plan' ? PLAN_STATUS : SHORTCOMING_STATUS;
     const counts = (['done', 'not-reported', 'again'] as const).map(
       (s) => `${labels[s].slice(2)} ${items.filter((p) => p.status === s).length}`,
     );

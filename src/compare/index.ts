@@ -7,6 +7,7 @@
 import type { Document, PartId } from '../document/model.js';
 import { compileConcept } from '../engine/compile.js';
 import { matchesIn, type CompiledConcept } from '../facts/concepts.js';
+import { findNumbers } from '../facts/numbers.js';
 import { sentencesOf, type Sentence } from '../facts/sentences.js';
 import type { PackSet } from '../packs/model.js';
 import type { ReportResult } from '../report/result.js';
@@ -75,6 +76,8 @@ const TOPIC_COVER_WITH_CONCEPT = 0.2;
 /** Concept ids of boilerplate (公文套话) and context, which say nothing about what an item is about. */
 const BOILERPLATE = 'boilerplate';
 const SHORTFALL = 'shortfall';
+/** Words of aim (加强, 推进 …): set aside to find what a plan item is about. */
+const AIM = 'aim';
 
 interface Vocabulary {
   topics: CompiledConcept[];
@@ -84,6 +87,7 @@ interface Vocabulary {
   /** The one that makes it a shortfall (有待, 不够 …): a shortcoming, not a plan. */
   shortfall: CompiledConcept | null;
   boilerplate: CompiledConcept | null;
+  aim: RegExp | null;
 }
 
 const vocabularies = new WeakMap<PackSet, Vocabulary>();
@@ -103,18 +107,29 @@ function compileVocabulary(packs: PackSet): Vocabulary {
     if (!c) compiled.set(id, (c = compileConcept(def, packs.locators.get(def.file) ?? (() => null))));
     return c;
   };
-  const context = new Set([...packs.contexts.plan, ...packs.contexts.substance, BOILERPLATE]);
+  const context = new Set([...packs.contexts.plan, ...packs.contexts.substance, BOILERPLATE, AIM]);
   const list = (ids: readonly string[]) => ids.map(get).filter((c): c is CompiledConcept => c !== null);
   return {
     topics: list([...packs.concepts.keys()].filter((id) => !context.has(id))),
     substance: list(packs.contexts.substance),
     plan: list(packs.contexts.plan),
     shortfall: get(SHORTFALL),
+    aim: get(AIM)?.re ?? null,
     boilerplate: get(BOILERPLATE),
   };
 }
 
 const holds = (text: string, concept: CompiledConcept): boolean => matchesIn(text, concept, 1).length > 0;
+
+/** Whether a unit holds a concept, each pair tested once (a unit is compared with every item). */
+const held = new WeakMap<Unit, Map<CompiledConcept, boolean>>();
+function unitHolds(unit: Unit, concept: CompiledConcept): boolean {
+  let known = held.get(unit);
+  if (!known) held.set(unit, (known = new Map<CompiledConcept, boolean>()));
+  let answer = known.get(concept);
+  if (answer === undefined) known.set(concept, (answer = holds(unit.norm, concept)));
+  return answer;
+}
 
 function originalOf(sentence: Sentence): string {
   const [s, e] = toOriginalSpan(sentence.line.norm, sentence.start, sentence.end);
@@ -128,9 +143,17 @@ interface Unit {
   /** Where it starts on its line (a sub-heading: -1), for document order. */
   start: number;
   norm: string;
+  /** Its letters and digits (text.ts comparable), for topic cover. */
+  letters: string;
 }
 
-const unitOf = (s: Sentence): Unit => ({ text: originalOf(s), line: s.line.number, start: s.start, norm: s.text });
+const unitOf = (s: Sentence): Unit => ({
+  text: originalOf(s),
+  line: s.line.number,
+  start: s.start,
+  norm: s.text,
+  letters: comparable(s.text),
+});
 
 /**
  * The items of a plan or shortcomings part: each sentence, and each sub-heading, of the part.
@@ -158,7 +181,7 @@ function itemsOf(document: Document, part: PartId, isShortfall: (text: string) =
   for (const h of document.headings) {
     const line = document.lines[h.line - 1];
     if (!line || partHeadings.has(h.line) || sentenceLines.has(h.line) || !belongs(line.parts, h.line)) continue;
-    items.push({ text: h.title.trim(), line: h.line, start: -1, norm: h.normTitle });
+    items.push({ text: h.title.trim(), line: h.line, start: -1, norm: h.normTitle, letters: comparable(h.normTitle) });
   }
   return items.filter((i) => comparable(i.norm).length >= 4).sort((a, b) => a.line - b.line || a.start - b.start);
 }
@@ -170,13 +193,13 @@ interface Candidate {
 }
 
 /** This year's units about an item, best first: sharing its concepts, else covering its topic. */
-function about(item: Unit, concepts: CompiledConcept[], units: readonly Unit[]): Candidate[] {
-  const topic = topicBigrams(item.norm);
+function about(item: Unit, concepts: CompiledConcept[], units: readonly Unit[], aim: RegExp | null): Candidate[] {
+  const topic = topicBigrams(item.norm, aim);
   const need = concepts.length >= 3 ? 2 : 1;
   const out: Candidate[] = [];
   for (const unit of units) {
-    const shared = concepts.filter((c) => holds(unit.norm, c)).length;
-    const cover = topicCover(topic, unit.norm);
+    const shared = concepts.filter((c) => unitHolds(unit, c)).length;
+    const cover = topicCover(topic, unit.letters);
     const near =
       concepts.length > 0
         ? shared >= need && (topic.size === 0 || cover >= TOPIC_COVER_WITH_CONCEPT)
@@ -211,8 +234,8 @@ function planOutcomes(last: Document, current: Document, v: Vocabulary): PlanOut
       const concepts = v.topics.filter((c) => holds(item.norm, c));
       // A shortcoming found again this year is not remedied, whatever else was done; a plan said
       // again may be ongoing work, so for plans what was done counts first.
-      const repeated = about(item, concepts, again);
-      const evidence = kind === 'shortcoming' && repeated.length > 0 ? [] : about(item, concepts, done);
+      const repeated = about(item, concepts, again, v.aim);
+      const evidence = kind === 'shortcoming' && repeated.length > 0 ? [] : about(item, concepts, done, v.aim);
       const status: PlanStatus = evidence.length > 0 ? 'done' : repeated.length > 0 ? 'again' : 'not-reported';
       out.push({
         text: item.text,
@@ -265,12 +288,14 @@ function copiedParagraphs(last: Document, current: Document, v: Vocabulary): Cop
   return out;
 }
 
-const FIGURE = /\d+(?:\.\d+)?(?:%|‰|万元|万人|亿元|件|次|场|期|人次|人|户|家|个|项|份|条|起|余件|余次|余人)/g;
+/** Units a figure never repeats by meaning: dates. */
+const DATE_UNITS = new Set(['年', '月', '日', '季度']);
 
 /**
- * A figure written again: the same number with the same unit in a sentence about the same thing
- * (sharing a concept, or most of its topic) last year. Counts and rates both: a town that mediated
- * "98%" two years running, or "举办讲座4期" again, is worth a look.
+ * A figure written again: the same number with the same unit (the numbers scanner's: 98%, 百分之
+ *九十八 and 12场 alike) in a sentence about the same thing (sharing a concept, or half its topic)
+ * last year. Counts and rates both: a town that mediated "98%" two years running, or "举办讲座
+ * 4期" again, is worth a look.
  */
 function repeatedNumbers(
   last: Document,
@@ -281,27 +306,29 @@ function repeatedNumbers(
   const figures = (d: Document) =>
     sentencesOf(d)
       .filter((s) => !s.inTitle && !s.parts.includes('next-year'))
-      .flatMap((s) => [...new Set(s.text.match(FIGURE) ?? [])].map((value) => ({ value, s })));
+      .flatMap((s) => {
+        const seen = new Set<string>();
+        return findNumbers(s.text)
+          .filter((n) => n.unit !== '' && !DATE_UNITS.has(n.unit))
+          .map((n) => ({ key: `${n.value}${n.unit}`, n, s }))
+          .filter((f) => !seen.has(f.key) && seen.add(f.key));
+      });
   const before = figures(last);
   const out: RepeatedNumber[] = [];
-  const seen = new Set<string>();
-  for (const { value, s } of figures(current)) {
-    // Years and small counts (1件, 2次) repeat by chance, and full coverage (100%) is expected every
-    // year; a copied paragraph's figures are already reported with it.
-    if (/^(19|20)\d\d/.test(value) || Number.parseFloat(value) < 3 || value === '100%') continue;
+  for (const { key, n, s } of figures(current)) {
+    // Small counts (1件, 2次) repeat by chance, and full coverage (100%) is expected every year;
+    // a copied paragraph's figures are already reported with it.
+    if (n.value < 3 || (n.value === 100 && n.unit === '%')) continue;
     if (copiedLines.has(s.line.number)) continue;
     const concepts = v.topics.filter((c) => holds(s.text, c));
+    const topic = topicBigrams(s.text, v.aim);
     const match = before.find(
       (b) =>
-        b.value === value &&
-        (concepts.some((c) => holds(b.s.text, c)) || topicCover(topicBigrams(s.text), b.s.text) >= 0.5),
+        b.key === key && (concepts.some((c) => holds(b.s.text, c)) || topicCover(topic, comparable(b.s.text)) >= 0.5),
     );
     if (!match) continue;
-    const key = `${value}\u0000${s.line.number}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     out.push({
-      value,
+      value: n.raw,
       quote: originalOf(s),
       line: s.line.number,
       lastQuote: originalOf(match.s),
