@@ -1,5 +1,5 @@
 // The bench corpus: variants of the sample reports, made once per size with a fixed seed.
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,3 +66,66 @@ export function makeCorpus(n) {
 }
 
 export const corpusBytes = (dir) => Number(readFileSync(path.join(dir, '.done'), 'utf8'));
+
+// The diverse case: every report is a title plus 12 to 30 paragraphs drawn, with a fixed seed, from every real text
+// in the project (the sample reports, the openings corpus, the test fixtures), their numbers varied. Reports made of
+// different real paragraphs are what a province's archive looks like; the template copies above flatter any cache.
+const SOURCE_DIRS = ['reports', 'test/corpus/openings', 'test/fixtures/compare'];
+
+/** Body paragraphs of every project text (front matter of the openings and very short lines left out), deduplicated. */
+function paragraphPool() {
+  const seen = new Set();
+  const pool = [];
+  for (const dir of SOURCE_DIRS) {
+    for (const name of readdirSync(path.join(root, dir)).sort()) {
+      if (!name.endsWith('.txt')) continue;
+      let text = readFileSync(path.join(root, dir, name), 'utf8');
+      const front = text.indexOf('\n---\n');
+      if (text.startsWith('url:') && front >= 0) text = text.slice(front + 5);
+      for (const line of text.split('\n')) {
+        const p = line.trim();
+        if ([...p].length < 6 || seen.has(p)) continue;
+        seen.add(p);
+        pool.push(p);
+      }
+    }
+  }
+  return pool;
+}
+
+const varyNumbers = (text, random) =>
+  text.replace(/\d+/g, (d) =>
+    /^20\d\d$/.test(d) ? d : String(Math.max(1, Math.round(Number(d) * (0.6 + random() * 0.8)))),
+  );
+
+function diverseReport(pool, random) {
+  const name = `${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}${SYLLABLES[Math.floor(random() * SYLLABLES.length)]}${random() < 0.8 ? '镇' : '乡'}`;
+  const year = 2021 + Math.floor(random() * 5);
+  const count = 12 + Math.floor(random() * 19);
+  const lines = [`${name}${year}年法治政府建设年度报告`, ''];
+  for (let k = 0; k < count; k++) lines.push(varyNumbers(pool[Math.floor(random() * pool.length)], random));
+  return `${lines.join('\n')}\n`;
+}
+
+/** N different reports (no two share their full text), written once per size under the bench's work folder. */
+export function makeDiverseCorpus(n) {
+  const dir = path.join(work, `diverse-${n}`);
+  if (existsSync(path.join(dir, '.done'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const pool = paragraphPool();
+  const random = rng(0x5eed + n);
+  const texts = new Set();
+  let bytes = 0;
+  while (texts.size < n) {
+    const text = diverseReport(pool, random);
+    if (texts.has(text)) continue;
+    texts.add(text);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(path.join(dir, `r${String(texts.size - 1).padStart(5, '0')}.txt`), text);
+  }
+  writeFileSync(path.join(dir, '.done'), String(bytes));
+  return dir;
+}
+
+export const poolSize = () => paragraphPool().length;

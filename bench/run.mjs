@@ -1,5 +1,6 @@
-// npm run bench: throughput, latency, memory, cold start and the floor, on generated corpora.
-// Not part of npm test. Writes bench/results.json and prints a table.
+// npm run bench: on two generated corpora (diverse: real paragraphs drawn at random; template: copies of the samples),
+// fazhi paired with textlint + prh on the same files, throughput, latency, memory, cold start and the floor.
+// Not part of npm test. Writes bench/results.json and prints tables.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -9,13 +10,20 @@ import { analyseSource, compileRuleSet, loadPackSet } from '../dist/index.js';
 import { evaluate } from '../dist/engine/evaluate.js';
 import { computeFacts } from '../dist/facts/compute.js';
 import { parseDocument } from '../dist/document/parse.js';
-import { corpusBytes, makeCorpus, work } from './corpus.mjs';
+import { corpusBytes, makeCorpus, makeDiverseCorpus, poolSize, work } from './corpus.mjs';
+import { ensureTextlint, paired } from './yardstick.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'fazhi.js');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const pairedSize = Number(process.env.BENCH_PAIRED_SIZE ?? 1000);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const cores = os.availableParallelism();
 const TRIALS = 5;
+const CASES = [
+  { id: 'diverse', title: 'diverse (real paragraphs drawn at random)', make: makeDiverseCorpus },
+  { id: 'template', title: 'template (copies of the samples)', make: makeCorpus },
+];
 
 /** Run the CLI over a folder; wall time and peak RSS of the whole process tree (GNU time when present). */
 function runCli(dir, jobs) {
@@ -105,38 +113,56 @@ const results = {
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
   },
+  corpora: { diverseParagraphPool: poolSize() },
   runs: [],
 };
-for (const n of sizes) {
-  const dir = makeCorpus(n);
-  const mb = corpusBytes(dir) / 1024 / 1024;
-  // Best of two runs each (peak RSS: the larger of the two): see the floor's trials below.
-  const bestOf = (jobs) => {
-    const runs = [runCli(dir, jobs), runCli(dir, jobs)];
-    return { seconds: Math.min(...runs.map((r) => r.seconds)), rssMb: Math.max(...runs.map((r) => r.rssMb)) };
-  };
-  const one = bestOf(1);
-  const all = bestOf(cores);
-  results.runs.push({
-    reports: n,
-    corpusMb: +mb.toFixed(1),
-    oneCore: {
-      reportsPerSecond: +(n / one.seconds).toFixed(0),
-      mbPerSecond: +(mb / one.seconds).toFixed(2),
-      seconds: +one.seconds.toFixed(2),
-      peakRssMb: +one.rssMb.toFixed(0),
-    },
-    allCores: {
-      cores,
-      reportsPerSecond: +(n / all.seconds).toFixed(0),
-      mbPerSecond: +(mb / all.seconds).toFixed(2),
-      seconds: +all.seconds.toFixed(2),
-      peakRssMb: +all.rssMb.toFixed(0),
-    },
+for (const kind of CASES) {
+  for (const n of sizes) {
+    const dir = kind.make(n);
+    const mb = corpusBytes(dir) / 1024 / 1024;
+    // Best of two runs each (peak RSS: the larger of the two): see the floor's trials below.
+    const bestOf = (jobs) => {
+      const runs = [runCli(dir, jobs), runCli(dir, jobs)];
+      return { seconds: Math.min(...runs.map((r) => r.seconds)), rssMb: Math.max(...runs.map((r) => r.rssMb)) };
+    };
+    const one = bestOf(1);
+    const all = bestOf(cores);
+    results.runs.push({
+      corpus: kind.id,
+      reports: n,
+      corpusMb: +mb.toFixed(1),
+      oneCore: {
+        reportsPerSecond: +(n / one.seconds).toFixed(0),
+        mbPerSecond: +(mb / one.seconds).toFixed(2),
+        seconds: +one.seconds.toFixed(2),
+        peakRssMb: +one.rssMb.toFixed(0),
+      },
+      allCores: {
+        cores,
+        reportsPerSecond: +(n / all.seconds).toFixed(0),
+        mbPerSecond: +(mb / all.seconds).toFixed(2),
+        seconds: +all.seconds.toFixed(2),
+        peakRssMb: +all.rssMb.toFixed(0),
+      },
+    });
+  }
+}
+// The yardstick: fazhi (-f json, default threads) and textlint + prh on the same files, alternating.
+if (ensureTextlint()) {
+  results.paired = CASES.map((kind) => {
+    const dir = kind.make(pairedSize);
+    return {
+      corpus: kind.id,
+      reports: pairedSize,
+      corpusMb: +(corpusBytes(dir) / 1024 / 1024).toFixed(1),
+      ...paired(dir, PAIRS),
+    };
   });
+} else {
+  console.error('textlint is not installed in bench/ (npm ci --prefix bench): the paired table is left out');
 }
 {
-  const dir = makeCorpus(sizes[0]);
+  const dir = makeDiverseCorpus(sizes[0]);
   const texts = Array.from({ length: Math.min(1000, sizes[0]) }, (_, i) =>
     readFileSync(path.join(dir, `r${String(i).padStart(5, '0')}.txt`), 'utf8'),
   );
@@ -164,26 +190,46 @@ for (const n of sizes) {
 const cold = coldStart();
 results.coldStartMs = +cold.fazhi.toFixed(0);
 results.nodeAloneMs = +cold.node.toFixed(0);
+const diversePaired = results.paired?.find((p) => p.corpus === 'diverse');
 results.targets = {
-  reportsPerSecondAllCores: { target: '≥ 1000', measured: results.runs.at(-1).allCores.reportsPerSecond },
-  floorRatio: { target: '≤ 3', measured: results.floor.ratio },
-  coldStartMs: { target: '≤ 200', measured: results.coldStartMs },
+  wallVsTextlintDiverse: { target: '≤ 0.5', measured: diversePaired?.wallRatio ?? null },
+  coldStartMs: { target: '≤ 150', measured: results.coldStartMs },
   peakRssMbAt10000: {
     target: '≤ 200',
-    measured: results.runs.find((r) => r.reports === 10000)?.allCores.peakRssMb ?? null,
+    measured: Math.max(
+      ...results.runs.filter((r) => r.reports === 10000).map((r) => r.allCores.peakRssMb),
+      Number.NEGATIVE_INFINITY,
+    ),
   },
+  floorRatio: { target: '≤ 3', measured: results.floor.ratio },
 };
+if (!Number.isFinite(results.targets.peakRssMbAt10000.measured)) results.targets.peakRssMbAt10000.measured = null;
 
 writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const row = (...c) => console.log(c.map((x, i) => String(x).padEnd(i === 0 ? 12 : 18)).join(''));
-row('reports', '1 core rep/s', `${cores} cores rep/s`, 'MB/s (all)', 'peak RSS MB');
+const row = (...c) => console.log(c.map((x, i) => String(x).padEnd(i === 0 ? 10 : 16)).join(''));
+row('corpus', 'reports', '1 core rep/s', `${cores} cores rep/s`, 'MB/s (all)', 'peak RSS MB');
 for (const r of results.runs)
-  row(r.reports, r.oneCore.reportsPerSecond, r.allCores.reportsPerSecond, r.allCores.mbPerSecond, r.allCores.peakRssMb);
+  row(
+    r.corpus,
+    r.reports,
+    r.oneCore.reportsPerSecond,
+    r.allCores.reportsPerSecond,
+    r.allCores.mbPerSecond,
+    r.allCores.peakRssMb,
+  );
+if (results.paired) {
+  console.log(`\nfazhi -f json against textlint + prh (${PAIRS} alternating pairs, medians):`);
+  row('corpus', 'reports', 'fazhi s', 'textlint s', 'wall ratio', 'CPU ratio', 'fazhi RSS MB');
+  for (const p of results.paired)
+    row(p.corpus, p.reports, p.fazhi.seconds, p.textlint.seconds, p.wallRatio, p.cpuRatio, p.fazhi.peakRssMb);
+}
 console.log(
-  `engine latency per report: p50 ${results.latencyMs.engineP50} ms, p99 ${results.latencyMs.engineP99} ms (whole report p50 ${results.latencyMs.reportP50} ms, p99 ${results.latencyMs.reportP99} ms)`,
+  `\nengine latency per report: p50 ${results.latencyMs.engineP50} ms, p99 ${results.latencyMs.engineP99} ms (whole report p50 ${results.latencyMs.reportP50} ms, p99 ${results.latencyMs.reportP99} ms)`,
 );
 console.log(
   `floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports (best of ${results.floor.trials} each) → ${results.floor.ratio}× the floor`,
 );
 console.log(`cold start (one report): ${results.coldStartMs} ms (node -e 0: ${results.nodeAloneMs} ms)`);
+for (const [name, t] of Object.entries(results.targets))
+  console.log(`target ${name}: ${t.target}, measured ${t.measured}`);
 console.log('written: bench/results.json');

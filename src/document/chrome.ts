@@ -21,20 +21,19 @@ const LABEL_FOLD = new Map<string, string>();
 for (let i = 0; i + 1 < LABEL_FOLD_PAIRS.length; i += 2) {
   LABEL_FOLD.set(LABEL_FOLD_PAIRS[i] as string, LABEL_FOLD_PAIRS[i + 1] as string);
 }
-const LABEL_FOLD_TEST = new RegExp(`[${[...LABEL_FOLD.keys()].join('')}\uff01-\uff5e]`);
+// Global: only the characters that fold are visited (a line is mostly ideographs that do not).
+const LABEL_FOLD_ANY = new RegExp(`[${[...LABEL_FOLD.keys()].join('')}\uff01-\uff5e]`, 'g');
+const foldOne = (c: string): string => {
+  const code = c.charCodeAt(0);
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : (LABEL_FOLD.get(c) ?? c);
+};
 
 /**
  * `text` with the traditional label characters above and full-width ASCII (２０２６－０３，：) folded;
  * same length, same offsets, so a match can be cut out of the original.
  */
 export function foldLabels(text: string): string {
-  if (!LABEL_FOLD_TEST.test(text)) return text;
-  let out = '';
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    out += code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : (LABEL_FOLD.get(c) ?? c);
-  }
-  return out;
+  return text.replace(LABEL_FOLD_ANY, foldOne);
 }
 
 /**

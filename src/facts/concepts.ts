@@ -1,5 +1,5 @@
 import type { Document } from '../document/model.js';
-import { sentencesOf } from './sentences.js';
+import { sentencesOf, type Sentence } from './sentences.js';
 
 /** A concept compiled once per rule set, shared by every rule that names it. */
 export interface CompiledConcept {
@@ -29,12 +29,75 @@ export function conceptMatches(document: Document, concept: CompiledConcept): Ma
   const known = perDocument.get(concept);
   if (known) return known;
   const matches = new Map<number, ConceptMatch>();
-  sentencesOf(document).forEach((sentence, index) => {
-    const match = firstMatch(sentence.text, concept);
+  const sentences = sentencesOf(document);
+  for (const index of candidateSentences(document, concept)) {
+    const match = firstMatch((sentences[index] as Sentence).text, concept);
     if (match) matches.set(index, match);
-  });
+  }
   perDocument.set(concept, matches);
   return matches;
+}
+
+/** A document's sentences joined by \n, and where each starts: one scan finds the sentences worth a closer look. */
+interface JoinedSentences {
+  text: string;
+  starts: number[];
+}
+const joinedOf = new WeakMap<Document, JoinedSentences>();
+
+function joinedSentences(document: Document): JoinedSentences {
+  let joined = joinedOf.get(document);
+  if (joined) return joined;
+  const starts: number[] = [];
+  let offset = 0;
+  const texts = sentencesOf(document).map((s) => {
+    starts.push(offset);
+    offset += s.text.length + 1;
+    return s.text;
+  });
+  joined = { text: texts.join('\n'), starts };
+  joinedOf.set(document, joined);
+  return joined;
+}
+
+/**
+ * The concept's regex over joined sentences, multiline so that ^ and $ hold at each sentence's ends as they do on
+ * one sentence: wherever a match starts in one sentence, one starts in the joined text too. Lookarounds could see
+ * past a sentence's ends (and so refuse a match the sentence alone allows), so a concept with any is not scanned.
+ */
+const scannerOf = new WeakMap<CompiledConcept, RegExp | null>();
+const LOOKAROUND = /\(\?<?[=!]/;
+
+function scanner(concept: CompiledConcept): RegExp | null {
+  let re = scannerOf.get(concept);
+  if (re === undefined) {
+    const { source, flags } = concept.re;
+    re = LOOKAROUND.test(source) ? null : new RegExp(source, flags.includes('m') ? flags : `${flags}m`);
+    scannerOf.set(concept, re);
+  }
+  return re;
+}
+
+/**
+ * Indices of the sentences in which a match of the concept starts in the joined text, in order: a superset of
+ * those the concept matches (each is then read alone), found in one scan instead of one per sentence.
+ */
+function candidateSentences(document: Document, concept: CompiledConcept): number[] {
+  const re = scanner(concept);
+  const { text, starts } = joinedSentences(document);
+  if (!re) return starts.map((_, i) => i);
+  const found: number[] = [];
+  re.lastIndex = 0;
+  let index = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    while (index + 1 < starts.length && (starts[index + 1] as number) <= m.index) index++;
+    found.push(index);
+    // One start in a sentence is enough: go on from the next sentence.
+    if (index + 1 >= starts.length) break;
+    re.lastIndex = starts[index + 1] as number;
+    index++;
+  }
+  return found;
 }
 
 /** The first match of a concept in a text that counts, or null. */
