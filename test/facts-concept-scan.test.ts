@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/document/parse.js';
+import { conceptMatches, firstMatch, type CompiledConcept } from '../src/facts/concepts.js';
+import { sentencesOf } from '../src/facts/sentences.js';
+
+/**
+ * conceptMatches finds candidate sentences with one scan over the joined sentences, then reads each alone. Whatever
+ * the concept's regex, it must find exactly the sentences a scan of every sentence alone finds.
+ */
+const concept = (source: string, extra: Partial<CompiledConcept> = {}): CompiledConcept => ({
+  id: 'c',
+  title: 'c',
+  re: new RegExp(source, 'g'),
+  not: null,
+  exceptWithin: null,
+  inDocumentTitles: true,
+  ...extra,
+});
+
+function oneByOne(text: string, c: CompiledConcept): Map<number, readonly [number, number]> {
+  const out = new Map<number, readonly [number, number]>();
+  sentencesOf(doc(text)).forEach((s, i) => {
+    const m = firstMatch(s.text, c);
+    if (m) out.set(i, m);
+  });
+  return out;
+}
+
+const documents = new Map<string, ReturnType<typeof parseDocument>>();
+function doc(text: string) {
+  let d = documents.get(text);
+  if (!d) documents.set(text, (d = parseDocument({ file: 'x.txt', format: 'text', encoding: null, text })));
+  return d;
+}
+
+const SAMPLE = [
+  '青石镇2025年法治政府建设年度报告',
+  '一、主要举措和成效',
+  '聘请法律顾问1名。审查合同12份；法律顾问列席会议3次。',
+  '建设法治文化广场。开展宪法宣传周活动，发放资料500份！',
+  '法律顾问',
+  '二、存在的不足和原因',
+  '法治宣传形式单一。',
+].join('\n');
+
+const SOURCES = [
+  '法律顾问',
+  '^法律顾问',
+  '法律顾问$',
+  '^法律顾问$',
+  '顾问[^。;]{0,30}会议',
+  '合同.{0,20}法律',
+  '(?<!聘请)法律顾问',
+  '(?<=聘请)法律顾问',
+  '法律顾问(?=列席)',
+  '宣传(?!周)',
+  // Lookarounds that would see the joining \n (a sentence alone has nothing there).
+  '(?<!\\s)法律顾问',
+  '法律顾问(?!\\s)',
+  '\\d+份',
+  '[^。]*',
+  '广场。开展',
+  '^.{0,4}宣传',
+];
+
+describe('concept candidates from one scan', () => {
+  it.each(SOURCES)('%s finds what a sentence-by-sentence scan finds', (source) => {
+    const c = concept(source);
+    expect([...conceptMatches(doc(SAMPLE), c)]).toEqual([...oneByOne(SAMPLE, c)]);
+  });
+
+  it('keeps a concept’s exclusions and negations', () => {
+    const c = concept('法律顾问|宣传', { not: /列席/, exceptWithin: /宣传周/g });
+    const found = conceptMatches(doc(SAMPLE), c);
+    expect([...found]).toEqual([...oneByOne(SAMPLE, c)]);
+    expect(found.size).toBeGreaterThan(0);
+  });
+
+  it('agrees on random texts and random patterns', () => {
+    const piece = fc.constantFrom(
+      '法律',
+      '顾问',
+      '宣传',
+      '。',
+      '；',
+      '会议',
+      '12份',
+      '周',
+      '聘请',
+      '开展',
+      '\n',
+      '一、',
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => `标题报告\n${p.join('')}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom(...SOURCES), (t, source) => {
+        const c = concept(source);
+        expect([...conceptMatches(doc(t), c)]).toEqual([...oneByOne(t, c)]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
