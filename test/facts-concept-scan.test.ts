@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document/parse.js';
-import { conceptMatches, firstMatch, type CompiledConcept } from '../src/facts/concepts.js';
+import { conceptMatches, firstMatch, withoutLookarounds, type CompiledConcept } from '../src/facts/concepts.js';
 import { sentencesOf } from '../src/facts/sentences.js';
 
 /**
@@ -58,6 +58,7 @@ const SOURCES = [
   // Lookarounds that would see the joining \n (a sentence alone has nothing there).
   '(?<!\\s)法律顾问',
   '法律顾问(?!\\s)',
+  '法律(?=顾问)?宣传',
   '\\d+份',
   '[^。]*',
   '广场。开展',
@@ -100,5 +101,19 @@ describe('concept candidates from one scan', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('withoutLookarounds', () => {
+  it.each([
+    ['(?<!依)法', '法'],
+    ['法(?=规)|律(?!师)', '法|律'],
+    ['(?<name>a)(?<=b(c))d', '(?<name>a)d'],
+    ['[(?=]x\\(?=y', '[(?=]x\\(?=y'],
+    ['a(?=(b|c)d)e', 'ae'],
+    ['a(?=b)?', null],
+    ['a(?!b){2}', null],
+  ])('%s → %s', (source, expected) => {
+    expect(withoutLookarounds(source)).toBe(expected);
   });
 });

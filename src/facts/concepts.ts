@@ -62,20 +62,72 @@ function joinedSentences(document: Document): JoinedSentences {
 
 /**
  * The concept's regex over joined sentences, multiline so that ^ and $ hold at each sentence's ends as they do on
- * one sentence: wherever a match starts in one sentence, one starts in the joined text too. Lookarounds could see
- * past a sentence's ends (and so refuse a match the sentence alone allows), so a concept with any is not scanned.
+ * one sentence: wherever a match starts in one sentence, one starts in the joined text too. A lookaround could see
+ * past a sentence's ends (and so refuse a match the sentence alone allows): the scan leaves them out, which can
+ * only let more sentences through to be read alone.
  */
 const scannerOf = new WeakMap<CompiledConcept, RegExp | null>();
-const LOOKAROUND = /\(\?<?[=!]/;
 
 function scanner(concept: CompiledConcept): RegExp | null {
   let re = scannerOf.get(concept);
   if (re === undefined) {
     const { source, flags } = concept.re;
-    re = LOOKAROUND.test(source) ? null : new RegExp(source, flags.includes('m') ? flags : `${flags}m`);
+    const scan = flags.includes('v') ? null : withoutLookarounds(source);
+    re = scan === null ? null : new RegExp(scan, flags.includes('m') ? flags : `${flags}m`);
     scannerOf.set(concept, re);
   }
   return re;
+}
+
+/**
+ * A regex source with every lookaround group cut out (a looser regex: it matches wherever the source does), or null
+ * when one is quantified (Annex B allows `(?=a)?`), where cutting would leave a dangling quantifier.
+ */
+export function withoutLookarounds(source: string): string | null {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i += 2;
+    } else if (c === '[') {
+      const end = classEnd(source, i);
+      out += source.slice(i, end);
+      i = end;
+    } else if (c === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+      i = groupEnd(source, i);
+      if (/^[*+?{]/.test(source.slice(i, i + 1))) return null;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The index just past the character class that opens at `at`. */
+function classEnd(source: string, at: number): number {
+  let i = at + 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/** The index just past the group that opens at `at`. */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  let i = at;
+  while (i < source.length) {
+    const c = source[i] as string;
+    if (c === '\\') i += 2;
+    else if (c === '[') i = classEnd(source, i);
+    else {
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  return i;
 }
 
 /**

@@ -70,7 +70,10 @@ export const conceptsCheck = defineCheckType({
         });
       };
       let closest: Reading['closest'] = null;
-      for (let i = 0; i < sentences.length; i++) {
+      // A sentence with none of the required concepts is neither evidence nor the closest: read only the others.
+      const holding = new Set<number>();
+      for (const c of [...all, ...any]) for (const i of conceptMatches(document, c).keys()) holding.add(i);
+      for (const i of [...holding].sort((a, b) => a - b)) {
         const sentence = sentences[i] as Sentence;
         const missing = all.filter((c) => !conceptMatches(document, c).has(i));
         if (any.length > 0 && !holds(any, i)) missing.push(any[0] as CompiledConcept);
