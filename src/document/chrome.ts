@@ -150,6 +150,9 @@ function isMetadataRow(line: string): boolean {
 
 export function isChromeLine(normLine: string): boolean {
   if (normLine.length === 0) return false;
+  // A long line with a sentence in it is text (most of a report): answered before folding it. Folding keeps the
+  // length, and turns only the full-width marks into the marks isMetadataRow looks for.
+  if (normLine.length > 120 && (normLine.length > 240 || /[。;!?；！？]/.test(normLine))) return false;
   const line = foldLabels(normLine);
   if (isMetadataRow(line)) return true;
   if (normLine.length > 120) return false;

@@ -102,6 +102,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 &
 const CN_NUMERAL = new Uint8Array(0x10000);
 for (const ch of [...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿']) CN_NUMERAL[ch.charCodeAt(0)] = 1;
 const isCnNumeralChar = (ch: string): boolean => CN_NUMERAL[ch.charCodeAt(0)] === 1;
+const BAI = '百'.charCodeAt(0);
 /** A scanned Chinese numeral must start like a count (not 零件, 千家万户, 百姓). */
 const isCnLead = (ch: string): boolean => (ch in CN_DIGITS && CN_DIGITS[ch] !== 0) || ch === '十';
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
@@ -257,8 +258,8 @@ export function findNumbers(text: string): NumberToken[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Char codes, not text[i]: an ideograph read as a string is a new string, once per character of every report.
     const c = text.charCodeAt(i);
-    const ch = text[i] ?? '';
 
     if (isDigit(c)) {
       // Digits glued to ASCII letters are codes (GB50016, V2.0): skip them.
@@ -280,7 +281,7 @@ export function findNumbers(text: string): NumberToken[] {
       continue;
     }
 
-    if (ch === '百' && text.startsWith('百分之', i)) {
+    if (c === BAI && text.startsWith('百分之', i)) {
       const p = i + 3;
       let valueEnd = -1;
       let value: number | null = null;
@@ -304,7 +305,7 @@ export function findNumbers(text: string): NumberToken[] {
       continue;
     }
 
-    if (isCnNumeralChar(ch)) {
+    if (CN_NUMERAL[c] === 1) {
       const runEnd = cnRunEnd(text, i);
       if (text[i - 1] === '第' || runEnd - i > MAX_CN_RUN) {
         i = runEnd;
