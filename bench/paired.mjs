@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus, work } from './corpus.mjs';
+import { makeCorpus, makeDiverseCorpus, work } from './corpus.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [otherArg, ...rest] = process.argv.slice(2);
@@ -14,7 +14,7 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
 if (!otherArg || !existsSync(path.join(otherArg, 'bin', 'fazhi.js'))) {
-  console.error('usage: node bench/paired.mjs OTHER_ROOT [--pairs 7] [--reports 1000] [--jobs 1]');
+  console.error('usage: node bench/paired.mjs OTHER_ROOT [--pairs 7] [--reports 1000] [--jobs 1] [--diverse]');
   console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');
   process.exit(2);
 }
@@ -22,7 +22,8 @@ const other = path.resolve(otherArg);
 const pairs = option('pairs', 7);
 const reports = option('reports', 1000);
 const jobs = option('jobs', 1);
-const dir = makeCorpus(reports);
+// The template copies by default (the case the memo and the prefilter thrive on), or the diverse corpus.
+const dir = rest.includes('--diverse') ? makeDiverseCorpus(reports) : makeCorpus(reports);
 
 /** One CLI run over the corpus: wall seconds. */
 function run(root) {
