@@ -29,6 +29,10 @@ describe('cleanTitle', () => {
     ['a site after the report word', '青石镇法治建设工作报告青石镇政府网站', '青石镇法治建设工作报告'],
     ['words after the report word that are no furniture', '青石镇法治建设报告会议纪要', '青石镇法治建设报告会议纪要'],
     ['a title ending in its report word', '关于法治政府建设情况的总结', '关于法治政府建设情况的总结'],
+    ['a Markdown mark after spaces', '  # 青石镇法治建设工作报告', '青石镇法治建设工作报告'],
+    ['a Markdown mark with no space', '#青石镇法治建设工作报告', '青石镇法治建设工作报告'],
+    ['a # inside the title stays', '青石镇#1号法治建设报告', '青石镇#1号法治建设报告'],
+    ['a cell after a text that names no report stays', '青石镇工作 | 法治报告', '青石镇工作 | 法治报告'],
     [
       'traditional furniture labels are folded',
       '青石鎮法治建設工作報告 發布時間：2025-01-02',
@@ -73,6 +77,54 @@ describe('the title block', () => {
       [1],
     ],
     [
+      'not with a line naming no report',
+      ['青石镇2025年法治政府建设情况', '青石镇人民政府'],
+      '青石镇2025年法治政府建设情况',
+      [1],
+    ],
+    [
+      'not with a chrome line',
+      ['青石镇2025年法治政府建设情况', '来源：青石镇工作汇报'],
+      '青石镇2025年法治政府建设情况',
+      [1],
+    ],
+    [
+      'a comma inside a title',
+      ['青石镇2025年法治政府建设工作报告(一,二)'],
+      '青石镇2025年法治政府建设工作报告(一,二)',
+      [1],
+    ],
+    [
+      'a line broken inside a word',
+      ['青石镇2025年法', '治政府建设工作报告'],
+      '青石镇2025年法治政府建设工作报告',
+      [1, 2],
+    ],
+    [
+      'a lone # above it is no part of it',
+      ['#', '青石镇2025年法治政府', '建设工作报告'],
+      '青石镇2025年法治政府建设工作报告',
+      [2, 3],
+    ],
+    [
+      'a line that is no title above a block',
+      ['青石镇，', '中共青石镇委员会', '关于2025年法治政府建设情况的报告'],
+      '中共青石镇委员会关于2025年法治政府建设情况的报告',
+      [2, 3],
+    ],
+    [
+      'a line of 80 characters above it',
+      ['甲'.repeat(80), '青石镇2025年法治政府建设工作报告'],
+      '青石镇2025年法治政府建设工作报告',
+      [2],
+    ],
+    [
+      'a repeat below a two-line title',
+      ['青石镇人民政府', '2025年法治政府建设情况报告', '青石镇2025年法治政府建设情况报告'],
+      '青石镇人民政府2025年法治政府建设情况报告',
+      [1, 2, 3],
+    ],
+    [
       'a chrome line breaks the block',
       ['青石镇人民政府', '来源：青石镇', '2025年法治政府建设情况报告'],
       '2025年法治政府建设情况报告',
@@ -88,7 +140,13 @@ describe('the title block', () => {
   it.each([
     ['a Markdown line naming neither', ['# 青石镇概况']],
     ['情况 not at the end', ['青石镇2025年法治政府建设情况说明']],
-    ['a Markdown heading line (## 一、)', ['## 一、法治建设报告']],
+    ['a Markdown heading line (# 一、)', ['# 一、法治建设报告']],
+    ['a # inside a line is no Markdown mark', ['青石镇法治建设#1']],
+    ['a line of 81 characters ends the head', ['甲'.repeat(81), '青石镇2025年法治政府建设工作报告']],
+    [
+      'a title below 60 lines of page furniture',
+      [...Array<string>(60).fill('来源：青石镇'), '青石镇2025年法治政府建设工作报告'],
+    ],
   ])('no title: %s', (_why, head) => {
     expect(parse([...head, ...BODY]).meta.title).toBeNull();
   });
@@ -145,6 +203,15 @@ describe('a title run into the first line of text', () => {
     ['a title in four parts is too long', '青石镇 2025年 法治政府 建设工作报告 县委： 全年开展普法。', null],
     ['a first part with a sentence mark', '全年开展普法，法治政府建设工作报告 其他。', null],
     ['a heading first', '一、法治政府建设工作报告 全年开展普法。', null],
+    ['two parts', '青石镇2025年法治政府建设工作报告 2025年，我镇坚持依法行政。', '青石镇2025年法治政府建设工作报告'],
+    ['leading spaces', '  青石镇2025年法治政府建设工作报告 县委： 全年开展普法。', '青石镇2025年法治政府建设工作报告'],
+    [
+      'two spaces between parts',
+      '青石镇2025年  法治政府建设工作报告 县委： 全年开展普法。',
+      '青石镇2025年 法治政府建设工作报告',
+    ],
+    ['a whole title not ending in its genre', '青石镇法治报告会议 县委： 全年开展普法。', null],
+    ['a genre without the subject', '青石镇工作报告 县委： 全年开展普法。', null],
     ['one part only', '青石镇2025年法治政府建设工作报告县委：全年开展普法。', null],
     ['a subject with no genre', '青石镇法治政府建设 县委： 全年开展普法。', null],
     ['a first part over 80 characters', `${'甲'.repeat(71)}法治政府建设工作报告 县委： 全年开展普法。`, null],
@@ -154,6 +221,11 @@ describe('a title run into the first line of text', () => {
     expect(doc.meta.titleLine).toBe(title === null ? null : 1);
     // The line stays text.
     expect(doc.lines[0]?.kind).toBe(title === null ? doc.lines[0]?.kind : 'body');
+  });
+
+  it('a title in four parts that fill the line is not read', () => {
+    // 66 characters and no sentence mark: too long for a title line, yet no end of the head.
+    expect(parse([`${'甲'.repeat(50)} 青石镇 2025年 法治政府建设报告`, '开展普法12场。']).meta.title).toBeNull();
   });
 
   it('a title of 80 characters is still read', () => {
@@ -188,6 +260,12 @@ describe('findBody', () => {
     ['a 旗', '青石旗', '青石旗'],
     ['traditional script, as written', '青石鎮法治建設報告', '青石鎮'],
     ['a space is a boundary', '中共白沙镇委员会 白沙镇人民政府', '白沙镇'],
+    ['a space before the name', '青石 白沙镇', '白沙镇'],
+    ['Latin letters before the name', 'ab青石镇', '青石镇'],
+    ['a function word inside a name after a boundary', '青石县和平里镇', '和平里镇'],
+    ['a name starting with 全', '全胜镇', '全胜镇'],
+    ['a name starting with 村', '村口镇', '村口镇'],
+    ['a 乡 after a 村', '青石村乡', '青石村乡'],
   ])('%s', (_why, text, body) => {
     expect(findBody(text)).toBe(body);
   });
@@ -209,6 +287,8 @@ describe('findBody', () => {
     ['城镇 after running text', '推进城镇'],
     ['a lone 城镇', '城镇'],
     ['城镇 after 全', '全城镇'],
+    ['a 城镇 after its county', '青石县城镇'],
+    ['a unit after 获', '荣获镇党委表彰'],
   ])('no body: %s', (_why, text) => {
     expect(findBody(text)).toBeNull();
   });
@@ -231,6 +311,7 @@ describe('findYear', () => {
     ['after a range it is the next one', '2021-2025年，2024年', 2024],
     ['a year after 至 and a space', '至 2025年，2024年', 2024],
     ['a year after 至 and two spaces counts', '至  2025年', 2025],
+    ['a dash two characters before', '-甲2025年', 2025],
     ['five digits are no year', '12025年', null],
     ['no 年', '2025', null],
   ])('%s', (_why, text, year) => {
@@ -285,6 +366,12 @@ describe('the opening paragraphs', () => {
       ['青山乡人民政府办公室', '今年以来，各项工作有序推进。', '白沙乡2024年工作如下。'],
       ['青山乡', 2023],
     ],
+    ['a line with a colon inside is a paragraph', ['县委：白沙乡2024年工作如下。'], ['白沙乡', 2024]],
+    [
+      'a chrome line is no paragraph',
+      ['版权所有 白沙乡人民政府', '今年以来，各项工作有序推进。', '全镇上下齐心协力。'],
+      ['红石镇', 2023],
+    ],
     ['a short line with a comma is a paragraph', ['今年以来，', '白沙乡2024年工作如下。'], ['白沙乡', 2024]],
     [
       'a short line with a full stop is a paragraph',
@@ -323,6 +410,11 @@ describe('what the text keeps naming', () => {
     ['a tie goes to the first', ['白沙镇开展普法。', '红石镇开展调解。'], '白沙镇'],
     ['a tie goes to the longer name', ['白沙镇开展普法。', '青红石镇开展调解。'], '青红石镇'],
     ['a shorter form votes for the longer name', ['列入下太镇。', '在下太镇开展。', '红石镇。'], '下太镇'],
+    [
+      'a mention votes for the shorter names it ends in',
+      ['白沙镇开展普法。', '大青石镇开展调解。', '青石镇开展宣传。'],
+      '青石镇',
+    ],
     ['a county is not counted', ['青石县开展普法。', '青石县开展调解。', '白沙镇开展宣传。'], '白沙镇'],
     [
       'chrome lines are not counted',
@@ -347,16 +439,28 @@ describe('what the text keeps naming', () => {
       ['2023年开展普法。', '下一步计划2026年开展调解，2026年开展宣传。', '2026年开展培训。'],
       2026,
     ],
+    ['chrome lines are not counted', ['版权所有 2026年', '版权所有 2026年', '2023年开展普法。'], 2023],
     ['a heading with no plan word does not stop it', ['二、强化监督', '2026年开展调解。'], 2026],
     ['nothing named', ['开展普法。'], null],
   ])('year: %s', (_why, text, year) => {
     expect(parse([TITLE, ...OPENING, ...text]).meta.year).toBe(year);
   });
 
-  it('the title lines are not counted', () => {
-    const doc = parse(['法治政府建设工作报告', '白沙镇人民政府', ...OPENING, '红石镇开展普法。']);
-    // The second line is a title line only when it names the report; here it is text.
-    expect(doc.meta.body).toBe('白沙镇');
+  it('the title and its repeat are neither the opening nor counted', () => {
+    const doc = parse(['法治政府建设工作报告', '青石镇法治政府建设工作报告', ...OPENING, '红石镇开展普法。']);
+    expect(doc.lines[1]?.kind).toBe('title');
+    expect(doc.meta.body).toBe('红石镇');
+  });
+
+  it('a label in a line of text is no issuer', () => {
+    const doc = parse([
+      '法治政府建设工作报告',
+      ...OPENING,
+      '据信息来源：白沙乡人民政府提供的数据显示，全年开展普法。',
+      '红石镇开展调解。',
+      '红石镇开展宣传。',
+    ]);
+    expect(doc.meta.body).toBe('红石镇');
   });
 });
 
@@ -394,6 +498,12 @@ describe('the page’s own metadata', () => {
     ['标题：白沙乡概况', null],
   ])('a labelled title: %s', (line, title) => {
     expect(parse([line, ...BODY]).meta.title).toBe(title);
+  });
+
+  it('a labelled title is trimmed', () => {
+    expect(parse(['标题：白沙乡2024年法治政府建设年度报告 ', ...BODY]).meta.title).toBe(
+      '白沙乡2024年法治政府建设年度报告',
+    );
   });
 
   it('a labelled title in traditional script is kept as written', () => {
