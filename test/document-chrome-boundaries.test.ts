@@ -79,6 +79,7 @@ describe('isChromeLine: breadcrumbs', () => {
     ['an empty segment is not counted', '政务公开>>>法治建设', false],
     ['» and › join segments', '政务公开»法治建设›年度报告', true],
     ['two segments after a navigation head', '位置»政务公开', true],
+    ['a navigation head with nothing after it', '位置»', false],
     ['slashes after a navigation head', '位置/政务公开/法治建设', true],
     ['two slashed segments are too few', '位置/政务公开', false],
     ['slashes without a navigation head', '政务公开/法治建设/年度报告', false],

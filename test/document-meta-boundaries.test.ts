@@ -228,6 +228,15 @@ describe('a title run into the first line of text', () => {
     expect(parse([`${'甲'.repeat(50)} 青石镇 2025年 法治政府建设报告`, '开展普法12场。']).meta.title).toBeNull();
   });
 
+  it('the first line of text is looked for in the first 60 lines only', () => {
+    const furniture = Array<string>(60).fill('来源：青石镇');
+    expect(parse([...furniture, '青石镇2025年法治政府建设工作报告 县委： 全年开展普法。']).meta.title).toBeNull();
+  });
+
+  it('a page with no line of text has no title', () => {
+    expect(parse(['来源：青石镇', '']).meta.title).toBeNull();
+  });
+
   it('a title of 80 characters is still read', () => {
     const title = `${'甲'.repeat(70)}法治政府建设工作报告`;
     expect(title).toHaveLength(80);
@@ -395,6 +404,12 @@ describe('the opening paragraphs', () => {
     expect(parse([TITLE, opening, '一、主要举措', '开展普法活动十二场。']).meta.body).toBe(body);
   });
 
+  it('the two paragraphs of the opening are read apart', () => {
+    // Joined without a break, 情况白沙乡 would run into one name and 122024年 would be no year.
+    expect(read('各项工作有序推进的有关情况', '白沙乡2024年工作如下。')).toEqual(['白沙乡', 2024]);
+    expect(read('全年开展普法宣传活动场次12', '2024年，白沙乡坚持依法行政。')).toEqual(['白沙乡', 2024]);
+  });
+
   it('a plan the opening cites gives the year, last of all', () => {
     const doc = parse([TITLE, '对照《2025年全县法治政府建设工作要点》抓落实。', '一、主要举措', '开展普法。']);
     expect(doc.meta.year).toBe(2025);
@@ -415,6 +430,7 @@ describe('what the text keeps naming', () => {
       ['白沙镇开展普法。', '大青石镇开展调解。', '青石镇开展宣传。'],
       '青石镇',
     ],
+    ['more votes beat a longer name', ['红石镇开展普法。', '红石镇开展调解。', '大白沙镇开展宣传。'], '红石镇'],
     ['a county is not counted', ['青石县开展普法。', '青石县开展调解。', '白沙镇开展宣传。'], '白沙镇'],
     [
       'chrome lines are not counted',
@@ -536,6 +552,28 @@ describe('the publication date', () => {
     [[], null],
   ])('%j → %s', (head, date) => {
     expect(published(...head)).toBe(date);
+  });
+
+  it.each([
+    ['a line of the head below the title', [TITLE, '青石镇工作报告 发布时间：2025-04-03', ...BODY], '2025-04-03'],
+    [
+      'below a chrome line ending in a colon',
+      [TITLE, '索引号：', '青石镇工作报告 发布时间：2025-04-03', ...BODY],
+      '2025-04-03',
+    ],
+    ['the head when no line of text ends it', [TITLE, '青石镇工作报告 发布时间：2025-04-03'], '2025-04-03'],
+    [
+      'not when the first line of text ends the head',
+      ['今年以来，各项工作有序推进。', '按发布日期2025年3月1日前完成整改。'],
+      null,
+    ],
+    [
+      'a Markdown title line (a heading too)',
+      ['# 青石镇2025年法治政府建设工作报告 发布时间：2025-04-03', ...BODY],
+      '2025-04-03',
+    ],
+  ])('%s', (_why, lines, date) => {
+    expect(parse(lines).meta.published).toBe(date);
   });
 
   it('a date on the title line is read', () => {
