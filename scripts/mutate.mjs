@@ -20,6 +20,8 @@ if (unknown.length > 0) {
 const summaryOnly = args.includes('--summary');
 
 const incrementalFileOf = (folder) => `test/mutation/${folder}.json`;
+// A folder with its own config runs a subset of the tests (a lower bound on its score; see the config's comment).
+const CONFIGS = { document: 'stryker.document.config.mjs' };
 
 if (!summaryOnly) {
   for (const folder of chosen.length > 0 ? chosen : FOLDERS) {
@@ -28,6 +30,7 @@ if (!summaryOnly) {
       [
         'stryker',
         'run',
+        ...(CONFIGS[folder] ? [CONFIGS[folder]] : []),
         '--mutate',
         `src/${folder}/**/*.ts`,
         '--incrementalFile',

@@ -331,7 +331,6 @@ function reportYears(text: string, quoted = false): number[] {
     if (depth > 0 && !quoted) continue;
     const before = folded.slice(Math.max(0, m.index - 2), m.index);
     if (/[-—–~至到]\s*$/.test(before)) continue;
-    if (/^\s*[-—–~至到]\s*20\d\d/.test(folded.slice(m.index + 4))) continue;
     years.push(Number(m[1]));
   }
   return years;

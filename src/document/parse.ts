@@ -70,7 +70,8 @@ export function parseDocument(source: SourceText): Document {
         heading,
         ownParts,
         parts: ownParts.length > 0 ? ownParts : (parent?.parts ?? []),
-        inferred: ownParts.length === 0 && (parent?.inferred ?? false),
+        // Nothing is inferred yet (its parent's flag included): inferUnnamedParts sets it below.
+        inferred: false,
         parent,
         children: [],
         startLine: line.number,
