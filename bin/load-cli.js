@@ -19,17 +19,47 @@ const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle', 'cli.js');
 const CODE_CACHE = `${BUNDLE}.v8cache`;
 
 /**
- * @param {string} codeCache the cache file (tests hand in damaged ones)
- * @returns {{ main: typeof import('../dist/cli/main.js').main, script: import('node:vm').Script,
- *   cache: 'accepted' | 'rejected' | 'absent' }}
+ * Run a CommonJS bundle from its V8 code cache (compiled as usual when the cache is absent or refused).
+ * @param {string} bundle the bundle's file
+ * @param {string} codeCache its cache file
+ * @param {string} source the bundle's text
+ * @returns {{ exports: any, script: import('node:vm').Script, cache: 'accepted' | 'rejected' | 'absent' }}
  */
-function loadCli(codeCache = CODE_CACHE) {
+function runBundle(bundle, codeCache, source) {
   let cachedData;
   try {
     cachedData = fs.readFileSync(codeCache);
   } catch {
     cachedData = undefined; // not built yet, or removed: compile as usual
   }
+  // CommonJS's own wrapper, and import() from here: Node 20 drops it in code from a cache.
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, loaderImport) {${source}\n})`,
+    {
+      filename: bundle,
+      cachedData,
+    },
+  );
+  const module = { exports: {} };
+  const loaderImport = (specifier) => import(specifier);
+  script.runInThisContext()(
+    module.exports,
+    require('node:module').createRequire(bundle),
+    module,
+    bundle,
+    path.dirname(bundle),
+    loaderImport,
+  );
+  const cache = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  return { exports: module.exports, script, cache };
+}
+
+/**
+ * @param {string} codeCache the cache file (tests hand in damaged ones)
+ * @returns {{ main: typeof import('../dist/cli/main.js').main, script: import('node:vm').Script,
+ *   cache: 'accepted' | 'rejected' | 'absent' }}
+ */
+function loadCli(codeCache = CODE_CACHE) {
   let source;
   try {
     source = fs.readFileSync(BUNDLE, 'utf8');
@@ -40,26 +70,8 @@ function loadCli(codeCache = CODE_CACHE) {
     notBuilt.code = 'FAZHI_NOT_BUILT';
     throw notBuilt;
   }
-  // CommonJS's own wrapper, and import() from here: Node 20 drops it in code from a cache.
-  const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, loaderImport) {${source}\n})`,
-    {
-      filename: BUNDLE,
-      cachedData,
-    },
-  );
-  const module = { exports: {} };
-  const loaderImport = (specifier) => import(specifier);
-  script.runInThisContext()(
-    module.exports,
-    require('node:module').createRequire(BUNDLE),
-    module,
-    BUNDLE,
-    path.dirname(BUNDLE),
-    loaderImport,
-  );
-  const cache = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  return { main: module.exports.main, script, cache };
+  const { exports, script, cache } = runBundle(BUNDLE, codeCache, source);
+  return { main: exports.main, script, cache };
 }
 
-module.exports = { loadCli, CODE_CACHE };
+module.exports = { loadCli, runBundle, CODE_CACHE };

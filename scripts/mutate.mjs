@@ -21,7 +21,7 @@ const summaryOnly = args.includes('--summary');
 
 const incrementalFileOf = (folder) => `test/mutation/${folder}.json`;
 // A folder with its own config runs a subset of the tests (a lower bound on its score; see the config's comment).
-const CONFIGS = { document: 'stryker.document.config.mjs' };
+const CONFIGS = { document: 'stryker.document.config.mjs', facts: 'stryker.facts.config.mjs' };
 
 if (!summaryOnly) {
   for (const folder of chosen.length > 0 ? chosen : FOLDERS) {

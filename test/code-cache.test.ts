@@ -23,6 +23,19 @@ describe('the CLI bundle and its code cache', () => {
     expect(r.stdout).toBe('accepted');
   });
 
+  it('a worker thread accepts the cache the build wrote for the worker bundle', () => {
+    const script = `
+      const { Worker } = require('node:worker_threads');
+      const w = new Worker('./dist/bundle/worker.js', { workerData: { setup: { packs: [], params: {} }, head: {} } });
+      w.on('message', (m) => {
+        if ('codeCache' in m) { process.stdout.write(m.codeCache); w.terminate(); }
+      });
+      w.postMessage({ codeCacheStatus: true });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('accepted');
+  });
+
   it('a damaged cache is refused, not run: the CLI compiles the bundle and checks as usual', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
     const damaged = path.join(dir, 'cli.js.v8cache');

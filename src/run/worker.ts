@@ -42,6 +42,8 @@ async function start(port: MessagePort): Promise<void> {
     else port.postMessage({ index, outcome });
   };
   port.on('message', (task: { index: number; file: string }) => {
+    // Not a task: a word for the bundle's loader (its code cache, scripts/bundle.mjs).
+    if (typeof task.file !== 'string') return;
     readAndCheck(checker, task.file, limits).then(
       (outcome) => reply(task.index, outcome),
       (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
