@@ -10,7 +10,7 @@ import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
 import type { Comparison } from '../compare/index.js';
 import { PLAN_STATUS, SHORTCOMING_STATUS } from '../compare/format.js';
-import { SHARED_THRESHOLD, type SharedParagraph } from './copies.js';
+import { SHARED_THRESHOLD, type SharedParagraph } from '../compare/shared.js';
 import type { AuditRow, RuleCount } from './model.js';
 import { reviewedFindings, VERDICT_NAMES } from './review.js';
 
@@ -233,7 +233,7 @@ ${
         .map(
           (g) =>
             `<li><blockquote>${e(g.text)}</blockquote><p>${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${g.reports
-              .map((r) => `<a href="towns/${e(r.slug)}.html">${e(r.town || r.slug)}</a> 第${r.line}行`)
+              .map((r) => `<a href="towns/${e(r.id)}.html">${e(r.town || r.id)}</a> 第${r.line}行`)
               .join('、')}</p></li>`,
         )
         .join('\n')}</ol>`

@@ -9,7 +9,7 @@ import type { InputFailure, ReportResult, RunHead } from '../report/result.js';
 import { DASHBOARD_CSS, DASHBOARD_JS, dashboardHtml, townHtml } from './dashboard.js';
 import { feedbackMarkdown } from './feedback.js';
 import { maskReport, maskText, personalData, personalDataRules } from './mask.js';
-import { sharedParagraphs } from './copies.js';
+import { sharedParagraphs } from '../compare/shared.js';
 import { auditRow, byRank, followThroughOf, ruleCounts } from './model.js';
 import { uniqueStems } from './names.js';
 import { auditWorkbook } from './xlsx.js';
@@ -60,7 +60,7 @@ export async function buildAudit(
   const shared = sharedParagraphs(
     rows.flatMap((r) =>
       (r.input.paragraphs ?? []).map((p) => ({
-        slug: r.slug,
+        id: r.slug,
         town: r.town,
         line: p.line,
         text: maskText(p.text, r.input.secrets),

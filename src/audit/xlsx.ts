@@ -10,7 +10,7 @@ import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { displayWidth } from '../formatters/wrap.js';
 import { failedFindings, type RunHead } from '../report/result.js';
-import { SHARED_THRESHOLD, type SharedParagraph } from './copies.js';
+import { SHARED_THRESHOLD, type SharedParagraph } from '../compare/shared.js';
 import { reviewedFindings, VERDICT_NAMES } from './review.js';
 import type { AuditRow, RuleCount } from './model.js';
 
@@ -205,7 +205,7 @@ function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
     ...shared.map((g) => [
       long(g.text),
       number(g.reports.length),
-      long(g.reports.map((r) => `${r.town || r.slug}（第${r.line}行）`).join('、')),
+      long(g.reports.map((r) => `${r.town || r.id}（第${r.line}行）`).join('、')),
       number(g.similarity, '0.00'),
     ]),
   ];

@@ -4,22 +4,27 @@
  * do not depend on the others). It scales by MinHash signatures and banded locality-sensitive
  * hashing: only paragraphs that share a band are compared, never all pairs.
  */
-import { COPY_THRESHOLD } from '../compare/index.js';
-import { comparable, jaccard, shingles } from '../compare/text.js';
+import type { Document } from '../document/model.js';
+import type { PackSet } from '../packs/model.js';
+import type { SharedText } from '../report/result.js';
+import { bodyParagraphs, COPY_THRESHOLD } from './index.js';
+import { comparable, jaccard, shingles } from './text.js';
 
 export interface BatchParagraph {
-  /** Which report (audit slug) and town it is in. */
-  slug: string;
+  /** Which report (audit: its slug; check: its position) and town it is in. */
+  id: string;
   town: string;
   line: number;
   text: string;
+  /** Its MinHash signature (paragraphSignature), when computed where the report was checked. */
+  sig?: Uint32Array;
 }
 
 export interface SharedParagraph {
   /** The paragraph as the first report (in input order) writes it. */
   text: string;
   /** Every report that has it, with its line there, in input order. */
-  reports: Array<{ slug: string; town: string; line: number }>;
+  reports: Array<{ id: string; town: string; line: number }>;
   /** The lowest similarity between the first and any other (1 = the same). */
   similarity: number;
 }
@@ -52,6 +57,23 @@ function signature(text: string): Uint32Array {
   return sig;
 }
 
+/** A paragraph's signature, as sharedParagraphs computes it (a worker thread sends it with the text). */
+export function paragraphSignature(text: string): Uint32Array {
+  return signature(comparable(text));
+}
+
+/** A report's paragraph as it travels from where the report was checked: small, signed once. */
+export interface ReportParagraph {
+  line: number;
+  text: string;
+  sig: Uint32Array;
+}
+
+/** A report's comparable body paragraphs (bodyParagraphs: boilerplate and headings left out), signed. */
+export function reportParagraphs(document: Document, packs: PackSet): ReportParagraph[] {
+  return bodyParagraphs(document, packs).map((p) => ({ ...p, sig: paragraphSignature(p.text) }));
+}
+
 /** One band of a signature as a number (a collision of two different bands only costs a check). */
 function bandKey(sig: Uint32Array, band: number): number {
   let h = Math.imul(band + 1, 0x27d4eb2f);
@@ -65,13 +87,15 @@ function bandKey(sig: Uint32Array, band: number): number {
  * boilerplate and headings already left out.
  */
 export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedParagraph[] {
-  const items = paragraphs.map((p) => {
-    const text = comparable(p.text);
-    return { p, text, sig: signature(text), set: null as Set<string> | null };
-  });
+  const items = paragraphs.map((p) => ({
+    p,
+    sig: p.sig ?? paragraphSignature(p.text),
+    set: null as Set<string> | null,
+  }));
+  // Shingle sets only for paragraphs some band brings together: most never need one.
   const setOf = (i: number): Set<string> => {
     const item = items[i]!;
-    return (item.set ??= shingles(item.text));
+    return (item.set ??= shingles(comparable(item.p.text)));
   };
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -87,15 +111,19 @@ export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedP
       else buckets.set(key, [i]);
     }
   });
-  const checked = new Set<string>();
+  // Pairs found below the threshold once (they may meet again in another band).
+  const checked = new Set<number>();
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
         const i = bucket[x] as number;
         const j = bucket[y] as number;
-        if (items[i]!.p.slug === items[j]!.p.slug) continue;
-        const key = `${i}:${j}`;
+        if (items[i]!.p.id === items[j]!.p.id) continue;
+        // Already in one group: comparing them changes nothing. A paragraph 200 towns share
+        // costs 200 comparisons, not 20,000.
+        if (find(i) === find(j)) continue;
+        const key = i * items.length + j;
         if (checked.has(key)) continue;
         checked.add(key);
         const similarity = jaccard(setOf(i), setOf(j));
@@ -113,16 +141,38 @@ export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedP
   });
   const out: SharedParagraph[] = [];
   for (const members of groups.values()) {
-    const towns = new Set(members.map((i) => items[i]!.p.town || items[i]!.p.slug));
+    const towns = new Set(members.map((i) => items[i]!.p.town || items[i]!.p.id));
     if (towns.size < 2) continue;
     const first = items[members[0] as number]!;
     out.push({
       text: first.p.text,
-      reports: members.map((i) => ({ slug: items[i]!.p.slug, town: items[i]!.p.town, line: items[i]!.p.line })),
+      reports: members.map((i) => ({ id: items[i]!.p.id, town: items[i]!.p.town, line: items[i]!.p.line })),
       similarity:
         Math.round(Math.min(...members.slice(1).map((i) => jaccard(setOf(members[0] as number), setOf(i)))) * 100) /
         100,
     });
   }
   return out.sort((a, b) => b.reports.length - a.reports.length || a.text.localeCompare(b.text));
+}
+
+/**
+ * The paragraphs a run's reports share (check on several files), each report named by its file:
+ * `reports` in input order, so the result never depends on which worker finished first.
+ */
+export function sharedTexts(
+  reports: ReadonlyArray<{ file: string; town: string | null; paragraphs: readonly ReportParagraph[] }>,
+): SharedText[] {
+  const shared = sharedParagraphs(
+    reports.flatMap((r, i) =>
+      r.paragraphs.map((p) => ({ id: String(i), town: r.town ?? '', line: p.line, text: p.text, sig: p.sig })),
+    ),
+  );
+  return shared.map((g) => ({
+    text: g.text,
+    similarity: g.similarity,
+    reports: g.reports.map((m) => {
+      const r = reports[Number(m.id)]!;
+      return { file: r.file, town: r.town, line: m.line };
+    }),
+  }));
 }
