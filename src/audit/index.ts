@@ -38,16 +38,26 @@ export type AuditWrite = (name: string, content: string | Uint8Array) => void;
 /** A row kept for the dashboard and the workbook once the report's own files are written. */
 type KeptRow = AuditRow & { paragraphs: ReadonlyArray<{ line: number; text: string }> };
 
+/** A flat copy of a string: a quote sliced from a source would keep the whole source alive. */
+const copy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
 /**
  * What the dashboard and the workbook need of a report: its failed and reviewed findings, each
- * with its first quote, as flat strings (a quote sliced from the source would keep the whole
- * text alive).
+ * with its first quote copied out of the source. The rules' own strings (title, clause, fix)
+ * stay shared with the packs, not copied 50,000 times.
  */
 function slimReport(report: ReportResult): ReportResult {
   const kept = report.findings
     .filter((f) => f.status === 'fail' || (f as { review?: unknown }).review !== undefined)
-    .map((f) => ({ ...f, evidence: f.evidence.slice(0, 1) }));
-  return JSON.parse(JSON.stringify({ ...report, parts: [], metrics: [], findings: kept })) as ReportResult;
+    .map((f) => ({
+      ...f,
+      message: copy(f.message),
+      evidence: f.evidence.slice(0, 1).map((e) => ({ ...e, quote: copy(e.quote) })),
+    }));
+  const meta = Object.fromEntries(
+    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? copy(v) : v]),
+  ) as ReportResult['meta'];
+  return { ...report, meta, parts: [], metrics: [], findings: kept };
 }
 
 /**
@@ -97,8 +107,9 @@ export class AuditBuilder {
     const paragraphs = (input.paragraphs ?? []).map((p) => ({ line: p.line, text: maskText(p.text, secrets) }));
     this.rows.push({
       ...row,
+      town: copy(row.town),
       report: slimReport(report),
-      paragraphs: JSON.parse(JSON.stringify(paragraphs)) as KeptRow['paragraphs'],
+      paragraphs: paragraphs.map((p) => ({ line: p.line, text: copy(p.text) })),
     });
   }
 
