@@ -271,8 +271,8 @@ const serial = (d: Date): number => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_
 
 /**
  * The workbook's parts, written straight from the sheets' cells: one string per row, shared
- * strings and styles collected on the way. (write-excel-file, which wrote it before, took some 400 MB for
- * the 50,000 finding rows of 2,000 reports; this takes little more than the XML's own size.)
+ * strings and styles collected on the way. (write-excel-file, which wrote it before, took some
+ * 400 MB for the 50,000 finding rows of 2,000 reports; this takes little more than the XML.)
  */
 function workbookZip(sheets: ReadonlyArray<() => Sheet>): Uint8Array {
   const u8 = fflate().strToU8;
