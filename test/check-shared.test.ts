@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
 import stringWidth from 'string-width';
 import { checkAll, type RunOptions, type RunResult } from '../src/index.js';
 import { stylishFormatter } from '../src/formatters/stylish.js';
@@ -91,6 +92,9 @@ describe('check on a folder: paragraphs shared between towns', () => {
       ['b-baisha.txt', '白沙乡', 5],
     ]);
     expect(JSON.stringify(shared)).not.toContain('思想为指导');
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/result.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    expect(validate(run), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('gives byte-identical JSON on one thread and on two', () => {
