@@ -2,7 +2,7 @@
 // fazhi paired with textlint + prh on the same files, throughput, latency, memory, cold start and the floor.
 // Not part of npm test. Writes bench/results.json and prints tables.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,24 @@ function runCli(dir, jobs) {
   if (r.status !== 0) throw new Error(`fazhi exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
   return { seconds, rssMb: rssKb / 1024 };
+}
+
+/** fazhi audit over a folder: wall time, peak RSS (GNU time when present) and the dashboard's size. */
+function runAudit(dir) {
+  const out = path.join(work, 'audit-out');
+  rmSync(out, { recursive: true, force: true });
+  const args = [bin, 'audit', dir, '--out', out];
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const started = process.hrtime.bigint();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0) throw new Error(`fazhi audit exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  const indexKb = statSync(path.join(out, 'index.html')).size / 1024;
+  rmSync(out, { recursive: true, force: true });
+  return { seconds, rssMb: rssKb / 1024, indexKb };
 }
 
 /** Engine latency per report, in-process: parse → facts → engine (what a worker does per file). */
@@ -187,6 +205,17 @@ if (ensureTextlint()) {
     ratio: +(fazhiSeconds / floorSeconds).toFixed(1),
   };
 }
+// The county's audit at 2,000 reports (BENCH_AUDIT=0 leaves it out): time, memory, index.html.
+const auditSize = Number(process.env.BENCH_AUDIT ?? 2000);
+if (auditSize > 0) {
+  const a = runAudit(makeCorpus(auditSize));
+  results.audit = {
+    reports: auditSize,
+    seconds: +a.seconds.toFixed(2),
+    peakRssMb: +a.rssMb.toFixed(0),
+    indexHtmlKb: +a.indexKb.toFixed(0),
+  };
+}
 const cold = coldStart();
 results.coldStartMs = +cold.fazhi.toFixed(0);
 results.nodeAloneMs = +cold.node.toFixed(0);
@@ -194,6 +223,8 @@ const diversePaired = results.paired?.find((p) => p.corpus === 'diverse');
 results.targets = {
   wallVsTextlintDiverse: { target: '≤ 0.5', measured: diversePaired?.wallRatio ?? null },
   coldStartMs: { target: '≤ 150', measured: results.coldStartMs },
+  auditPeakRssMbAt2000: { target: '≤ 300', measured: results.audit?.peakRssMb ?? null },
+  auditIndexHtmlKbAt2000: { target: '≤ 2048', measured: results.audit?.indexHtmlKb ?? null },
   peakRssMbAt10000: {
     target: '≤ 200',
     measured: Math.max(
@@ -229,6 +260,10 @@ console.log(
 console.log(
   `floor: ${results.floor.floorSeconds}s vs fazhi ${results.floor.fazhiSeconds}s for ${results.floor.reports} reports (best of ${results.floor.trials} each) → ${results.floor.ratio}× the floor`,
 );
+if (results.audit)
+  console.log(
+    `audit of ${results.audit.reports} reports: ${results.audit.seconds} s, peak RSS ${results.audit.peakRssMb} MB, index.html ${results.audit.indexHtmlKb} KB`,
+  );
 console.log(`cold start (one report): ${results.coldStartMs} ms (node -e 0: ${results.nodeAloneMs} ms)`);
 for (const [name, t] of Object.entries(results.targets))
   console.log(`target ${name}: ${t.target}, measured ${t.measured}`);

@@ -111,3 +111,63 @@ describe.runIf(HAVE_CHROMIUM)('the audit dashboard in Chromium', () => {
     expect(requests.filter((u) => !u.startsWith(own))).toEqual([]);
   });
 });
+
+describe.runIf(HAVE_CHROMIUM)('a large batch: the ranking loads from data/ranking.js', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const out = path.join(TMP, '大批审核结果');
+  const COUNT = 201; // one over the reports whose rows index.html holds itself
+
+  beforeAll(async () => {
+    const sub = path.join(TMP, '大批报送材料');
+    fs.mkdirSync(sub, { recursive: true });
+    const samples = ['taojia-2025.txt', 'xuantan-2024.txt', 'gurtu-2024.txt', 'draft-no-first-responsible.txt'];
+    for (let i = 0; i < COUNT; i++)
+      fs.copyFileSync(
+        path.join(ROOT, 'reports', samples[i % samples.length]!),
+        path.join(sub, `r${String(i).padStart(3, '0')}.txt`),
+      );
+    const run = runCli(['audit', '大批报送材料', '--out', '大批审核结果'], { cwd: TMP });
+    expect(run.code, run.stderr).toBe(0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=zh-CN'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(TMP, { recursive: true, force: true });
+  });
+
+  const column = (n: number) =>
+    page.$$eval(`#ranking tbody tr:not([hidden]) td:nth-child(${n})`, (cells) => cells.map((c) => c.textContent ?? ''));
+
+  it('keeps the rows out of index.html, and shows them all, highest score first', async () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).not.toContain('<tr data-rank=');
+    expect(html).toContain('<script src="data/ranking.js"></script>');
+    const scores = (await column(4)).map(Number);
+    expect(scores).toHaveLength(COUNT);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(await page.locator('#shown').textContent()).toBe(`显示 ${COUNT} / ${COUNT} 份`);
+  });
+
+  it('sorts and filters the loaded rows', async () => {
+    // Its name gains ▲/▼ once sorted.
+    await page.getByRole('button', { name: /^得分/ }).click();
+    await page.getByRole('button', { name: /^得分/ }).click();
+    const scores = (await column(4)).map(Number);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    await page.selectOption('#filter-rule', 'structure/first-responsible');
+    expect((await column(2)).length).toBeGreaterThan(0);
+    expect(await page.locator('#shown').textContent()).not.toBe(`显示 ${COUNT} / ${COUNT} 份`);
+  });
+
+  it('makes no request beyond its own folder', () => {
+    const own = pathToFileURL(out).href + '/';
+    expect(requests.some((u) => u.endsWith('/data/ranking.js'))).toBe(true);
+    expect(requests.filter((u) => !u.startsWith(own))).toEqual([]);
+  });
+});

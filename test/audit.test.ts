@@ -4,7 +4,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedParagraphs, SHARED_THRESHOLD, type BatchParagraph } from '../src/audit/copies.js';
+import { sharedParagraphs, SHARED_THRESHOLD, type BatchParagraph } from '../src/compare/shared.js';
 import { DASHBOARD_CSS, heatColour, heatmapSvg, LABELLED_HEATMAP_MAX } from '../src/audit/dashboard.js';
 import { safeStem, uniqueStems } from '../src/audit/names.js';
 import { maskNumber } from '../src/audit/mask.js';
@@ -292,19 +292,19 @@ describe('paragraphs shared between towns, at batch scale', () => {
     const paragraphs: BatchParagraph[] = [];
     for (let r = 0; r < 400; r++) {
       for (let k = 0; k < 10; k++)
-        paragraphs.push({ slug: `r${r}`, town: `镇${r}`, line: k + 1, text: paragraph(r * 100 + k) });
+        paragraphs.push({ id: `r${r}`, town: `镇${r}`, line: k + 1, text: paragraph(r * 100 + k) });
     }
     const planted = paragraph(999_999);
-    paragraphs.push({ slug: 'r3', town: '镇3', line: 20, text: planted });
-    paragraphs.push({ slug: 'r250', town: '镇250', line: 21, text: planted.replace(/。?$/, '。') });
-    paragraphs.push({ slug: 'r399', town: '镇399', line: 22, text: `${planted.slice(0, 58)}工作` });
+    paragraphs.push({ id: 'r3', town: '镇3', line: 20, text: planted });
+    paragraphs.push({ id: 'r250', town: '镇250', line: 21, text: planted.replace(/。?$/, '。') });
+    paragraphs.push({ id: 'r399', town: '镇399', line: 22, text: `${planted.slice(0, 58)}工作` });
     // A near-miss: a third of it rewritten.
-    paragraphs.push({ slug: 'r10', town: '镇10', line: 23, text: planted.slice(0, 40) + paragraph(7).slice(0, 20) });
+    paragraphs.push({ id: 'r10', town: '镇10', line: 23, text: planted.slice(0, 40) + paragraph(7).slice(0, 20) });
     // A town repeating itself is not a copy between towns.
-    paragraphs.push({ slug: 'r5', town: '镇5', line: 30, text: paragraph(500) });
+    paragraphs.push({ id: 'r5', town: '镇5', line: 30, text: paragraph(500) });
     const shared = sharedParagraphs(paragraphs);
     expect(shared).toHaveLength(1);
-    expect(shared[0]!.reports.map((r) => r.slug).sort()).toEqual(['r250', 'r3', 'r399']);
+    expect(shared[0]!.reports.map((r) => r.id).sort()).toEqual(['r250', 'r3', 'r399']);
     expect(shared[0]!.similarity).toBeGreaterThanOrEqual(SHARED_THRESHOLD);
   });
 });

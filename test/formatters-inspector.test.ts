@@ -91,7 +91,9 @@ describe('markdown', () => {
     expect(rows).toHaveLength(all.reports.length);
     const scores = rows.map((l) => Number(l.split('|')[4]));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(md.split('\n---\n')).toHaveLength(all.reports.length + 1);
+    // The ranking, one letter per report, then the batch's shared paragraphs.
+    expect(md.split('\n---\n')).toHaveLength(all.reports.length + 2);
+    expect(md.split('\n---\n').at(-1)).toMatch(/^\n## 跨单位雷同段落/);
   });
 
   it('keeps tables and formatting intact with hostile report text', () => {

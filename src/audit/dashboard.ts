@@ -10,14 +10,15 @@ import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
 import type { Comparison } from '../compare/index.js';
 import { PLAN_STATUS, SHORTCOMING_STATUS } from '../compare/format.js';
-import { SHARED_THRESHOLD, type SharedParagraph } from './copies.js';
+import { SHARED_THRESHOLD, type SharedParagraph } from '../compare/shared.js';
 import type { AuditRow, RuleCount } from './model.js';
 import { reviewedFindings, VERDICT_NAMES } from './review.js';
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'";
 
-function page(title: string, body: string, depth: 0 | 1): string {
+function page(title: string, body: string, depth: 0 | 1, scripts: readonly string[] = []): string {
   const up = depth === 1 ? '../' : '';
+  const own = scripts.map((src) => `<script src="${up}${src}"></script>\n`).join('');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -30,7 +31,7 @@ function page(title: string, body: string, depth: 0 | 1): string {
 </head>
 <body>
 ${body}
-<script src="${up}dashboard.js"></script>
+${own}<script src="${up}dashboard.js"></script>
 </body>
 </html>
 `;
@@ -148,6 +149,66 @@ export function histogramSvg(rows: readonly AuditRow[], grades: readonly GradeBa
   return out.join('\n');
 }
 
+/** Above this many reports the ranking's rows are loaded from RANKING_DATA, so index.html stays small. */
+export const INLINE_RANKING_MAX = LABELLED_HEATMAP_MAX;
+/** The ranking's rows of a large batch: a script of the folder (CSP 'self', works from file://). */
+export const RANKING_DATA = 'data/ranking.js';
+/** The dashboard lists this many reports of each shared paragraph (the workbook lists them all). */
+const SHARED_LINKS = 12;
+
+function rankingRows(rows: readonly AuditRow[], previous: boolean): string[] {
+  return rows.map((r, i) => {
+    const failing = failedFindings(r.report).map((f) => f.ruleId);
+    return `<tr data-rank="${i + 1}" data-score="${r.score}" data-town="${e(r.town)}" data-year="${r.year ?? ''}" data-grade="${e(r.grade)}" data-rules=" ${e(failing.join(' '))} "${previous ? ` data-follow="${followShare(r)}"` : ''}${r.areas
+      .map((a) => ` data-area-${e(a.id)}="${a.points ?? ''}"`)
+      .join('')}>
+<td>${i + 1}</td><td><a href="towns/${e(r.slug)}.html">${e(r.town || '（未识别单位）')}</a></td><td>${r.year ?? ''}</td><td class="num">${r.score.toFixed(1)}</td><td>${e(r.grade)}</td>${r.areas
+      .map((a) => `<td class="num">${pointsText(a.points)}</td>`)
+      .join(
+        '',
+      )}<td class="num">${r.counts.error}</td><td class="num">${r.counts.warning}</td>${previous ? followCell(r) : ''}<td class="file">${e(r.file)}</td></tr>`;
+  });
+}
+
+/** A script that fills the ranking's body with its rows (run before dashboard.js sorts them). */
+function rankingScript(rows: readonly string[]): string {
+  return `// The ranking's rows (fazhi audit), kept out of index.html so that it stays small.
+(function () {
+  'use strict';
+  var table = document.getElementById('ranking');
+  if (!table) return;
+  table.tBodies[0].innerHTML = [
+${rows.map((r) => JSON.stringify(r)).join(',\n')}
+  ].join('\\n');
+})();
+`;
+}
+
+/**
+ * index.html, and for a large batch (over INLINE_RANKING_MAX reports) the ranking's rows as
+ * RANKING_DATA beside it: 2,000 rows of a dozen cells would make the page several megabytes.
+ */
+export function dashboardFiles(
+  rows: readonly AuditRow[],
+  counts: readonly RuleCount[],
+  head: Pick<RunHead, 'areas'>,
+  grades: readonly GradeBand[],
+  failures: ReadonlyArray<{ file: string; message: string }>,
+  shared: readonly SharedParagraph[] = [],
+  previous = false,
+): Map<string, string> {
+  const rowsHtml = rankingRows(rows, previous);
+  const external = rows.length > INLINE_RANKING_MAX;
+  const files = new Map<string, string>();
+  files.set(
+    'index.html',
+    dashboardHtml(rows, counts, head, grades, failures, shared, previous, external ? null : rowsHtml),
+  );
+  if (external) files.set(RANKING_DATA, rankingScript(rowsHtml));
+  return files;
+}
+
+/** index.html; `inline`: the ranking's rows, or null when they load from RANKING_DATA. */
 export function dashboardHtml(
   rows: readonly AuditRow[],
   counts: readonly RuleCount[],
@@ -156,21 +217,10 @@ export function dashboardHtml(
   failures: ReadonlyArray<{ file: string; message: string }>,
   shared: readonly SharedParagraph[] = [],
   previous = false,
+  inline: readonly string[] | null = rankingRows(rows, previous),
 ): string {
   const gradesSeen = [...new Set(rows.map((r) => r.grade))];
-  const ranking = rows
-    .map((r, i) => {
-      const failing = failedFindings(r.report).map((f) => f.ruleId);
-      return `<tr data-rank="${i + 1}" data-score="${r.score}" data-town="${e(r.town)}" data-year="${r.year ?? ''}" data-grade="${e(r.grade)}" data-rules=" ${e(failing.join(' '))} "${previous ? ` data-follow="${followShare(r)}"` : ''}${r.areas
-        .map((a) => ` data-area-${e(a.id)}="${a.points ?? ''}"`)
-        .join('')}>
-<td>${i + 1}</td><td><a href="towns/${e(r.slug)}.html">${e(r.town || '（未识别单位）')}</a></td><td>${r.year ?? ''}</td><td class="num">${r.score.toFixed(1)}</td><td>${e(r.grade)}</td>${r.areas
-        .map((a) => `<td class="num">${pointsText(a.points)}</td>`)
-        .join(
-          '',
-        )}<td class="num">${r.counts.error}</td><td class="num">${r.counts.warning}</td>${previous ? followCell(r) : ''}<td class="file">${e(r.file)}</td></tr>`;
-    })
-    .join('\n');
+  const ranking = inline ? inline.join('\n') : '';
   const sortable = (key: string, label: string) =>
     `<th scope="col"><button type="button" data-sort="${e(key)}">${e(label)}</button></th>`;
   const gaps = counts
@@ -208,6 +258,7 @@ export function dashboardHtml(
 <tbody>
 ${ranking}
 </tbody></table></div>
+${inline ? '' : `<noscript><p>共 ${rows.length} 份报告：排名表由本目录中的 ${RANKING_DATA} 载入，需要启用 JavaScript；也可查看 Excel 汇总表。</p></noscript>`}
 </section>
 <section aria-labelledby="h-heat">
 <h2 id="h-heat">各方面得分（按各方面满分，各单位同一标尺）</h2>
@@ -233,8 +284,11 @@ ${
         .map(
           (g) =>
             `<li><blockquote>${e(g.text)}</blockquote><p>${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${g.reports
-              .map((r) => `<a href="towns/${e(r.slug)}.html">${e(r.town || r.slug)}</a> 第${r.line}行`)
-              .join('、')}</p></li>`,
+              .slice(0, SHARED_LINKS)
+              .map((r) => `<a href="towns/${e(r.id)}.html">${e(r.town || r.id)}</a> 第${r.line}行`)
+              .join(
+                '、',
+              )}${g.reports.length > SHARED_LINKS ? ` 等 ${g.reports.length} 份（全部见 Excel 汇总表“跨单位雷同”表）` : ''}</p></li>`,
         )
         .join('\n')}</ol>`
 }
@@ -247,7 +301,7 @@ ${
     : ''
 }
 </main>`;
-  return page('法治政府建设年度报告审核汇总', body, 0);
+  return page('法治政府建设年度报告审核汇总', body, 0, inline ? [] : [RANKING_DATA]);
 }
 
 /** Share of last year's plans reported done, for sorting ('' when there is no last year). */

@@ -1,17 +1,17 @@
 /**
- * fazhi audit: the folder a county office works from. Pure: reports in, files (path → content)
- * out; the command writes them (atomically, as one folder).
+ * fazhi audit: the folder a county office works from. Reports in, files (path → content) out,
+ * each as soon as it is ready; the command writes them into a folder renamed into place at the end.
  */
 import { annotate, type AnnotateSource } from '../annotate/index.js';
 import type { Comparison } from '../compare/index.js';
 import type { PackSet } from '../packs/model.js';
 import type { InputFailure, ReportResult, RunHead } from '../report/result.js';
-import { DASHBOARD_CSS, DASHBOARD_JS, dashboardHtml, townHtml } from './dashboard.js';
+import { DASHBOARD_CSS, DASHBOARD_JS, dashboardFiles, townHtml } from './dashboard.js';
 import { feedbackMarkdown } from './feedback.js';
 import { maskReport, maskText, personalData, personalDataRules } from './mask.js';
-import { sharedParagraphs } from './copies.js';
-import { auditRow, byRank, followThroughOf, ruleCounts } from './model.js';
-import { uniqueStems } from './names.js';
+import { sharedParagraphs } from '../compare/shared.js';
+import { auditRow, byRank, followThroughOf, ruleCounts, type AuditRow } from './model.js';
+import { stemmer } from './names.js';
 import { auditWorkbook } from './xlsx.js';
 
 export interface AuditInput {
@@ -32,63 +32,115 @@ export const TOWNS_DIR = 'towns';
 /** Marks a folder as an audit fazhi wrote, so a later audit may replace it. */
 export const AUDIT_MARKER = '.fazhi-audit';
 
-export async function buildAudit(
-  inputs: readonly AuditInput[],
-  head: RunHead,
-  packs: PackSet,
-  failures: readonly InputFailure[],
-  /** Whether last year's reports were given (audit --previous): the follow-through columns show. */
-  previous = false,
-): Promise<Map<string, string | Uint8Array>> {
-  const pii = personalDataRules(packs);
-  const masked = inputs.map((i) => {
-    const secrets = personalData(i.report, pii);
-    return { ...i, secrets, report: maskReport(i.report, secrets) };
-  });
-  const stems = uniqueStems(
-    masked.map((m) => ({ town: m.report.meta.body ?? '', year: m.report.meta.year, file: m.report.file })),
-  );
-  const rows = masked
-    .map((m, i) => ({
-      ...auditRow(m.report, head, stems[i] as string),
-      ...(m.toolScore !== undefined ? { toolScore: m.toolScore } : {}),
-      ...(m.comparison ? { followThrough: followThroughOf(m.comparison) } : {}),
-      input: m,
-    }))
-    .sort(byRank);
-  const counts = ruleCounts(rows, head);
-  const shared = sharedParagraphs(
-    rows.flatMap((r) =>
-      (r.input.paragraphs ?? []).map((p) => ({
-        slug: r.slug,
-        town: r.town,
-        line: p.line,
-        text: maskText(p.text, r.input.secrets),
-      })),
-    ),
-  );
-  const files = new Map<string, string | Uint8Array>();
-  const grades = [...packs.grades].map((g) => ({ name: g.name, min: g.min }));
-  files.set('index.html', dashboardHtml(rows, counts, head, grades, failures, shared, previous));
-  files.set('dashboard.css', DASHBOARD_CSS);
-  files.set('dashboard.js', DASHBOARD_JS);
-  files.set(WORKBOOK, await auditWorkbook(rows, counts, head, shared, previous));
-  for (const row of rows) {
-    const { source, secrets } = row.input;
-    const feedback = `${row.slug}.md`;
-    files.set(`${FEEDBACK_DIR}/${feedback}`, feedbackMarkdown(row));
+/** Where the audit's files go, as each is ready (the command writes into a folder renamed at the end). */
+export type AuditWrite = (name: string, content: string | Uint8Array) => void;
+
+/** A row kept for the dashboard and the workbook once the report's own files are written. */
+type KeptRow = AuditRow & { paragraphs: ReadonlyArray<{ line: number; text: string }> };
+
+/** A flat copy of a string: a quote sliced from a source would keep the whole source alive. */
+const copy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
+/**
+ * What the dashboard and the workbook need of a report: its failed and reviewed findings, each
+ * with its first quote copied out of the source. The rules' own strings (title, clause, fix)
+ * stay shared with the packs, not copied 50,000 times.
+ */
+function slimReport(report: ReportResult): ReportResult {
+  const kept = report.findings
+    .filter((f) => f.status === 'fail' || (f as { review?: unknown }).review !== undefined)
+    .map((f) => ({
+      ...f,
+      message: copy(f.message),
+      evidence: f.evidence.slice(0, 1).map((e) => ({ ...e, quote: copy(e.quote) })),
+    }));
+  const meta = Object.fromEntries(
+    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? copy(v) : v]),
+  ) as ReportResult['meta'];
+  return { ...report, meta, parts: [], metrics: [], findings: kept };
+}
+
+/**
+ * fazhi audit, report by report: each report's page, feedback and annotated copy are written as
+ * soon as it is checked, and only a slim row stays for the dashboard and the workbook, so 2,000
+ * reports never sit in memory with their sources and copies.
+ */
+export class AuditBuilder {
+  private readonly rows: KeptRow[] = [];
+  private readonly pii: ReturnType<typeof personalDataRules>;
+  private readonly stem = stemmer();
+
+  constructor(
+    private readonly head: RunHead,
+    private readonly packs: PackSet,
+    private readonly write: AuditWrite,
+    /** Whether last year's reports were given (audit --previous): the follow-through columns show. */
+    private readonly previous = false,
+  ) {
+    this.pii = personalDataRules(packs);
+  }
+
+  /** One checked report, in input order: its own files now, its row for the end. */
+  add(input: AuditInput): void {
+    const secrets = personalData(input.report, this.pii);
+    const report = maskReport(input.report, secrets);
+    const slug = this.stem({ town: report.meta.body ?? '', year: report.meta.year, file: report.file });
+    const row: AuditRow = {
+      ...auditRow(report, this.head, slug),
+      ...(input.toolScore !== undefined ? { toolScore: input.toolScore } : {}),
+      ...(input.comparison ? { followThrough: followThroughOf(input.comparison) } : {}),
+    };
+    const feedback = `${slug}.md`;
+    this.write(`${FEEDBACK_DIR}/${feedback}`, feedbackMarkdown(row));
     let docx: string | null = null;
+    const { source } = input;
     if (source) {
       // The copy is made from the masked text: personal data never leaves in it either.
       const maskedSource =
         secrets.length === 0
           ? source
           : { ...source, bytes: null, format: 'text', text: maskText(source.text, secrets) };
-      docx = `${row.slug}.批注.docx`;
-      files.set(`${TOWNS_DIR}/${docx}`, annotate(maskedSource, row.report, head.rules).docx);
+      docx = `${slug}.批注.docx`;
+      this.write(`${TOWNS_DIR}/${docx}`, annotate(maskedSource, report, this.head.rules).docx);
     }
-    files.set(`${TOWNS_DIR}/${row.slug}.html`, townHtml(row, docx, feedback, row.input.comparison));
+    this.write(`${TOWNS_DIR}/${slug}.html`, townHtml(row, docx, feedback, input.comparison));
+    const paragraphs = (input.paragraphs ?? []).map((p) => ({ line: p.line, text: maskText(p.text, secrets) }));
+    this.rows.push({
+      ...row,
+      town: copy(row.town),
+      report: slimReport(report),
+      paragraphs: paragraphs.map((p) => ({ line: p.line, text: copy(p.text) })),
+    });
   }
-  files.set(AUDIT_MARKER, 'fazhi audit\n');
+
+  /** The dashboard, its ranking data, the workbook and the marker, once every report is in. */
+  async finish(failures: readonly InputFailure[]): Promise<void> {
+    const rows = this.rows.sort(byRank);
+    const counts = ruleCounts(rows, this.head);
+    const shared = sharedParagraphs(
+      rows.flatMap((r) => r.paragraphs.map((p) => ({ id: r.slug, town: r.town, line: p.line, text: p.text }))),
+    );
+    const grades = [...this.packs.grades].map((g) => ({ name: g.name, min: g.min }));
+    const dashboard = dashboardFiles(rows, counts, this.head, grades, failures, shared, this.previous);
+    for (const [name, content] of dashboard) this.write(name, content);
+    this.write('dashboard.css', DASHBOARD_CSS);
+    this.write('dashboard.js', DASHBOARD_JS);
+    this.write(WORKBOOK, await auditWorkbook(rows, counts, this.head, shared, this.previous));
+    this.write(AUDIT_MARKER, 'fazhi audit\n');
+  }
+}
+
+/** The whole audit as files (path → content), for tests and library users: AuditBuilder into a map. */
+export async function buildAudit(
+  inputs: readonly AuditInput[],
+  head: RunHead,
+  packs: PackSet,
+  failures: readonly InputFailure[],
+  previous = false,
+): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
+  const builder = new AuditBuilder(head, packs, (name, content) => files.set(name, content), previous);
+  for (const input of inputs) builder.add(input);
+  await builder.finish(failures);
   return files;
 }

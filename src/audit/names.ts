@@ -18,14 +18,22 @@ export function safeStem(text: string, fallback: string): string {
   return RESERVED.test(stem) ? `${stem}_` : stem;
 }
 
-/** Stems for each report: the town and year when known, else the file name; suffixed -2, -3 … when taken. */
-export function uniqueStems(items: ReadonlyArray<{ town: string; year: number | null; file: string }>): string[] {
+/**
+ * Stems given one at a time, in input order: the town and year when known, else the file name;
+ * suffixed -2, -3 … when taken (so an audit can name each report's files as it arrives).
+ */
+export function stemmer(): (item: { town: string; year: number | null; file: string }) => string {
   const taken = new Set<string>();
-  return items.map((item) => {
+  return (item) => {
     const base = safeStem(item.town ? `${item.town}${item.year ?? ''}` : '', item.file);
     let stem = base;
     for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
     taken.add(stem.toLowerCase());
     return stem;
-  });
+  };
+}
+
+/** Stems for each report, as stemmer() gives them. */
+export function uniqueStems(items: ReadonlyArray<{ town: string; year: number | null; file: string }>): string[] {
+  return items.map(stemmer());
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AUDIT_MARKER, buildAudit, type AuditInput } from '../audit/index.js';
+import { AUDIT_MARKER, AuditBuilder, type AuditInput } from '../audit/index.js';
 import { applyReviews, parseReviews, REVIEW_FILE, type Review } from '../audit/review.js';
 import { DEFAULT_MAX_BYTES, readRegularText } from '../ingest/files.js';
 import { parse } from 'yaml';
@@ -45,69 +45,91 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
   );
   if (files.length === 0) throw new UsageError(`${inputs.join(' ')}: 没有找到可检查的报告`);
 
-  const checked: AuditInput[] = [];
-  const failures: InputFailure[] = [];
   const lastYear = options.previous ? await previousReports(options.previous, checker) : null;
-  for (const file of files) {
-    try {
-      const { source, bytes } = await readInputBytes(file);
-      const { document, result: report } = await analyseSource(source, checker.ruleSetFor(source.file));
-      const last = lastYear && findLastYear(lastYear, report);
-      checked.push({
-        report,
-        source: { format: source.format, bytes, text: source.text, file },
-        paragraphs: bodyParagraphs(document, checker.packs),
-        ...(last ? { comparison: compareReports(last, { document, result: report }, checker.packs) } : {}),
-      });
-    } catch (err) {
-      if (!(err instanceof FazhiError)) throw err;
-      failures.push({ file: err.file ?? file, message: err.message, code: inputErrorCode(err) });
-    }
-  }
   const reviewFile = options.review ?? findReviewFile(inputs);
-  if (reviewFile) {
-    const reviews = loadReviews(reviewFile, checker);
-    const used = new Set<Review>();
-    for (const input of checked) {
-      const key = path.resolve(input.report.file);
-      const mine = reviews.filter((r) => r.file === key);
-      if (mine.length === 0) continue;
-      mine.forEach((r) => used.add(r));
-      const reviewed = applyReviews(input.report, mine, checker.packs, key);
-      if (reviewed !== input.report) {
-        input.toolScore = input.report.score.total;
-        input.report = reviewed;
-      }
-    }
-    for (const r of reviews.filter((x) => !used.has(x)))
-      io.stderr(
-        `fazhi: ${reviewFile}: ${path.relative(process.cwd(), r.file)} 不在本次审核的报告中，该条复核意见未使用\n`,
-      );
-  }
+  // Read before any report: a bad review file stops the run before the folder is started.
+  const reviews = reviewFile ? loadReviews(reviewFile, checker) : [];
+  const used = new Set<Review>();
   const head = runHead(checker, files);
-  const written = await buildAudit(checked, head, checker.packs, failures, lastYear !== null);
 
-  // Built whole beside the target, then renamed into place: complete or absent.
+  // Built beside the target, each report's files as it is checked, then renamed into place:
+  // complete or absent.
   const temp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
+  const failures: InputFailure[] = [];
+  let checked = 0;
+  // Interrupted while the folder is being built: nothing half-built stays beside the target.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(temp, { recursive: true, force: true });
+    io.stderr(`fazhi: 已中断：已审核 ${checked}/${files.length} 份，未写入审核结果\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     rmSync(temp, { recursive: true, force: true });
-    for (const [name, content] of written) {
+    const made = new Set<string>();
+    const write = (name: string, content: string | Uint8Array) => {
       const target = path.join(temp, name);
-      mkdirSync(path.dirname(target), { recursive: true });
+      const dir = path.dirname(target);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(target, content);
+    };
+    const builder = new AuditBuilder(head, checker.packs, write, lastYear !== null);
+    for (const file of files) {
+      let input: AuditInput;
+      try {
+        const { source, bytes } = await readInputBytes(file);
+        const { document, result: report } = await analyseSource(source, checker.ruleSetFor(source.file));
+        const last = lastYear && findLastYear(lastYear, report);
+        input = {
+          report,
+          source: { format: source.format, bytes, text: source.text, file },
+          paragraphs: bodyParagraphs(document, checker.packs),
+          ...(last ? { comparison: compareReports(last, { document, result: report }, checker.packs) } : {}),
+        };
+      } catch (err) {
+        if (!(err instanceof FazhiError)) throw err;
+        failures.push({ file: err.file ?? file, message: err.message, code: inputErrorCode(err) });
+        continue;
+      }
+      const key = path.resolve(input.report.file);
+      const mine = reviews.filter((r) => r.file === key);
+      if (mine.length > 0) {
+        mine.forEach((r) => used.add(r));
+        const reviewed = applyReviews(input.report, mine, checker.packs, key);
+        if (reviewed !== input.report) {
+          input.toolScore = input.report.score.total;
+          input.report = reviewed;
+        }
+      }
+      builder.add(input);
+      checked++;
     }
+    await builder.finish(failures);
     if (existsSync(out)) renameSync(out, old);
     renameSync(temp, out);
     rmSync(old, { recursive: true, force: true });
   } catch (e) {
     rmSync(temp, { recursive: true, force: true });
     if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+    if (e instanceof FazhiError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new FazhiError(`无法写入审核结果：${code ?? (e as Error).message}`, options.out, null, 'output-write');
+    if (!code) throw e;
+    throw new FazhiError(`无法写入审核结果：${code}`, options.out, null, 'output-write');
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
+  for (const r of reviews.filter((x) => !used.has(x)))
+    io.stderr(
+      `fazhi: ${reviewFile}: ${path.relative(process.cwd(), r.file)} 不在本次审核的报告中，该条复核意见未使用\n`,
+    );
   io.stdout(
-    `已写入审核结果：${options.out}（${checked.length} 份报告${failures.length ? `，${failures.length} 份无法检查` : ''}）\n` +
+    `已写入审核结果：${options.out}（${checked} 份报告${failures.length ? `，${failures.length} 份无法检查` : ''}）\n` +
       `  ${path.join(options.out, 'index.html')}  汇总页面\n` +
       `  ${path.join(options.out, '审核汇总.xlsx')}  Excel 汇总表\n` +
       `  ${path.join(options.out, '反馈意见')}${path.sep}  各单位反馈意见\n`,

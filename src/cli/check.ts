@@ -9,6 +9,7 @@ import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import type { RenderSetup } from '../run/render.js';
 import type { BaselineEntry, ReportSummary, RunHead, RunSummary } from '../report/result.js';
 import { checkEach } from '../run/batch.js';
+import { sharedTexts, type ReportParagraph } from '../compare/shared.js';
 import { packSafety } from '../run/safety.js';
 import { exitCode, FAIL_ON, gateVerdict, type FailOn } from '../formatters/gate.js';
 import type { CliIO, OutputFlag } from './main.js';
@@ -36,6 +37,8 @@ export interface CheckOptions {
   updateBaseline?: boolean;
   verbose?: boolean;
   progress: boolean;
+  /** The batch's shared paragraphs (--no-shared: false). */
+  shared?: boolean;
   param?: string[];
   debug?: boolean;
   sarifRoot?: string;
@@ -276,6 +279,9 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     record: options.updateBaseline === true,
   };
   const summaries: ReportSummary[] = [];
+  // Only a batch has paragraphs shared between towns: one file sends none back.
+  const withShared = options.shared !== false && total >= 2;
+  const paragraphs: Array<{ file: string; town: string | null; paragraphs: ReportParagraph[] }> = [];
   const matched: string[] = [];
   const entries: BaselineEntry[] = [];
   // Interrupted: no temporary file stays, outputs already in place stay whole, the rest never appear.
@@ -307,11 +313,14 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         },
         onHead: start,
         render,
+        ...(withShared ? { paragraphs: true } : {}),
       },
       (checked) => {
         if (!('rendered' in checked)) return;
         const { summary, texts } = checked.rendered;
         summaries.push(summary);
+        if (checked.paragraphs)
+          paragraphs.push({ file: summary.file, town: summary.meta.body, paragraphs: checked.paragraphs });
         for (const id of checked.rendered.matched) matched.push(id);
         for (const e of checked.rendered.entries) entries.push(e);
         sinks.forEach((sink, i) => sink.write(texts[i] as string));
@@ -326,6 +335,8 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       ...(applying && options.baseline
         ? { baseline: baselineSummary(baseline, options.baseline, checkedFiles, matched) }
         : {}),
+      // Computed once every report is in (their own output has streamed already).
+      ...(withShared && summaries.length >= 2 ? { batch: { shared: sharedTexts(paragraphs) } } : {}),
       exitCode: 0,
     };
     run.exitCode = exitCode(run, formatOptions.gate);

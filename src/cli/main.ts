@@ -132,6 +132,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       'SARIF 中规则说明的链接模板（可用 {version} {doc} {ruleId} {area}；none 不写链接）',
     )
     .option('--verbose', '同时显示通过和不适用的规则')
+    .option('--no-shared', '检查多份报告时不列出跨单位雷同段落')
     .option('--no-progress', '不显示进度条')
     .option('--debug', '出错时显示调用栈')
     .on('option:format', (value: string) => outputFlags.push(['format', value]))

@@ -253,17 +253,23 @@ function planOutcomes(last: Document, current: Document, v: Vocabulary): PlanOut
 }
 
 /** Body paragraphs worth comparing: long enough, not headings, not boilerplate. */
-function paragraphsOf(document: Document, v: Vocabulary) {
+function selectParagraphs(document: Document, v: Vocabulary) {
   return document.lines
     .filter((l) => l.kind === 'body')
     .map((l) => ({ line: l.number, original: l.original.trim(), text: comparable(l.norm.text), norm: l.norm.text }))
-    .filter((p) => p.text.length >= MIN_COPY_LENGTH && !(v.boilerplate && holds(p.norm, v.boilerplate)))
-    .map((p) => ({ ...p, shingles: shingles(p.text) }));
+    .filter((p) => p.text.length >= MIN_COPY_LENGTH && !(v.boilerplate && holds(p.norm, v.boilerplate)));
 }
 
-/** A report's body paragraphs that copying is judged on (also across towns in an audit). */
+function paragraphsOf(document: Document, v: Vocabulary) {
+  return selectParagraphs(document, v).map((p) => ({ ...p, shingles: shingles(p.text) }));
+}
+
+/**
+ * A report's body paragraphs that copying is judged on: year over year (compare), and across
+ * towns in a batch (audit, check on several files; see shared.ts).
+ */
 export function bodyParagraphs(document: Document, packs: PackSet): Array<{ line: number; text: string }> {
-  return paragraphsOf(document, vocabulary(packs)).map((p) => ({ line: p.line, text: p.original }));
+  return selectParagraphs(document, vocabulary(packs)).map((p) => ({ line: p.line, text: p.original }));
 }
 
 function copiedParagraphs(last: Document, current: Document, v: Vocabulary): CopiedParagraph[] {

@@ -22,8 +22,10 @@ export function shingles(text: string, k = 3): Set<string> {
 /** Jaccard similarity of two sets, 0 for two empty sets. */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 0;
+  // Look up the smaller set's members in the larger one.
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
+  for (const x of small) if (large.has(x)) shared++;
   return shared / (a.size + b.size - shared);
 }
 

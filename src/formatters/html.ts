@@ -94,6 +94,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space:
 .quotes li { margin: 0 0 6px; padding: 4px 10px; background: var(--soft); border-left: 3px solid var(--line);
   overflow-wrap: anywhere; word-break: break-word; }
 .quotes .where { display: inline-block; min-width: 5em; color: var(--muted); font-size: 12.5px; margin-right: 6px; white-space: nowrap; }
+.shared blockquote { margin: 4px 0; padding: 4px 10px; border-left: 3px solid var(--line); }
+.shared .where { color: var(--muted); font-size: 12.5px; margin: 0 0 10px; }
 mark { background: #fff1a8; color: inherit; padding: 0 1px; border-bottom: 1.5px solid #8a6d00; }
 .quotes .note { color: var(--muted); font-size: 12.5px; }
 .ok { color: var(--good); font-weight: 600; }
@@ -287,6 +289,21 @@ ${rows.join('\n')}
 </tbody></table></div>`;
 }
 
+/** Paragraphs two or more towns share: a batch result, after every report. */
+function sharedSection(shared: NonNullable<RunSummary['batch']>['shared']): string {
+  const items = shared
+    .map(
+      (g) =>
+        `<li><blockquote>${e(g.text)}</blockquote><p class="where">${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${g.reports
+          .map((r) => `${e(r.file)} 第${r.line}行`)
+          .join('、')}</p></li>`,
+    )
+    .join('\n');
+  return `<section class="run" id="shared"><h2>跨单位雷同段落（${shared.length} 处）</h2>
+${shared.length === 0 ? '<p>未发现两个及以上单位相同或几乎相同的段落（已排除公文套话）。</p>' : `<p>以下段落在两个及以上单位的报告中相同或几乎相同（已排除公文套话）。</p>\n<ol class="shared">${items}</ol>`}
+</section>`;
+}
+
 function failures(run: RunSummary): string {
   if (run.failures.length === 0 && run.skipped.length === 0) return '';
   const parts = ['<section class="failures">'];
@@ -340,6 +357,7 @@ ${ranked}
     tail(end, empty) {
       const packs = run.packs.map((p) => `${e(p.id)} ${e(p.version)}`).join('、');
       return `${empty && end.failures.length === 0 ? '<section class="run"><p>没有可检查的报告。</p></section>' : ''}
+${end.batch ? sharedSection(end.batch.shared) : ''}
 ${failures(end)}
 <footer>由 ${e(run.tool.name)} ${e(run.tool.version)} 生成${packs ? ` · 规则包 ${packs}` : ''}</footer>
 </main>

@@ -75,6 +75,17 @@ function runEnd(run: RunSummary, gate: Gate) {
     failures: run.failures.map((f) => ({ file: f.file, code: f.code, message: f.message })),
     skipped: run.skipped,
     ...(run.baseline ? { baseline: run.baseline } : {}),
+    ...(run.batch
+      ? {
+          batch: {
+            shared: run.batch.shared.map((g) => ({
+              text: g.text,
+              similarity: g.similarity,
+              reports: g.reports.map((r) => ({ file: r.file, town: r.town, line: r.line })),
+            })),
+          },
+        }
+      : {}),
     summary: {
       files: run.reports.length + run.failures.length,
       checked: run.reports.length,

@@ -98,6 +98,19 @@ function ranking(run: RunSummary): string[] {
   return out;
 }
 
+/** Paragraphs two or more towns share: a batch result, after every report's letter. */
+function sharedSection(shared: NonNullable<RunSummary['batch']>['shared']): string[] {
+  const out = ['## 跨单位雷同段落', ''];
+  if (shared.length === 0) return [...out, '未发现两个及以上单位相同或几乎相同的段落（已排除公文套话）。', ''];
+  out.push(`共 ${shared.length} 处段落在两个及以上单位的报告中相同或几乎相同（已排除公文套话）。`, '');
+  shared.forEach((g, i) => {
+    out.push(`${i + 1}. ${escapeMarkdown(g.text)}`, '');
+    const places = g.reports.map((r) => `${escapeMarkdown(r.file)} 第${r.line}行`).join('、');
+    out.push(`   ${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${places}`, '');
+  });
+  return out;
+}
+
 const SEPARATOR = '\n\n---\n\n';
 const section = (lines: string[]) => lines.join('\n').replace(/\n+$/, '');
 
@@ -112,6 +125,7 @@ export const markdownWriter: FormatWriterFactory = () => {
     separator: SEPARATOR,
     tail(end, empty) {
       const tail: string[] = [];
+      if (end.batch) tail.push(...sharedSection(end.batch.shared));
       if (end.failures.length > 0) {
         tail.push('## 无法读取的文件', '');
         for (const f of end.failures) tail.push(`- ${escapeMarkdown(f.file)}：${escapeMarkdown(f.message)}`);

@@ -12,7 +12,7 @@ import {
 import { placeLabel } from './evidence.js';
 import { visible as v } from '../shared/safe-text.js';
 import { renderTable } from './table.js';
-import { displayWidth, wrapSpans, type Span } from './wrap.js';
+import { displayWidth, truncateToWidth, wrapSpans, type Span } from './wrap.js';
 import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 import { gateVerdict, type Gate } from './gate.js';
 
@@ -159,6 +159,44 @@ function ranking(c: ChalkInstance, run: RunSummary, w: Width): string {
   return `${c.bold('排名')}\n${renderTable(['#', '乡镇', '年度', '得分', '等级', '错误', '警告', '最弱领域'], rows, { columns: w, wrap: [1, 7] })}`;
 }
 
+/** Without --verbose the terminal lists this many shared paragraphs, and this many places of each. */
+const SHARED_SHOWN = 20;
+const PLACES_SHOWN = 8;
+
+/**
+ * Paragraphs two or more towns share (a batch result, after every report): each cut to one
+ * line of the terminal, then where it is, as file:line.
+ */
+function sharedSection(c: ChalkInstance, run: RunSummary, verbose: boolean, w: Width): string {
+  const shared = run.batch?.shared ?? [];
+  const title = c.bold(`跨单位雷同段落（${shared.length} 处）`);
+  if (shared.length === 0)
+    return `${title}
+  ${c.gray('未发现两个及以上单位相同或几乎相同的段落（已排除公文套话）')}`;
+  const shown = verbose ? shared : shared.slice(0, SHARED_SHOWN);
+  const lines = [title];
+  shown.forEach((g, i) => {
+    const mark = `  ${i + 1}. `;
+    const text = v(g.text);
+    const quote = w === undefined ? clip(text) : truncateToWidth(text, Math.max(10, w - displayWidth(mark) - 2));
+    lines.push(`${mark}“${quote}”`);
+    const places = verbose ? g.reports : g.reports.slice(0, PLACES_SHOWN);
+    const more = g.reports.length - places.length;
+    const label = `${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：`;
+    const spans: Span[] = [atom(c.gray(label))];
+    places.forEach((r, k) => {
+      if (k > 0) spans.push(atom('、'));
+      spans.push({ text: `${v(r.file)}:${r.line}`, mode: 'exact' });
+    });
+    if (more > 0) spans.push(atom(c.gray(` 等，另有 ${more} 份`)));
+    const indent = hanging(mark);
+    lines.push(wrapSpans([atom(indent), ...spans], w, indent));
+  });
+  if (shown.length < shared.length)
+    lines.push(c.gray(`  另有 ${shared.length - shown.length} 处未列出（--verbose 列出全部，或见 -f json / html）`));
+  return lines.join('\n');
+}
+
 /** The last line: whether the gate passed, and why not (gate.ts gateSentence). */
 function gateLine(c: ChalkInstance, run: RunSummary, gate: Gate, w: Width): string {
   const { passed, message } = gateVerdict(run, gate);
@@ -202,6 +240,7 @@ export const stylishWriter: FormatWriterFactory = (run, options) => {
         blocks.push(wrapSpans([{ text, style: c.gray }], w, '  '));
       }
       if (end.reports.length >= 2) blocks.push(ranking(c, end, w));
+      if (end.batch) blocks.push(sharedSection(c, end, options.verbose, w));
       if (end.baseline && end.baseline.disappeared.length > 0) {
         const gone = end.baseline.disappeared.map((e) => `${v(e.file)} ${e.ruleId}`).join('、');
         const text = `基线中有 ${end.baseline.disappeared.length} 个问题已不再出现，可用 --update-baseline 清理：${gone}`;

@@ -202,3 +202,17 @@ export function wrapSpans(spans: readonly Span[], width: number | undefined, ind
 export function wrapText(text: string, width: number, mode: Exclude<Mode, 'atom'> = 'words'): string[] {
   return layout([{ text, mode }], width, '').map((pieces) => pieces.map((p) => p.text).join(''));
 }
+
+/** Text cut to at most `width` columns, an ellipsis where it was cut (never half a character). */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const u of units(text)) {
+    const w = displayWidth(u);
+    if (used + w > width - 1) break;
+    out += u;
+    used += w;
+  }
+  return `${out}…`;
+}

@@ -1,4 +1,4 @@
-import { checkSource, type Checkpoint } from './pipeline.js';
+import { analyseSource, checkSource, type Analysis, type Checkpoint } from './pipeline.js';
 import { emptyConfig, type Config } from '../config/load.js';
 import {
   assertConfigRulesExist,
@@ -96,6 +96,11 @@ export class ReportChecker {
 
   async check(source: SourceText, checkpoint?: Checkpoint): Promise<ReportResult> {
     return checkSource(source, this.ruleSetFor(source.file), checkpoint);
+  }
+
+  /** The same check, keeping the parsed document and facts (for what a batch compares across reports). */
+  async analyse(source: SourceText, checkpoint?: Checkpoint): Promise<Analysis> {
+    return analyseSource(source, this.ruleSetFor(source.file), checkpoint);
   }
 }
 

@@ -76,6 +76,23 @@ export interface RunResult {
   skipped: string[];
   /** With --baseline: how many known findings were suppressed, and baseline entries no longer found. */
   baseline?: BaselineSummary;
+  /** What only the run as a whole shows (2+ reports): never part of one report's verdicts or score. */
+  batch?: BatchResult;
+}
+
+/** Results of the batch as a whole, after every report. */
+export interface BatchResult {
+  /** Paragraphs found, the same or nearly the same, in two or more towns' reports. */
+  shared: SharedText[];
+}
+
+export interface SharedText {
+  /** The paragraph as the first report (in input order) writes it. */
+  text: string;
+  /** The lowest similarity between the first and any other (1 = the same). */
+  similarity: number;
+  /** Every report that has it, in input order. */
+  reports: Array<{ file: string; town: string | null; line: number }>;
 }
 
 export interface BaselineEntry {

@@ -13,6 +13,7 @@ import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RuleInfo, RunHead, RunResult } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
 import { packSafety, poolSetupOf } from './safety.js';
+import { reportParagraphs, sharedTexts, type ReportParagraph } from '../compare/shared.js';
 
 import { TOOL_VERSION } from '../shared/paths.js';
 
@@ -54,20 +55,30 @@ export interface RunOptions {
   workerDelayMs?: number;
   /** Called once the inputs are expanded, before any report is checked, with the head of every output. */
   onHead?: (head: RunHead) => void | Promise<void>;
+  /**
+   * Send each report's comparable paragraphs, signed, with it (for the batch's shared paragraphs,
+   * compare/shared.ts): a few kilobytes a report, computed where it was checked.
+   */
+  paragraphs?: boolean;
+  /** checkAll: list the paragraphs 2+ reports share as the run's `batch` (default on; false: off). */
+  shared?: boolean;
 }
 
 const WORKER_DELAY_MS = 250;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A checked report: whole, or already rendered for the outputs (RunOptions.render). */
-export type Checked = { report: ReportResult } | { rendered: Rendered };
+export type Checked = ({ report: ReportResult } | { rendered: Rendered }) & {
+  /** Its comparable paragraphs (RunOptions.paragraphs). */
+  paragraphs?: ReportParagraph[];
+};
 export type Outcome = Checked | { failure: InputFailure };
 
 /** Read and check one file; an unreadable file becomes a failure, never an exception. */
 export async function readAndCheck(
   checker: ReportChecker,
   file: string,
-  options: Pick<RunOptions, 'stdin' | 'maxBytes' | 'maxPages' | 'timeoutMs'>,
+  options: Pick<RunOptions, 'stdin' | 'maxBytes' | 'maxPages' | 'timeoutMs' | 'paragraphs'>,
 ): Promise<Outcome> {
   // The clock starts with the file: reading it counts (a PDF may take longest to read).
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -82,9 +93,9 @@ export async function readAndCheck(
     checkDeadline(clock, source.file);
     // A stage cannot be interrupted in this thread: the clock is read between stages, and a
     // report that overran still fails, as it would in a worker thread.
-    const report = await checker.check(source, () => checkDeadline(clock, source.file));
+    const { document, result: report } = await checker.analyse(source, () => checkDeadline(clock, source.file));
     checkDeadline(clock, source.file);
-    return { report };
+    return options.paragraphs ? { report, paragraphs: reportParagraphs(document, checker.packs) } : { report };
   } catch (e) {
     if (!(e instanceof FazhiError)) throw e;
     return { failure: { file: e.file ?? file, message: e.message, code: inputErrorCode(e) } };
@@ -160,7 +171,9 @@ export async function checkEach(
   const renderer = options.render ? await createRenderer(options.render, head) : null;
   const checkHere = async (file: string, index: number): Promise<Outcome> => {
     const outcome = await readAndCheck(checker, file, options);
-    return renderer && 'report' in outcome ? { rendered: renderer(outcome.report, index) } : outcome;
+    if (!renderer || !('report' in outcome)) return outcome;
+    const rendered = renderer(outcome.report, index);
+    return outcome.paragraphs ? { rendered, paragraphs: outcome.paragraphs } : { rendered };
   };
 
   const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
@@ -183,6 +196,7 @@ export async function checkEach(
         rules: new Map(checker.packs.rules.map((r) => [r.id, r])),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.render ? { render: options.render } : {}),
+        ...(options.paragraphs ? { paragraphs: true } : {}),
         ...(isolate ? {} : { local: checkHere, workerDelayMs: options.workerDelayMs ?? WORKER_DELAY_MS }),
       },
       arrive,
@@ -209,12 +223,31 @@ export async function checkAll(
 ): Promise<RunResult> {
   const checker = target instanceof ReportChecker ? target : new ReportChecker(target);
   const reports: ReportResult[] = [];
+  const paragraphs: ReportParagraph[][] = [];
   const { render: _render, ...whole } = options;
+  const shared = options.shared !== false;
   let head: RunHead | null = null;
-  const end = await checkEach(inputs, checker, { ...whole, onHead: (h) => ((head = h), options.onHead?.(h)) }, (c) => {
-    if ('report' in c) reports.push(c.report);
-  });
-  return { ...(head as unknown as RunHead), reports, ...end };
+  const end = await checkEach(
+    inputs,
+    checker,
+    { ...whole, paragraphs: shared, onHead: (h) => ((head = h), options.onHead?.(h)) },
+    (c) => {
+      if (!('report' in c)) return;
+      reports.push(c.report);
+      paragraphs.push(c.paragraphs ?? []);
+    },
+  );
+  const batch =
+    shared && reports.length >= 2
+      ? {
+          batch: {
+            shared: sharedTexts(
+              reports.map((r, i) => ({ file: r.file, town: r.meta.body, paragraphs: paragraphs[i] ?? [] })),
+            ),
+          },
+        }
+      : {};
+  return { ...(head as unknown as RunHead), reports, ...end, ...batch };
 }
 
 /** The former name of checkAll, kept for library users. */

@@ -4,6 +4,7 @@ import type { Outcome } from './batch.js';
 import type { RenderSetup } from './render.js';
 import { shareSummaryStrings, type RunHead } from '../report/result.js';
 import { expandReport, type CompactReport } from './transfer.js';
+import type { ReportParagraph } from '../compare/shared.js';
 
 /** What a worker needs to build the same ReportChecker as the main thread. */
 export interface PoolSetup {
@@ -36,6 +37,8 @@ export interface PoolOptions {
   workerDelayMs?: number;
   /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
   render?: RenderSetup;
+  /** Workers send each report's comparable paragraphs with it (RunOptions.paragraphs). */
+  paragraphs?: boolean;
 }
 
 interface Slot {
@@ -172,6 +175,7 @@ export function checkInPool(
           maxPages: options.maxPages,
           timeoutMs: options.timeoutMs,
           render: options.render,
+          paragraphs: options.paragraphs === true,
         },
       });
       const slot: Slot = { worker, tasks: [], timer: null, ready: false };
@@ -180,7 +184,11 @@ export function checkInPool(
         'message',
         (
           msg:
-            | { index: number; outcome: Exclude<Outcome, { report: unknown }> | { compact: CompactReport } }
+            | {
+                index: number;
+                outcome:
+                  Exclude<Outcome, { report: unknown }> | { compact: CompactReport; paragraphs?: ReportParagraph[] };
+              }
             | { error: string }
             | { ready: true },
         ) => {
@@ -196,10 +204,13 @@ export function checkInPool(
           feed(slot);
           arm(slot);
           const { outcome } = msg;
-          if ('compact' in outcome) record(msg.index, { report: expandReport(outcome.compact, options.rules) });
+          const paragraphs = 'failure' in outcome || !outcome.paragraphs ? {} : { paragraphs: outcome.paragraphs };
+          if ('compact' in outcome)
+            record(msg.index, { report: expandReport(outcome.compact, options.rules), ...paragraphs });
           else if ('rendered' in outcome)
             record(msg.index, {
               rendered: { ...outcome.rendered, summary: shareSummaryStrings(outcome.rendered.summary) },
+              ...paragraphs,
             });
           else record(msg.index, outcome);
         },

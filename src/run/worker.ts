@@ -9,19 +9,21 @@ import type { PoolSetup } from './pool.js';
 import { compactReport } from './transfer.js';
 
 // One worker: build the checker once (packs compiled once per thread), then check files on request.
-const { setup, head, maxBytes, maxPages, timeoutMs, render } = workerData as {
+const { setup, head, maxBytes, maxPages, timeoutMs, render, paragraphs } = workerData as {
   setup: PoolSetup;
   head: RunHead;
   maxBytes?: number;
   maxPages?: number;
   timeoutMs?: number;
   render?: RenderSetup;
+  paragraphs?: boolean;
 };
 // The pool ends a check that overruns; the worker's own clock lets a PDF give up between pages first.
 const limits = {
   ...(maxBytes ? { maxBytes } : {}),
   ...(maxPages ? { maxPages } : {}),
   ...(timeoutMs ? { timeoutMs } : {}),
+  ...(paragraphs ? { paragraphs } : {}),
 };
 const port = parentPort;
 
@@ -32,14 +34,16 @@ async function start(port: MessagePort): Promise<void> {
   // Rendered here, a report crosses back as a few strings and a summary, not as an object graph.
   const renderer = render ? await createRenderer(render, head) : null;
   const reply = (index: number, outcome: Outcome) => {
-    if ('report' in outcome)
+    if ('report' in outcome) {
+      // The paragraphs' texts and signatures only: a few kilobytes beside the rendered text.
+      const extra = outcome.paragraphs ? { paragraphs: outcome.paragraphs } : {};
       port.postMessage({
         index,
         outcome: renderer
-          ? { rendered: renderer(outcome.report, index) }
-          : { compact: compactReport(outcome.report, rules) },
+          ? { rendered: renderer(outcome.report, index), ...extra }
+          : { compact: compactReport(outcome.report, rules), ...extra },
       });
-    else port.postMessage({ index, outcome });
+    } else port.postMessage({ index, outcome });
   };
   port.on('message', (task: { index: number; file: string }) => {
     // Not a task: a word for the bundle's loader (its code cache, scripts/bundle.mjs).

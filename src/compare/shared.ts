@@ -1,0 +1,211 @@
+/**
+ * Paragraphs shared between towns in one batch: the same or nearly the same body paragraph in
+ * two or more towns' reports. A batch result, never a finding of one report (a report's verdicts
+ * do not depend on the others). It scales by MinHash signatures and banded locality-sensitive
+ * hashing: only paragraphs that share a band are compared, never all pairs.
+ */
+import type { Document } from '../document/model.js';
+import type { PackSet } from '../packs/model.js';
+import type { SharedText } from '../report/result.js';
+import { bodyParagraphs, COPY_THRESHOLD } from './index.js';
+import { comparable } from './text.js';
+
+export interface BatchParagraph {
+  /** Which report (audit: its slug; check: its position) and town it is in. */
+  id: string;
+  town: string;
+  line: number;
+  text: string;
+  /** Its MinHash signature (paragraphSignature), when computed where the report was checked. */
+  sig?: Uint32Array;
+}
+
+export interface SharedParagraph {
+  /** The paragraph as the first report (in input order) writes it. */
+  text: string;
+  /** Every report that has it, with its line there, in input order. */
+  reports: Array<{ id: string; town: string; line: number }>;
+  /** The lowest similarity between the first and any other (1 = the same). */
+  similarity: number;
+}
+
+/** Two towns' paragraphs are the same text at the similarity that makes a year's paragraph last year's. */
+export const SHARED_THRESHOLD = COPY_THRESHOLD;
+const HASHES = 24;
+const BANDS = 8; // 3 rows a band: pairs at 0.8 collide in some band with probability > 0.99
+const ROWS = HASHES / BANDS;
+
+const SEEDS = Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x5bd1e995) >>> 0);
+
+/** The hash of the 3-character shingle at `i` (a 32-bit mix of its char codes). */
+function shingleHash(text: string, i: number): number {
+  return (
+    (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^
+      Math.imul(text.charCodeAt(i + 1) | 0, 0x85ebca6b) ^
+      Math.imul(text.charCodeAt(i + 2) | 0, 0xc2b2ae35)) >>>
+    0
+  );
+}
+
+/** The MinHash signature of a text's 3-character shingles. */
+function signature(text: string): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  const last = Math.max(0, text.length - 3);
+  for (let i = 0; i <= last; i++) {
+    const base = shingleHash(text, i);
+    for (let k = 0; k < HASHES; k++) {
+      let h = Math.imul(base ^ (SEEDS[k] as number), 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35) >>> 0;
+      if (h < (sig[k] as number)) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+/**
+ * A text's distinct shingles as sorted hashes: the same Jaccard similarity as sets of strings
+ * (up to a 32-bit collision), in a tenth of the memory, for 80,000 paragraphs at a time.
+ */
+function shingleHashes(text: string): Uint32Array {
+  const last = Math.max(0, text.length - 3);
+  const out = new Uint32Array(text.length === 0 ? 0 : last + 1);
+  for (let i = 0; i < out.length; i++) out[i] = shingleHash(text, i);
+  out.sort();
+  let k = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] as number;
+  return out.subarray(0, k);
+}
+
+/** Jaccard similarity of two sorted sets of hashes, 0 for two empty ones. */
+function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    if (x === y) shared++;
+  }
+  return shared / (a.length + b.length - shared);
+}
+
+/** A paragraph's signature, as sharedParagraphs computes it (a worker thread sends it with the text). */
+export function paragraphSignature(text: string): Uint32Array {
+  return signature(comparable(text));
+}
+
+/** A report's paragraph as it travels from where the report was checked: small, signed once. */
+export interface ReportParagraph {
+  line: number;
+  text: string;
+  sig: Uint32Array;
+}
+
+/** A report's comparable body paragraphs (bodyParagraphs: boilerplate and headings left out), signed. */
+export function reportParagraphs(document: Document, packs: PackSet): ReportParagraph[] {
+  return bodyParagraphs(document, packs).map((p) => ({ ...p, sig: paragraphSignature(p.text) }));
+}
+
+/** One band of a signature as a number (a collision of two different bands only costs a check). */
+function bandKey(sig: Uint32Array, band: number): number {
+  let h = Math.imul(band + 1, 0x27d4eb2f);
+  for (let r = band * ROWS; r < band * ROWS + ROWS; r++) h = Math.imul(h ^ (sig[r] as number), 0x165667b1) >>> 0;
+  return h;
+}
+
+/**
+ * Groups of paragraphs found in two or more towns' reports (a town repeating itself is the
+ * duplicate-sentences rule's business), largest group first. `paragraphs` must be body text with
+ * boilerplate and headings already left out.
+ */
+export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedParagraph[] {
+  const n = paragraphs.length;
+  const sigs = paragraphs.map((p) => p.sig ?? paragraphSignature(p.text));
+  // Each paragraph's band keys, to tell whether two met in an earlier band (and were compared there).
+  const keys = new Uint32Array(n * BANDS);
+  sigs.forEach((sig, i) => {
+    for (let b = 0; b < BANDS; b++) keys[i * BANDS + b] = bandKey(sig, b);
+  });
+  // Shingle hashes only for paragraphs some band brings together: most never need them.
+  const hashes: Array<Uint32Array | undefined> = new Array<Uint32Array | undefined>(n);
+  const hashesOf = (i: number): Uint32Array => (hashes[i] ??= shingleHashes(comparable(paragraphs[i]!.text)));
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const metBefore = (i: number, j: number, band: number): boolean => {
+    for (let b = 0; b < band; b++) if (keys[i * BANDS + b] === keys[j * BANDS + b]) return true;
+    return false;
+  };
+  // One band at a time: a pair is compared in the first band it meets in, never again.
+  for (let band = 0; band < BANDS; band++) {
+    const buckets = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i * BANDS + band] as number;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+    for (const bucket of buckets.values()) {
+      if (bucket.length < 2) continue;
+      for (let x = 0; x < bucket.length; x++) {
+        for (let y = x + 1; y < bucket.length; y++) {
+          const i = bucket[x] as number;
+          const j = bucket[y] as number;
+          if (paragraphs[i]!.id === paragraphs[j]!.id) continue;
+          // Already in one group: comparing them changes nothing. A paragraph 200 towns share
+          // costs 200 comparisons, not 20,000.
+          if (find(i) === find(j) || metBefore(i, j, band)) continue;
+          if (sortedJaccard(hashesOf(i), hashesOf(j)) >= SHARED_THRESHOLD) parent[find(j)] = find(i);
+        }
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  }
+  const out: SharedParagraph[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const towns = new Set(members.map((i) => paragraphs[i]!.town || paragraphs[i]!.id));
+    if (towns.size < 2) continue;
+    const first = members[0] as number;
+    let similarity = 1;
+    for (const i of members.slice(1)) similarity = Math.min(similarity, sortedJaccard(hashesOf(first), hashesOf(i)));
+    out.push({
+      text: paragraphs[first]!.text,
+      reports: members.map((i) => ({ id: paragraphs[i]!.id, town: paragraphs[i]!.town, line: paragraphs[i]!.line })),
+      similarity: Math.round(similarity * 100) / 100,
+    });
+  }
+  return out.sort((a, b) => b.reports.length - a.reports.length || a.text.localeCompare(b.text));
+}
+
+/**
+ * The paragraphs a run's reports share (check on several files), each report named by its file:
+ * `reports` in input order, so the result never depends on which worker finished first.
+ */
+export function sharedTexts(
+  reports: ReadonlyArray<{ file: string; town: string | null; paragraphs: readonly ReportParagraph[] }>,
+): SharedText[] {
+  const shared = sharedParagraphs(
+    reports.flatMap((r, i) =>
+      r.paragraphs.map((p) => ({ id: String(i), town: r.town ?? '', line: p.line, text: p.text, sig: p.sig })),
+    ),
+  );
+  return shared.map((g) => ({
+    text: g.text,
+    similarity: g.similarity,
+    reports: g.reports.map((m) => {
+      const r = reports[Number(m.id)]!;
+      return { file: r.file, town: r.town, line: m.line };
+    }),
+  }));
+}
