@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document/parse.js';
-import { conceptMatches, firstMatch, withoutLookarounds, type CompiledConcept } from '../src/facts/concepts.js';
+import {
+  candidateSentences,
+  conceptMatches,
+  firstMatch,
+  withoutLookarounds,
+  type CompiledConcept,
+} from '../src/facts/concepts.js';
 import { sentencesOf } from '../src/facts/sentences.js';
 
 /**
@@ -115,5 +121,28 @@ describe('withoutLookarounds', () => {
     ['a(?!b){2}', null],
   ])('%s → %s', (source, expected) => {
     expect(withoutLookarounds(source)).toBe(expected);
+  });
+});
+
+describe('the candidate scan reads no more sentences than it must', () => {
+  // The scan only saves work: these pin down that it does (a looser scan would pass every test above).
+  it.each(['法律顾问', '^法律顾问', '法律顾问$', '\\d+份', '顾问[^。;]{0,30}会议'])(
+    '%s: exactly the sentences it matches',
+    (source) => {
+      const c = concept(source);
+      expect(candidateSentences(doc(SAMPLE), c)).toEqual([...oneByOne(SAMPLE, c).keys()]);
+    },
+  );
+
+  it('a lookaround is cut out, not a reason to read every sentence', () => {
+    const c = concept('(?<!聘请)法律顾问');
+    const all = sentencesOf(doc(SAMPLE)).length;
+    const candidates = candidateSentences(doc(SAMPLE), c);
+    expect(candidates).toEqual([...oneByOne(SAMPLE, concept('法律顾问')).keys()]);
+    expect(candidates.length).toBeLessThan(all);
+  });
+
+  it('a quantified lookaround makes every sentence a candidate', () => {
+    expect(candidateSentences(doc(SAMPLE), concept('法律(?=顾问)?宣传')).length).toBe(sentencesOf(doc(SAMPLE)).length);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document/parse.js';
@@ -34,7 +35,7 @@ describe('sentence ends without the segmenter', () => {
     expect(sentenceEnds(text)).toEqual(icuEnds(text));
   });
 
-  // Skipped only in the mutation run of src/facts (vitest.mutate.facts.config.ts), where it would take minutes a mutant.
+  // Skipped only in the mutation run of src/facts (vitest.mutate.facts.config.ts): minutes a mutant there.
   it.skipIf(process.env.FAZHI_MUTATION_RUN === '1')(
     'agrees with the segmenter next to every character of the BMP',
     { timeout: 120_000 },
@@ -93,6 +94,25 @@ describe('sentence ends without the segmenter', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the plain path answers for most of a report', () => {
+  // It only saves work (the segmenter would give the same ends): this pins down that it does.
+  it('answers for nine lines in ten of the sample reports, and as the segmenter does', () => {
+    const lines = ['xuantan-2024', 'taojia-2025', 'gurtu-2024'].flatMap((name) =>
+      parseDocument({
+        file: `${name}.txt`,
+        format: 'text',
+        encoding: null,
+        text: readFileSync(`reports/${name}.txt`, 'utf8'),
+      })
+        .lines.filter((l) => l.kind === 'body')
+        .map((l) => l.norm.text),
+    );
+    const answered = lines.filter((text) => plainSentenceEnds(text) !== null);
+    expect(answered.length / lines.length).toBeGreaterThan(0.9);
+    for (const text of answered) expect(plainSentenceEnds(text)).toEqual(icuEnds(text));
   });
 });
 

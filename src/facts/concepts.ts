@@ -134,7 +134,7 @@ function groupEnd(source: string, at: number): number {
  * Indices of the sentences in which a match of the concept starts in the joined text, in order: a superset of
  * those the concept matches (each is then read alone), found in one scan instead of one per sentence.
  */
-function candidateSentences(document: Document, concept: CompiledConcept): number[] {
+export function candidateSentences(document: Document, concept: CompiledConcept): number[] {
   const re = scanner(concept);
   const { text, starts } = joinedSentences(document);
   if (!re) return starts.map((_, i) => i);
