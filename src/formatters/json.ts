@@ -115,10 +115,7 @@ export function toJson(
   };
 }
 
-// Nested two deep, JSON.stringify indents a report as it stands in "reports" (4 spaces): no second pass to indent.
-const AT_DEPTH_TWO_HEAD = '[\n  [\n    '.length;
-const AT_DEPTH_TWO_TAIL = '\n  ]\n]'.length;
-const atDepthTwo = (value: unknown) => JSON.stringify([[value]], null, 2).slice(AT_DEPTH_TWO_HEAD, -AT_DEPTH_TWO_TAIL);
+const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
 /**
  * Written as JSON.stringify(toJson(run), null, 2) would write it, one report at a time:
@@ -130,7 +127,7 @@ export const jsonWriter: FormatWriterFactory = (run, options) => {
   const start = JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs }, null, 2);
   return {
     head: jsonSafe(`${start.slice(0, -2)},\n  "reports": [`),
-    report: (r) => jsonSafe(`\n    ${atDepthTwo(reportJson(r))}`),
+    report: (r) => jsonSafe(`\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`),
     separator: ',',
     tail(end, empty) {
       const rest = JSON.stringify(runEnd(end, gate), null, 2);
