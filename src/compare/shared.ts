@@ -167,16 +167,24 @@ export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedP
     }
     for (const bucket of buckets.values()) {
       if (bucket.length < 2) continue;
-      for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length; y++) {
-          const i = bucket[x] as number;
-          const j = bucket[y] as number;
-          if (paragraphs[i]!.id === paragraphs[j]!.id) continue;
-          // Already in one group: comparing them changes nothing. A paragraph 200 towns share
-          // costs 200 comparisons, not 20,000.
-          if (find(i) === find(j) || metBefore(i, j, band)) continue;
-          if (sortedJaccard(hashesOf(i), hashesOf(j)) >= SHARED_THRESHOLD) parent[find(j)] = find(i);
+      // Each paragraph is compared with the first member of each group the bucket has shown so far
+      // (not with every member): a paragraph 2,000 towns share costs 2,000 comparisons, not two million.
+      const firsts: number[] = [];
+      for (const j of bucket) {
+        let joined = false;
+        for (const i of firsts) {
+          if (find(i) === find(j)) {
+            joined = true;
+            break;
+          }
+          if (paragraphs[i]!.id === paragraphs[j]!.id || metBefore(i, j, band)) continue;
+          if (sortedJaccard(hashesOf(i), hashesOf(j)) >= SHARED_THRESHOLD) {
+            parent[find(j)] = find(i);
+            joined = true;
+            break;
+          }
         }
+        if (!joined) firsts.push(j);
       }
     }
   }
