@@ -2,7 +2,7 @@
 // fazhi paired with textlint + prh on the same files, throughput, latency, memory, cold start and the floor.
 // Not part of npm test. Writes bench/results.json and prints tables.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { evaluate } from '../dist/engine/evaluate.js';
 import { computeFacts } from '../dist/facts/compute.js';
 import { parseDocument } from '../dist/document/parse.js';
 import { corpusBytes, makeCorpus, makeDiverseCorpus, poolSize, work } from './corpus.mjs';
-import { ensureTextlint, paired } from './yardstick.mjs';
+import { ensureTextlint, paired, timed } from './yardstick.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'fazhi.js');
@@ -41,15 +41,7 @@ function runCli(dir, jobs) {
     '-o',
     path.join(work, 'out.csv'),
   ];
-  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const started = process.hrtime.bigint();
-  const r = timeBin
-    ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`fazhi exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, rssMb: rssKb / 1024 };
+  return timed(args);
 }
 
 /** fazhi audit over a folder: wall time, peak RSS (GNU time when present) and the dashboard's size. */
@@ -57,17 +49,10 @@ function runAudit(dir) {
   const out = path.join(work, 'audit-out');
   rmSync(out, { recursive: true, force: true });
   const args = [bin, 'audit', dir, '--out', out];
-  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const started = process.hrtime.bigint();
-  const r = timeBin
-    ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`fazhi audit exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  const rssKb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  const { seconds, rssMb } = timed(args);
   const indexKb = statSync(path.join(out, 'index.html')).size / 1024;
   rmSync(out, { recursive: true, force: true });
-  return { seconds, rssMb: rssKb / 1024, indexKb };
+  return { seconds, rssMb, indexKb };
 }
 
 /** Engine latency per report, in-process: parse → facts → engine (what a worker does per file). */

@@ -20,7 +20,7 @@ export function ensureTextlint() {
 }
 
 /** One process: wall seconds, CPU seconds (user + system) and peak RSS of the process tree, from GNU time. */
-function timed(args) {
+export function timed(args) {
   const started = process.hrtime.bigint();
   const r = timeBin
     ? spawnSync(timeBin, ['-f', '%U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
