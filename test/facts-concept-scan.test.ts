@@ -119,6 +119,12 @@ describe('withoutLookarounds', () => {
     ['a(?=(b|c)d)e', 'ae'],
     ['a(?=b)?', null],
     ['a(?!b){2}', null],
+    ['a(?<=b)*', null],
+    ['a(?<!b)+', null],
+    ['(?=a)', ''],
+    ['x[\\]]y(?=z)', 'x[\\]]y'],
+    ['[^)](?!\\))', '[^)]'],
+    ['((?=a)b)', '(b)'],
   ])('%s → %s', (source, expected) => {
     expect(withoutLookarounds(source)).toBe(expected);
   });

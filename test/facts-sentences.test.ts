@@ -62,6 +62,30 @@ describe('sentence ends without the segmenter', () => {
     },
   );
 
+  // The characters that may follow a stop on the plain path, and their neighbours just outside.
+  it.each(['一', '鿿', '0', '9', 'A', 'Z', 'a', 'z'])('a stop followed by %s is plain', (ch) => {
+    const text = `开展。${ch}好`;
+    expect(plainSentenceEnds(text)).toEqual([3, 5]);
+    expect(icuEnds(text)).toEqual([3, 5]);
+  });
+  it.each(['/', ':', '@', '[', '`', '{', '\u4dff', '\ua000', '，', '、'])(
+    'a stop followed by %s goes to the segmenter',
+    (ch) => {
+      const text = `开展。${ch}好`;
+      expect(plainSentenceEnds(text)).toBeNull();
+      expect(sentenceEnds(text)).toEqual(icuEnds(text));
+    },
+  );
+  it.each(['!', '?'])('%s is a stop like 。', (stop) => {
+    expect(plainSentenceEnds(`开展${stop}好`)).toEqual([3, 4]);
+    expect(plainSentenceEnds(`开展${stop}`)).toEqual([3]);
+  });
+  it('a stop at the very start or end of the text', () => {
+    expect(plainSentenceEnds('。好')).toEqual([1, 2]);
+    expect(plainSentenceEnds('好。')).toEqual([2]);
+    expect(icuEnds('。好')).toEqual([1, 2]);
+  });
+
   it('agrees with the segmenter on random texts', () => {
     const piece = fc.constantFrom(
       ...[
