@@ -5,6 +5,7 @@
  * file://), the data the script sorts by in data-* attributes of the rows it sorts.
  */
 import { escapeHtml as e } from '../formatters/html.js';
+import { noShared, sharedCount } from '../formatters/shared-paragraphs.js';
 import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
 import { failedFindings, type RunHead } from '../report/result.js';
@@ -279,11 +280,11 @@ ${gaps}
 <h2 id="h-shared">多个单位雷同的段落（${shared.length}）</h2>
 ${
   shared.length === 0
-    ? `<p>未发现两个及以上单位的报告中相同或几乎相同的段落（相似度 ≥ ${SHARED_THRESHOLD}，已排除公文套话）。</p>`
+    ? `<p>${noShared(SHARED_THRESHOLD)}。</p>`
     : `<ol class="shared">${shared
         .map(
           (g) =>
-            `<li><blockquote>${e(g.text)}</blockquote><p>${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${g.reports
+            `<li><blockquote>${e(g.text)}</blockquote><p>${sharedCount(g)}：${g.reports
               .slice(0, SHARED_LINKS)
               .map((r) => `<a href="towns/${e(r.id)}.html">${e(r.town || r.id)}</a> 第${r.line}行`)
               .join(

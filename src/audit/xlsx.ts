@@ -5,6 +5,7 @@
  * every text cell is a string, so "=1+1" in a report is shown, never computed.
  */
 import { writeZip } from '../annotate/zip.js';
+import { noShared } from '../formatters/shared-paragraphs.js';
 import { lazy } from '../shared/lazy.js';
 import { SEVERITY_NAMES } from '../formatters/gate.js';
 import { placeLabel } from '../formatters/evidence.js';
@@ -210,13 +211,7 @@ function sharedSheet(shared: readonly SharedParagraph[]): Sheet {
     ]),
   ];
   // An empty sheet reads as a failure: say what was looked for.
-  if (shared.length === 0)
-    data.push([
-      text(`未发现两个及以上单位相同或几乎相同的段落（相似度 ≥ ${SHARED_THRESHOLD}，已排除公文套话）`),
-      null,
-      null,
-      null,
-    ]);
+  if (shared.length === 0) data.push([text(noShared(SHARED_THRESHOLD)), null, null, null]);
   return { data, sheet: '跨单位雷同', columns: [80, 8, 50, 8].map((width) => ({ width })), stickyRowsCount: 1 };
 }
 

@@ -1,4 +1,5 @@
 import { visible } from '../shared/safe-text.js';
+import { noShared, sharedCount, sharedHeading, sharedIntro } from './shared-paragraphs.js';
 import { PART_IDS, PART_TITLES } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportPart, type ReportResult, type RunSummary } from '../report/result.js';
@@ -294,13 +295,13 @@ function sharedSection(shared: NonNullable<RunSummary['batch']>['shared']): stri
   const items = shared
     .map(
       (g) =>
-        `<li><blockquote>${e(g.text)}</blockquote><p class="where">${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${g.reports
+        `<li><blockquote>${e(g.text)}</blockquote><p class="where">${sharedCount(g)}：${g.reports
           .map((r) => `${e(r.file)} 第${r.line}行`)
           .join('、')}</p></li>`,
     )
     .join('\n');
-  return `<section class="run" id="shared"><h2>跨单位雷同段落（${shared.length} 处）</h2>
-${shared.length === 0 ? '<p>未发现两个及以上单位相同或几乎相同的段落（已排除公文套话）。</p>' : `<p>以下段落在两个及以上单位的报告中相同或几乎相同（已排除公文套话）。</p>\n<ol class="shared">${items}</ol>`}
+  return `<section class="run" id="shared"><h2>${sharedHeading(shared.length)}</h2>
+${shared.length === 0 ? `<p>${noShared()}。</p>` : `<p>${sharedIntro(shared.length)}</p>\n<ol class="shared">${items}</ol>`}
 </section>`;
 }
 

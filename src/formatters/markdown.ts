@@ -1,4 +1,5 @@
 import { visible } from '../shared/safe-text.js';
+import { noShared, SHARED_TITLE, sharedCount, sharedIntro } from './shared-paragraphs.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import { failedFindings, rankReports, type ReportResult, type RunSummary } from '../report/result.js';
 import { placeLabel } from './evidence.js';
@@ -100,13 +101,13 @@ function ranking(run: RunSummary): string[] {
 
 /** Paragraphs two or more towns share: a batch result, after every report's letter. */
 function sharedSection(shared: NonNullable<RunSummary['batch']>['shared']): string[] {
-  const out = ['## 跨单位雷同段落', ''];
-  if (shared.length === 0) return [...out, '未发现两个及以上单位相同或几乎相同的段落（已排除公文套话）。', ''];
-  out.push(`共 ${shared.length} 处段落在两个及以上单位的报告中相同或几乎相同（已排除公文套话）。`, '');
+  const out = [`## ${SHARED_TITLE}`, ''];
+  if (shared.length === 0) return [...out, `${noShared()}。`, ''];
+  out.push(sharedIntro(shared.length), '');
   shared.forEach((g, i) => {
     out.push(`${i + 1}. ${escapeMarkdown(g.text)}`, '');
     const places = g.reports.map((r) => `${escapeMarkdown(r.file)} 第${r.line}行`).join('、');
-    out.push(`   ${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：${places}`, '');
+    out.push(`   ${sharedCount(g)}：${places}`, '');
   });
   return out;
 }

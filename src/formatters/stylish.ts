@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { noShared, sharedCount, sharedHeading } from './shared-paragraphs.js';
 import { PART_IDS } from '../document/model.js';
 import type { Evidence, Finding } from '../engine/model.js';
 import {
@@ -169,10 +170,10 @@ const PLACES_SHOWN = 8;
  */
 function sharedSection(c: ChalkInstance, run: RunSummary, verbose: boolean, w: Width): string {
   const shared = run.batch?.shared ?? [];
-  const title = c.bold(`跨单位雷同段落（${shared.length} 处）`);
+  const title = c.bold(sharedHeading(shared.length));
   if (shared.length === 0)
     return `${title}
-  ${c.gray('未发现两个及以上单位相同或几乎相同的段落（已排除公文套话）')}`;
+  ${c.gray(noShared())}`;
   const shown = verbose ? shared : shared.slice(0, SHARED_SHOWN);
   const lines = [title];
   shown.forEach((g, i) => {
@@ -182,7 +183,7 @@ function sharedSection(c: ChalkInstance, run: RunSummary, verbose: boolean, w: W
     lines.push(`${mark}“${quote}”`);
     const places = verbose ? g.reports : g.reports.slice(0, PLACES_SHOWN);
     const more = g.reports.length - places.length;
-    const label = `${g.reports.length} 份报告（相似度 ≥ ${g.similarity.toFixed(2)}）：`;
+    const label = `${sharedCount(g)}：`;
     const spans: Span[] = [atom(c.gray(label))];
     places.forEach((r, k) => {
       if (k > 0) spans.push(atom('、'));
