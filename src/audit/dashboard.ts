@@ -185,40 +185,34 @@ ${rows.map((r) => JSON.stringify(r)).join(',\n')}
 `;
 }
 
+/** What the dashboard shows: the batch's rows and rule counts, and its batch results. */
+export interface DashboardInput {
+  rows: readonly AuditRow[];
+  counts: readonly RuleCount[];
+  head: Pick<RunHead, 'areas'>;
+  grades: readonly GradeBand[];
+  failures: ReadonlyArray<{ file: string; message: string }>;
+  shared?: readonly SharedParagraph[];
+  previous?: boolean;
+}
+
 /**
  * index.html, and for a large batch (over INLINE_RANKING_MAX reports) the ranking's rows as
  * RANKING_DATA beside it: 2,000 rows of a dozen cells would make the page several megabytes.
  */
-export function dashboardFiles(
-  rows: readonly AuditRow[],
-  counts: readonly RuleCount[],
-  head: Pick<RunHead, 'areas'>,
-  grades: readonly GradeBand[],
-  failures: ReadonlyArray<{ file: string; message: string }>,
-  shared: readonly SharedParagraph[] = [],
-  previous = false,
-): Map<string, string> {
-  const rowsHtml = rankingRows(rows, previous);
-  const external = rows.length > INLINE_RANKING_MAX;
+export function dashboardFiles(input: DashboardInput): Map<string, string> {
+  const rowsHtml = rankingRows(input.rows, input.previous ?? false);
+  const external = input.rows.length > INLINE_RANKING_MAX;
   const files = new Map<string, string>();
-  files.set(
-    'index.html',
-    dashboardHtml(rows, counts, head, grades, failures, shared, previous, external ? null : rowsHtml),
-  );
+  files.set('index.html', dashboardHtml(input, external ? null : rowsHtml));
   if (external) files.set(RANKING_DATA, rankingScript(rowsHtml));
   return files;
 }
 
 /** index.html; `inline`: the ranking's rows, or null when they load from RANKING_DATA. */
-export function dashboardHtml(
-  rows: readonly AuditRow[],
-  counts: readonly RuleCount[],
-  head: Pick<RunHead, 'areas'>,
-  grades: readonly GradeBand[],
-  failures: ReadonlyArray<{ file: string; message: string }>,
-  shared: readonly SharedParagraph[] = [],
-  previous = false,
-  inline: readonly string[] | null = rankingRows(rows, previous),
+function dashboardHtml(
+  { rows, counts, head, grades, failures, shared = [], previous = false }: DashboardInput,
+  inline: readonly string[] | null,
 ): string {
   const gradesSeen = [...new Set(rows.map((r) => r.grade))];
   const ranking = inline ? inline.join('\n') : '';

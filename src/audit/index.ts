@@ -121,7 +121,15 @@ export class AuditBuilder {
       rows.flatMap((r) => r.paragraphs.map((p) => ({ id: r.slug, town: r.town, line: p.line, text: p.text }))),
     );
     const grades = [...this.packs.grades].map((g) => ({ name: g.name, min: g.min }));
-    const dashboard = dashboardFiles(rows, counts, this.head, grades, failures, shared, this.previous);
+    const dashboard = dashboardFiles({
+      rows,
+      counts,
+      head: this.head,
+      grades,
+      failures,
+      shared,
+      previous: this.previous,
+    });
     for (const [name, content] of dashboard) this.write(name, content);
     this.write('dashboard.css', DASHBOARD_CSS);
     this.write('dashboard.js', DASHBOARD_JS);
