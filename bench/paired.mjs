@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, makeDiverseCorpus, work } from './corpus.mjs';
+import { median } from './yardstick.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [otherArg, ...rest] = process.argv.slice(2);
@@ -34,11 +35,6 @@ function run(root) {
   if (r.status !== 0) throw new Error(`${root}: fazhi exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 run(here); // warm the file cache for both
 run(other);

@@ -11,7 +11,7 @@ import { evaluate } from '../dist/engine/evaluate.js';
 import { computeFacts } from '../dist/facts/compute.js';
 import { parseDocument } from '../dist/document/parse.js';
 import { corpusBytes, makeCorpus, makeDiverseCorpus, poolSize, work } from './corpus.mjs';
-import { ensureTextlint, paired, timed } from './yardstick.mjs';
+import { ensureTextlint, median, paired, timed } from './yardstick.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'fazhi.js');
@@ -105,7 +105,6 @@ function coldStart(runs = 10) {
     fazhi.push(time([bin, 'check', path.join(root, 'reports/taojia-2025.txt'), '--no-config']));
     node.push(time(['-e', '0']));
   }
-  const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(runs / 2)];
   return { fazhi: median(fazhi), node: median(node) };
 }
 

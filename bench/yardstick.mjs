@@ -58,7 +58,8 @@ export const textlintRun = (dir) =>
     path.join(dir, '*.txt'),
   ]);
 
-const median = (xs) => {
+/** The median (the mean of the middle two for an even count). */
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
