@@ -6,6 +6,7 @@ import { jsonFormatter, toJson } from '../src/formatters/json.js';
 import { runCheck } from '../src/run/batch.js';
 import { gateVerdict, type Gate } from '../src/formatters/gate.js';
 import { summarizeRun } from '../src/report/result.js';
+import { main, type CliIO } from '../src/cli/main.js';
 import { builtinRules, REPORTS, ROOT, runCli } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs/result.schema.json'), 'utf8')) as object;
@@ -177,5 +178,51 @@ describe('JSON gate', () => {
       expect(out.gate.minScore).toBe(args[0] === '--min-score' ? 90 : null);
       expect(out.gate.maxWarnings).toBe(args[0] === '--max-warnings' ? 0 : null);
     }
+  });
+
+  describe('layout: compact to a file or a pipe, indented on a terminal', () => {
+    /** main() in-process, standard output a terminal or not. */
+    async function checkTo(isTTY: boolean, inputs: string[]) {
+      let stdout = '';
+      const io: CliIO = { stdout: (t) => void (stdout += t), stderr: () => {}, env: {}, isTTY, stderrIsTTY: false };
+      const cwd = process.cwd();
+      process.chdir(ROOT);
+      try {
+        await main(['check', ...inputs, '--no-config', '--no-shared', '--fail-on', 'never', '-f', 'json'], io);
+      } finally {
+        process.chdir(cwd);
+      }
+      return stdout;
+    }
+
+    it('writes one report a line between a head line and a tail line when not on a terminal', async () => {
+      const out = await checkTo(false, files);
+      const lines = out.split('\n');
+      expect(lines.at(-1)).toBe('');
+      expect(lines).toHaveLength(files.length + 3);
+      expect(lines[0]).toMatch(/^\{"schemaVersion":1,"tool":.*,"reports":\[$/);
+      expect(lines.at(-2)).toMatch(/^\],"failures":\[\],.*"gate":\{.*\}\}$/);
+      const reports = lines.slice(1, -2).map((l, i) => JSON.parse(i < files.length - 1 ? l.replace(/,$/, '') : l));
+      expect(reports.map((r: { file: string }) => r.file)).toEqual(files);
+      const value = JSON.parse(out) as ReturnType<typeof toJson>;
+      expect(validate(value)).toBe(true);
+      expect(JSON.stringify(value)).toBe(out.replace(/\n/g, ''));
+    });
+
+    it('indents on a terminal exactly as JSON.stringify(…, null, 2), the same value', async () => {
+      const pretty = await checkTo(true, files);
+      const value = JSON.parse(pretty) as unknown;
+      expect(pretty).toBe(`${JSON.stringify(value, null, 2)}\n`);
+      expect(value).toEqual(JSON.parse(await checkTo(false, files)));
+      expect(JSON.parse(await checkTo(false, [TAOJIA]))).toEqual(JSON.parse(await checkTo(true, [TAOJIA])));
+    });
+
+    it('keeps the compact layout valid with no report at all', async () => {
+      const out = await checkTo(false, ['reports/none-such.txt']);
+      expect(out.split('\n')).toHaveLength(2);
+      const value = JSON.parse(out) as ReturnType<typeof toJson>;
+      expect(value.reports).toEqual([]);
+      expect(value.failures.map((f) => f.file)).toEqual(['reports/none-such.txt']);
+    });
   });
 });

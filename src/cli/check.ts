@@ -257,6 +257,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     ...formatOptions,
     color: t.file ? false : color,
     ...(t.file === null && io.columns !== undefined ? { columns: io.columns } : {}),
+    ...(t.file === null && io.isTTY ? { pretty: true } : {}),
   });
   const outputs = targets.map((t) => ({ format: t.format, options: optionsFor(t) }));
   // The terminal report streams as reports complete, unless a progress bar shares the terminal.

@@ -118,21 +118,32 @@ export function toJson(
 const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
 /**
- * Written as JSON.stringify(toJson(run), null, 2) would write it, one report at a time:
- * a run over 10,000 reports is never one string in memory. C1 controls and bidi marks are
- * written as \u escapes (the same JSON, safe on a terminal: shared/safe-text.ts).
+ * Written one report at a time, so a run over 10,000 reports is never one string in memory.
+ * Pretty (a terminal): as JSON.stringify(toJson(run), null, 2) would write it. Otherwise each
+ * report is one line of compact JSON between a head line and a tail line: the same value, less
+ * than half the bytes, and a report per line for `grep` and `head`. C1 controls and bidi marks
+ * are written as \u escapes (the same JSON, safe on a terminal: shared/safe-text.ts).
  */
 export const jsonWriter: FormatWriterFactory = (run, options) => {
   const gate = gateOf(options);
-  const start = JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs }, null, 2);
+  const start = { schemaVersion: SCHEMA_VERSION, tool: run.tool, packs: run.packs };
+  if (options.pretty) {
+    const head = JSON.stringify(start, null, 2);
+    return {
+      head: jsonSafe(`${head.slice(0, -2)},\n  "reports": [`),
+      report: (r) => jsonSafe(`\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`),
+      separator: ',',
+      tail(end, empty) {
+        const rest = JSON.stringify(runEnd(end, gate), null, 2);
+        return jsonSafe(`${empty ? '' : '\n  '}],\n${rest.slice(2)}\n`);
+      },
+    };
+  }
   return {
-    head: jsonSafe(`${start.slice(0, -2)},\n  "reports": [`),
-    report: (r) => jsonSafe(`\n    ${indent(JSON.stringify(reportJson(r), null, 2), '    ')}`),
+    head: jsonSafe(`${JSON.stringify(start).slice(0, -1)},"reports":[`),
+    report: (r) => jsonSafe(`\n${JSON.stringify(reportJson(r))}`),
     separator: ',',
-    tail(end, empty) {
-      const rest = JSON.stringify(runEnd(end, gate), null, 2);
-      return jsonSafe(`${empty ? '' : '\n  '}],\n${rest.slice(2)}\n`);
-    },
+    tail: (end, empty) => jsonSafe(`${empty ? '' : '\n'}],${JSON.stringify(runEnd(end, gate)).slice(1)}\n`),
   };
 };
 

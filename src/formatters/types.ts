@@ -14,6 +14,11 @@ export interface FormatOptions {
   gate?: Gate;
   /** The terminal's width (stylish): lines wrap to it; undefined (a pipe, a file, CI): not wrapped. */
   columns?: number;
+  /**
+   * JSON laid out for a person (two-space indent): set when it goes to a terminal. Otherwise
+   * (a file, a pipe) each report is one line of compact JSON, less than half the bytes.
+   */
+  pretty?: boolean;
 }
 
 /** The gate in force for a run's outputs. */
