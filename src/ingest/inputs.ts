@@ -29,35 +29,47 @@ const PEEK_BYTES = 4096;
  * generator tag, the Markdown opinion's headings, the terminal report's structure line
  * (`fazhi check dir/ -o dir/审核意见.html` must not score its own output on the next run).
  */
-const OWN_OUTPUT: Array<{ extensions: string[]; signature: RegExp }> = [
-  { extensions: ['.html', '.htm'], signature: /<meta name="generator" content="fazhi[ "]/ },
-  { extensions: ['.md', '.markdown'], signature: /^# (?:审核结果汇总|关于《.*》的审核意见)\n/ },
-  { extensions: ['.txt'], signature: /^结构：[✓✗]/m },
+const OWN_OUTPUT: Array<{ extensions: string[]; marker: string; signature: RegExp }> = [
+  {
+    extensions: ['.html', '.htm'],
+    marker: '<meta name="generator" content="fazhi',
+    signature: /<meta name="generator" content="fazhi[ "]/,
+  },
+  { extensions: ['.md', '.markdown'], marker: '# ', signature: /^# (?:审核结果汇总|关于《.*》的审核意见)\n/ },
+  { extensions: ['.txt'], marker: '结构：', signature: /^结构：[✓✗]/m },
 ];
 
-/** The first bytes of a regular file; '' for anything else (never blocks on a FIFO). */
-function peek(file: string): string {
+// One buffer for every peek: a walk over thousands of files allocates nothing per file.
+const peekBuffer = Buffer.alloc(PEEK_BYTES);
+
+/** The first bytes of a regular file, in peekBuffer; 0 for anything else (never blocks on a FIFO). */
+function peek(file: string): number {
   let fd: number | null = null;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!fstatSync(fd).isFile()) return '';
-    const buffer = Buffer.alloc(PEEK_BYTES);
-    const n = readSync(fd, buffer, 0, PEEK_BYTES, 0);
-    return buffer.toString('utf8', 0, n);
+    if (!fstatSync(fd).isFile()) return 0;
+    return readSync(fd, peekBuffer, 0, PEEK_BYTES, 0);
   } catch {
-    return '';
+    return 0;
   } finally {
     if (fd !== null) closeSync(fd);
   }
 }
 
-/** A report fazhi wrote (HTML, Markdown or terminal text), found by its first bytes. */
+/**
+ * A report fazhi wrote (HTML, Markdown or terminal text), found by its first bytes. The bytes
+ * are decoded only when they hold the signature's fixed part: most files do not.
+ */
 export function isOwnOutput(file: string): boolean {
   const ext = path.extname(file).toLowerCase();
   const kinds = OWN_OUTPUT.filter((k) => k.extensions.includes(ext));
   if (kinds.length === 0) return false;
-  const head = peek(file);
-  return kinds.some((k) => k.signature.test(head));
+  const n = peek(file);
+  const head = peekBuffer.subarray(0, n);
+  const candidates = kinds.filter((k) => head.includes(k.marker));
+  if (candidates.length === 0) return false;
+  const text = head.toString('utf8');
+  return candidates.some((k) => k.signature.test(text));
 }
 
 export interface ExpandOptions {
