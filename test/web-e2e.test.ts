@@ -208,7 +208,7 @@ describe.runIf(HAVE_CHROMIUM)('the self-check page in Chromium', () => {
     expect(await checkFile(page, report)).toBe('done');
     const cli = runCli(['check', 'taojia-2025.txt', '--no-config', '-p', 'province.yaml', '-f', 'json'], { cwd: dir });
     expect(await resultJson(page)).toBe(cli.stdout);
-    expect(cli.stdout).toContain('"id": "example-province"');
+    expect(cli.stdout).toContain('"id":"example-province"');
 
     const bad = write('bad.yaml', Buffer.from('id: bad\nversion: x\ntitle: 1\nrulez: {}\n'));
     await page.setInputFiles('#fazhi-pack', bad);

@@ -62,7 +62,6 @@ export async function checkSourceText(
     verbose: false,
     failOn: 'error',
     gate: { failOn: 'error', minScore: null, maxWarnings: null },
-    pretty: true,
   });
   return { source, bytes, document, report, run, json };
 }
