@@ -112,16 +112,20 @@ describe('check on a folder: paragraphs shared between towns', () => {
     )) as typeof import('../src/compare/shared.js');
     const checker = new lib.Checker(lib.loadPackSet());
     const pool = { packs: lib.DEFAULT_PACKS, configFile: null, params: {} };
+    const none = { lines: [], texts: [], sigs: new Uint32Array(0) };
     const collect = async (options: RunOptions) => {
       const got: Parameters<typeof sharedTexts>[0][number][] = [];
       await lib.checkEach([dir], checker, { ...options, paragraphs: true }, (c) => {
-        if ('report' in c) got.push({ file: c.report.file, town: c.report.meta.body, paragraphs: c.paragraphs ?? [] });
+        if ('report' in c)
+          got.push({ file: c.report.file, town: c.report.meta.body, paragraphs: c.paragraphs ?? none });
       });
       return got;
     };
     const here = await collect({ jobs: 1 });
     const workers = await collect({ jobs: 2, pool, isolate: true });
-    expect(here.map((r) => r.paragraphs.length)).toEqual([2, 2, 2]);
+    expect(here.map((r) => r.paragraphs.texts.length)).toEqual([2, 2, 2]);
+    // One signature of 24 numbers a paragraph, end to end.
+    expect(here.map((r) => r.paragraphs.sigs.length)).toEqual([48, 48, 48]);
     expect(workers).toEqual(here);
     expect(sharedTexts(workers)).toEqual(sharedTexts(here));
     expect(sharedTexts(here)).toHaveLength(1);

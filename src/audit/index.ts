@@ -10,6 +10,7 @@ import { DASHBOARD_CSS, DASHBOARD_JS, dashboardFiles, townHtml } from './dashboa
 import { feedbackMarkdown } from './feedback.js';
 import { maskReport, maskText, personalData, personalDataRules } from './mask.js';
 import { sharedParagraphs } from '../compare/shared.js';
+import { detached } from '../shared/detached.js';
 import { auditRow, byRank, followThroughOf, ruleCounts, type AuditRow } from './model.js';
 import { stemmer } from './names.js';
 import { auditWorkbook } from './xlsx.js';
@@ -38,9 +39,6 @@ export type AuditWrite = (name: string, content: string | Uint8Array) => void;
 /** A row kept for the dashboard and the workbook once the report's own files are written. */
 type KeptRow = AuditRow & { paragraphs: ReadonlyArray<{ line: number; text: string }> };
 
-/** A flat copy of a string: a quote sliced from a source would keep the whole source alive. */
-const copy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
-
 /**
  * What the dashboard and the workbook need of a report: its failed and reviewed findings, each
  * with its first quote copied out of the source. The rules' own strings (title, clause, fix)
@@ -51,11 +49,11 @@ function slimReport(report: ReportResult): ReportResult {
     .filter((f) => f.status === 'fail' || (f as { review?: unknown }).review !== undefined)
     .map((f) => ({
       ...f,
-      message: copy(f.message),
-      evidence: f.evidence.slice(0, 1).map((e) => ({ ...e, quote: copy(e.quote) })),
+      message: detached(f.message),
+      evidence: f.evidence.slice(0, 1).map((e) => ({ ...e, quote: detached(e.quote) })),
     }));
   const meta = Object.fromEntries(
-    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? copy(v) : v]),
+    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? detached(v) : v]),
   ) as ReportResult['meta'];
   return { ...report, meta, parts: [], metrics: [], findings: kept };
 }
@@ -107,9 +105,9 @@ export class AuditBuilder {
     const paragraphs = (input.paragraphs ?? []).map((p) => ({ line: p.line, text: maskText(p.text, secrets) }));
     this.rows.push({
       ...row,
-      town: copy(row.town),
+      town: detached(row.town),
       report: slimReport(report),
-      paragraphs: paragraphs.map((p) => ({ line: p.line, text: copy(p.text) })),
+      paragraphs: paragraphs.map((p) => ({ line: p.line, text: detached(p.text) })),
     });
   }
 

@@ -9,7 +9,7 @@ import { DEFAULT_PACKS, loadPackSet } from '../packs/load.js';
 import type { RenderSetup } from '../run/render.js';
 import type { BaselineEntry, ReportSummary, RunHead, RunSummary } from '../report/result.js';
 import { checkEach } from '../run/batch.js';
-import { sharedTexts, type ReportParagraph } from '../compare/shared.js';
+import { sharedTexts, type ReportParagraphs } from '../compare/shared.js';
 import { packSafety } from '../run/safety.js';
 import { exitCode, FAIL_ON, gateVerdict, type FailOn } from '../formatters/gate.js';
 import type { CliIO, OutputFlag } from './main.js';
@@ -282,7 +282,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const summaries: ReportSummary[] = [];
   // Only a batch has paragraphs shared between towns: one file sends none back.
   const withShared = options.shared !== false && total >= 2;
-  const paragraphs: Array<{ file: string; town: string | null; paragraphs: ReportParagraph[] }> = [];
+  const paragraphs: Array<{ file: string; town: string | null; paragraphs: ReportParagraphs }> = [];
   const matched: string[] = [];
   const entries: BaselineEntry[] = [];
   // Interrupted: no temporary file stays, outputs already in place stay whole, the rest never appear.

@@ -3,6 +3,7 @@ import type { SourcePlace } from '../ingest/index.js';
 import type { Finding } from '../engine/model.js';
 import type { Score } from '../score/score.js';
 import type { InputErrorCode } from '../shared/errors.js';
+import { detached } from '../shared/detached.js';
 
 export interface ReportMetric {
   id: string;
@@ -150,9 +151,8 @@ export function failedFindings(report: ReportResult, severity?: Finding['severit
 const sharedStrings = new Map<string, string>();
 const shared = (text: string): string => sharedStrings.get(text) ?? (sharedStrings.set(text, text), text);
 
-/** A copy of a string that holds on to nothing else (a substring can keep its whole report's text alive). */
-const detached = <T extends string | number | null>(value: T): T =>
-  typeof value === 'string' ? (JSON.parse(JSON.stringify(value)) as T) : value;
+const detachedValue = <T extends string | number | null>(value: T): T =>
+  typeof value === 'string' ? (detached(value) as T) : value;
 
 export function summarizeReport(report: ReportResult, position: number): ReportSummary {
   const failed = { error: 0, warning: 0, info: 0 };
@@ -160,7 +160,7 @@ export function summarizeReport(report: ReportResult, position: number): ReportS
   const { total, grade, areas } = report.score;
   const score = { total, grade, areas: areas.map((a) => ({ ...a })) };
   const meta = Object.fromEntries(
-    Object.entries(report.meta).map(([k, v]) => [k, detached(v)]),
+    Object.entries(report.meta).map(([k, v]) => [k, detachedValue(v)]),
   ) as ReportResult['meta'];
   const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
   return shareSummaryStrings({

@@ -13,7 +13,7 @@ import { createRenderer, type Rendered, type RenderSetup } from './render.js';
 import type { InputFailure, ReportResult, RuleInfo, RunHead, RunResult } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
 import { packSafety, poolSetupOf } from './safety.js';
-import { reportParagraphs, sharedTexts, type ReportParagraph } from '../compare/shared.js';
+import { reportParagraphs, sharedTexts, type ReportParagraphs } from '../compare/shared.js';
 
 import { TOOL_VERSION } from '../shared/paths.js';
 
@@ -70,7 +70,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** A checked report: whole, or already rendered for the outputs (RunOptions.render). */
 export type Checked = ({ report: ReportResult } | { rendered: Rendered }) & {
   /** Its comparable paragraphs (RunOptions.paragraphs). */
-  paragraphs?: ReportParagraph[];
+  paragraphs?: ReportParagraphs;
 };
 export type Outcome = Checked | { failure: InputFailure };
 
@@ -212,6 +212,8 @@ export async function checkEach(
   return { failures, skipped };
 }
 
+const NO_PARAGRAPHS: ReportParagraphs = { lines: [], texts: [], sigs: new Uint32Array(0) };
+
 /**
  * Check every input and keep every report (tests, library users; the CLI streams with
  * checkEach). The same safety policy and worker threads as the CLI's.
@@ -223,7 +225,7 @@ export async function checkAll(
 ): Promise<RunResult> {
   const checker = target instanceof ReportChecker ? target : new ReportChecker(target);
   const reports: ReportResult[] = [];
-  const paragraphs: ReportParagraph[][] = [];
+  const paragraphs: ReportParagraphs[] = [];
   const { render: _render, ...whole } = options;
   const shared = options.shared !== false;
   let head: RunHead | null = null;
@@ -234,7 +236,7 @@ export async function checkAll(
     (c) => {
       if (!('report' in c)) return;
       reports.push(c.report);
-      paragraphs.push(c.paragraphs ?? []);
+      paragraphs.push(c.paragraphs ?? NO_PARAGRAPHS);
     },
   );
   const batch =
@@ -242,7 +244,7 @@ export async function checkAll(
       ? {
           batch: {
             shared: sharedTexts(
-              reports.map((r, i) => ({ file: r.file, town: r.meta.body, paragraphs: paragraphs[i] ?? [] })),
+              reports.map((r, i) => ({ file: r.file, town: r.meta.body, paragraphs: paragraphs[i] ?? NO_PARAGRAPHS })),
             ),
           },
         }

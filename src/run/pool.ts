@@ -4,7 +4,7 @@ import type { Outcome } from './batch.js';
 import type { RenderSetup } from './render.js';
 import { shareSummaryStrings, type RunHead } from '../report/result.js';
 import { expandReport, type CompactReport } from './transfer.js';
-import type { ReportParagraph } from '../compare/shared.js';
+import type { ReportParagraphs } from '../compare/shared.js';
 
 /** What a worker needs to build the same ReportChecker as the main thread. */
 export interface PoolSetup {
@@ -187,7 +187,7 @@ export function checkInPool(
             | {
                 index: number;
                 outcome:
-                  Exclude<Outcome, { report: unknown }> | { compact: CompactReport; paragraphs?: ReportParagraph[] };
+                  Exclude<Outcome, { report: unknown }> | { compact: CompactReport; paragraphs?: ReportParagraphs };
               }
             | { error: string }
             | { ready: true },
