@@ -53,6 +53,16 @@ describe('legacy Word and WPS files', () => {
     ]);
   });
 
+  it('leaves nothing in the temporary folder: neither the conversion nor LibreOffice’s profile', (ctx) => {
+    if (!needLibreOffice(ctx)) return;
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
+    const run = runCli(['check', DOC, '-f', 'json', '--fail-on', 'never'], {
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('fazhi annotate writes the converted copy with its comments', (ctx) => {
     if (!needLibreOffice(ctx)) return;
     const out = path.join(dir, '玄滩镇.批注.docx');

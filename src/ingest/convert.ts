@@ -41,13 +41,20 @@ export function libreOffice(env: NodeJS.ProcessEnv = process.env): string | null
 /** One profile per process: LibreOffice's first start in a fresh profile costs seconds, later ones do not. */
 let profile: string | undefined;
 
+/** A new profile folder, removed when this process (or worker thread) ends: half a megabyte a run otherwise. */
+function newProfile(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profile-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /**
  * The .docx LibreOffice makes of a legacy file, or an InputError saying why not (encrypted, damaged,
  * too slow). `timeoutMs` bounds the conversion: LibreOffice is killed when it runs over.
  */
 export function convertLegacy(bytes: Uint8Array, file: string, program: string, timeoutMs: number): Uint8Array {
   const work = mkdtempSync(path.join(os.tmpdir(), 'fazhi-convert-'));
-  profile ??= mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profile-'));
+  profile ??= newProfile();
   try {
     // A plain ASCII name: the input's own may be anything, and LibreOffice names the output after it.
     const input = path.join(work, 'input.doc');
