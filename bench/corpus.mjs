@@ -72,14 +72,14 @@ export const corpusBytes = (dir) => Number(readFileSync(path.join(dir, '.done'),
 // different real paragraphs are what a province's archive looks like; the template copies above flatter any cache.
 const SOURCE_DIRS = ['reports', 'test/corpus/openings', 'test/fixtures/compare'];
 
-/** Body paragraphs of every project text (front matter of the openings and very short lines left out), deduplicated. */
-function paragraphPool() {
+/** Body paragraphs of the .txt files in `dirs` (openings' front matter and very short lines left out), deduplicated. */
+function paragraphPool(dirs = SOURCE_DIRS.map((d) => path.join(root, d))) {
   const seen = new Set();
   const pool = [];
-  for (const dir of SOURCE_DIRS) {
-    for (const name of readdirSync(path.join(root, dir)).sort()) {
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.txt')) continue;
-      let text = readFileSync(path.join(root, dir, name), 'utf8');
+      let text = readFileSync(path.join(dir, name), 'utf8');
       const front = text.indexOf('\n---\n');
       if (text.startsWith('url:') && front >= 0) text = text.slice(front + 5);
       for (const line of text.split('\n')) {
@@ -107,13 +107,17 @@ function diverseReport(pool, random) {
   return `${lines.join('\n')}\n`;
 }
 
-/** N different reports (no two share their full text), written once per size under the bench's work folder. */
-export function makeDiverseCorpus(n) {
-  const dir = path.join(work, `diverse-${n}`);
+/**
+ * N different reports (no two share their full text), written once per size under the bench's work folder.
+ * `from`: draw the paragraphs from the .txt files of another folder instead (bench/external.mjs), under `name`.
+ */
+export function makeDiverseCorpus(n, { from, name = 'diverse' } = {}) {
+  const dir = path.join(work, `${name}-${n}`);
   if (existsSync(path.join(dir, '.done'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const pool = paragraphPool();
+  const pool = paragraphPool(from ? [from] : undefined);
+  if (pool.length < 2) throw new Error(`${from}: fewer than two paragraphs to draw from`);
   const random = rng(0x5eed + n);
   const texts = new Set();
   let bytes = 0;
@@ -128,4 +132,4 @@ export function makeDiverseCorpus(n) {
   return dir;
 }
 
-export const poolSize = () => paragraphPool().length;
+export const poolSize = (from) => paragraphPool(from ? [from] : undefined).length;
