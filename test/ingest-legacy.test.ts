@@ -63,6 +63,20 @@ describe('legacy Word and WPS files', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  it('leaves nothing there when worker threads convert (a user pack’s regexes are run in workers)', (ctx) => {
+    if (!needLibreOffice(ctx)) return;
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
+    const docs = fs.mkdtempSync(path.join(dir, 'docs-'));
+    for (const name of ['甲镇.doc', '乙镇.doc']) fs.copyFileSync(DOC, path.join(docs, name));
+    const pack = path.join(ROOT, 'rules/examples/province.yaml');
+    const run = runCli(['check', docs, '--jobs', '2', '-p', pack, '-f', 'json', '--fail-on', 'never'], {
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { reports: unknown[] }).reports).toHaveLength(2);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('fazhi annotate writes the converted copy with its comments', (ctx) => {
     if (!needLibreOffice(ctx)) return;
     const out = path.join(dir, '玄滩镇.批注.docx');

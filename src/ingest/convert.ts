@@ -4,7 +4,16 @@
  * reader's message stands (请另存为 .docx). I/O at the edge: a child process and a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
@@ -38,14 +47,22 @@ export function libreOffice(env: NodeJS.ProcessEnv = process.env): string | null
   return (found = null);
 }
 
-/** One profile per process: LibreOffice's first start in a fresh profile costs seconds, later ones do not. */
+/** One profile per thread: LibreOffice's first start in a fresh profile costs seconds, later ones do not. */
 let profile: string | undefined;
 
-/** A new profile folder, removed when this process (or worker thread) ends: half a megabyte a run otherwise. */
+/** A new profile folder, removed when this process ends: half a megabyte a run otherwise. */
 function newProfile(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profile-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * A worker thread's profile: a folder inside one the main thread made and removes (a terminated
+ * worker runs no exit handler of its own). Made on first use.
+ */
+export function useLegacyProfile(dir: string): void {
+  profile = dir;
 }
 
 /**
@@ -55,6 +72,7 @@ function newProfile(): string {
 export function convertLegacy(bytes: Uint8Array, file: string, program: string, timeoutMs: number): Uint8Array {
   const work = mkdtempSync(path.join(os.tmpdir(), 'fazhi-convert-'));
   profile ??= newProfile();
+  mkdirSync(profile, { recursive: true, mode: 0o700 });
   try {
     // A plain ASCII name: the input's own may be anything, and LibreOffice names the output after it.
     const input = path.join(work, 'input.doc');

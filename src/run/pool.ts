@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PackRule } from '../packs/model.js';
 import type { Outcome } from './batch.js';
@@ -86,6 +89,21 @@ export function workersPayOff(recentMs: readonly number[], filesLeft: number): b
  */
 const WINDOW = 256;
 
+let profiles: string | undefined;
+/** Workers this process started, each with a profile folder of its own. */
+let started = 0;
+
+/**
+ * The folder that holds the worker threads' LibreOffice profiles (ingest/convert.ts), made once
+ * and removed when the process ends: a worker is terminated, so it cannot remove its own.
+ */
+function workerProfiles(): string {
+  if (profiles) return profiles;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profiles-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return (profiles = dir);
+}
+
 /**
  * Check files on worker threads, each with its own compiled packs, handing each outcome over
  * as it completes (the caller restores input order). A report that exceeds the time budget
@@ -169,6 +187,7 @@ export function checkInPool(
     const start = () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: {
+          legacyProfile: path.join(workerProfiles(), `w${++started}`),
           setup: options.setup,
           head: options.head,
           maxBytes: options.maxBytes,

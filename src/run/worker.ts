@@ -7,10 +7,12 @@ import { readAndCheck, type Outcome } from './batch.js';
 import type { RunHead } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
 import { compactReport } from './transfer.js';
+import { useLegacyProfile } from '../ingest/convert.js';
 
 // One worker: build the checker once (packs compiled once per thread), then check files on request.
-const { setup, head, maxBytes, maxPages, timeoutMs, render, paragraphs } = workerData as {
+const { setup, head, maxBytes, maxPages, timeoutMs, render, paragraphs, legacyProfile } = workerData as {
   setup: PoolSetup;
+  legacyProfile: string;
   head: RunHead;
   maxBytes?: number;
   maxPages?: number;
@@ -26,6 +28,7 @@ const limits = {
   ...(paragraphs ? { paragraphs } : {}),
 };
 const port = parentPort;
+useLegacyProfile(legacyProfile);
 
 async function start(port: MessagePort): Promise<void> {
   const config = setup.configFile ? loadConfig(setup.configFile) : emptyConfig();
