@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // A mutation run (npm run mutate) that was stopped leaves its sandbox copies of the tests behind.
     exclude: [...configDefaults.exclude, '.stryker-tmp/**'],
+    // One temporary folder for the whole run, removed at its end (test/temporary-folder.ts).
+    globalSetup: ['test/temporary-folder.ts'],
   },
 });
