@@ -1,7 +1,7 @@
 import type { DocumentMeta, PartId, PartRef } from '../document/model.js';
 import type { SourcePlace } from '../ingest/index.js';
 import type { Finding } from '../engine/model.js';
-import type { Score } from '../score/score.js';
+import type { AreaScore, Score } from '../score/score.js';
 import type { InputErrorCode } from '../shared/errors.js';
 import { detached } from '../shared/detached.js';
 
@@ -151,6 +151,22 @@ export function failedFindings(report: ReportResult, severity?: Finding['severit
 const sharedStrings = new Map<string, string>();
 const shared = (text: string): string => sharedStrings.get(text) ?? (sharedStrings.set(text, text), text);
 
+/**
+ * A summary's area scores, shared between summaries and frozen. An area's score takes few values
+ * (tenths of its weight), so 10,000 summaries share some hundreds of objects instead of holding
+ * a hundred thousand until the run ends.
+ */
+const sharedAreas = new Map<string, AreaScore>();
+function sharedArea(a: AreaScore): AreaScore {
+  const key = `${a.id}\n${a.title}\n${a.score}\n${a.max}`;
+  let area = sharedAreas.get(key);
+  if (!area) {
+    area = Object.freeze({ id: shared(a.id), title: shared(a.title), score: a.score, max: a.max });
+    sharedAreas.set(key, area);
+  }
+  return area;
+}
+
 const detachedValue = <T extends string | number | null>(value: T): T =>
   typeof value === 'string' ? (detached(value) as T) : value;
 
@@ -158,7 +174,7 @@ export function summarizeReport(report: ReportResult, position: number): ReportS
   const failed = { error: 0, warning: 0, info: 0 };
   for (const f of failedFindings(report)) failed[f.severity]++;
   const { total, grade, areas } = report.score;
-  const score = { total, grade, areas: areas.map((a) => ({ ...a })) };
+  const score = { total, grade, areas };
   const meta = Object.fromEntries(
     Object.entries(report.meta).map(([k, v]) => [k, detachedValue(v)]),
   ) as ReportResult['meta'];
@@ -175,12 +191,9 @@ export function summarizeReport(report: ReportResult, position: number): ReportS
   });
 }
 
-/** Share the packs' strings (a summary from a worker thread brings its own copies). */
+/** Share the packs' strings and the area scores (a summary from a worker thread brings its own copies). */
 export function shareSummaryStrings(summary: ReportSummary): ReportSummary {
-  for (const a of summary.score.areas) {
-    a.id = shared(a.id);
-    a.title = shared(a.title);
-  }
+  summary.score.areas = summary.score.areas.map(sharedArea);
   summary.score.grade = shared(summary.score.grade);
   return summary;
 }
