@@ -50,17 +50,25 @@ export function libreOffice(env: NodeJS.ProcessEnv = process.env): string | null
 /** One profile per thread: LibreOffice's first start in a fresh profile costs seconds, later ones do not. */
 let profile: string | undefined;
 
-/** A new profile folder, removed when this process ends: half a megabyte a run otherwise. */
-function newProfile(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profile-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+/**
+ * The folder that holds this process's profiles, one per thread, made once and removed when the
+ * process ends (half a megabyte a profile). The main thread removes its workers' profiles too: a
+ * terminated worker runs no exit handler of its own.
+ */
+let profiles: string | undefined;
+let named = 0;
+
+/** A profile folder for a thread, named here and made on its first conversion. */
+export function newLegacyProfile(): string {
+  if (!profiles) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profiles-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    profiles = dir;
+  }
+  return path.join(profiles, `t${++named}`);
 }
 
-/**
- * A worker thread's profile: a folder inside one the main thread made and removes (a terminated
- * worker runs no exit handler of its own). Made on first use.
- */
+/** A worker thread's profile: one the main thread named (newLegacyProfile) and will remove. */
 export function useLegacyProfile(dir: string): void {
   profile = dir;
 }
@@ -71,7 +79,7 @@ export function useLegacyProfile(dir: string): void {
  */
 export function convertLegacy(bytes: Uint8Array, file: string, program: string, timeoutMs: number): Uint8Array {
   const work = mkdtempSync(path.join(os.tmpdir(), 'fazhi-convert-'));
-  profile ??= newProfile();
+  profile ??= newLegacyProfile();
   mkdirSync(profile, { recursive: true, mode: 0o700 });
   try {
     // A plain ASCII name: the input's own may be anything, and LibreOffice names the output after it.

@@ -167,16 +167,13 @@ function sharedArea(a: AreaScore): AreaScore {
   return area;
 }
 
-const detachedValue = <T extends string | number | null>(value: T): T =>
-  typeof value === 'string' ? (detached(value) as T) : value;
-
 export function summarizeReport(report: ReportResult, position: number): ReportSummary {
   const failed = { error: 0, warning: 0, info: 0 };
   for (const f of failedFindings(report)) failed[f.severity]++;
   const { total, grade, areas } = report.score;
   const score = { total, grade, areas };
   const meta = Object.fromEntries(
-    Object.entries(report.meta).map(([k, v]) => [k, detachedValue(v)]),
+    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? detached(v) : v]),
   ) as ReportResult['meta'];
   const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
   return shareSummaryStrings({

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PackRule } from '../packs/model.js';
 import type { Outcome } from './batch.js';
@@ -8,6 +5,7 @@ import type { RenderSetup } from './render.js';
 import { shareSummaryStrings, type RunHead } from '../report/result.js';
 import { expandReport, type CompactReport } from './transfer.js';
 import type { ReportParagraphs } from '../compare/shared.js';
+import { newLegacyProfile } from '../ingest/convert.js';
 
 /** What a worker needs to build the same ReportChecker as the main thread. */
 export interface PoolSetup {
@@ -88,21 +86,6 @@ export function workersPayOff(recentMs: readonly number[], filesLeft: number): b
  * (input order), so a slow file must not let thousands of finished ones pile up in memory.
  */
 const WINDOW = 256;
-
-let profiles: string | undefined;
-/** Workers this process started, each with a profile folder of its own. */
-let started = 0;
-
-/**
- * The folder that holds the worker threads' LibreOffice profiles (ingest/convert.ts), made once
- * and removed when the process ends: a worker is terminated, so it cannot remove its own.
- */
-function workerProfiles(): string {
-  if (profiles) return profiles;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-lo-profiles-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return (profiles = dir);
-}
 
 /**
  * Check files on worker threads, each with its own compiled packs, handing each outcome over
@@ -187,7 +170,7 @@ export function checkInPool(
     const start = () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), {
         workerData: {
-          legacyProfile: path.join(workerProfiles(), `w${++started}`),
+          legacyProfile: newLegacyProfile(),
           setup: options.setup,
           head: options.head,
           maxBytes: options.maxBytes,
