@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findArtefacts, foldLabels, isChromeLine } from '../src/document/chrome.js';
+import {
+  CHROME_GUARDS,
+  CHROME_LINE_PATTERNS,
+  CHROME_LINE_TESTS,
+  findArtefacts,
+  foldLabels,
+  isChromeLine,
+  META_LABELS_LONG,
+  META_LABELS_SHORT,
+  startsAnchored,
+} from '../src/document/chrome.js';
 
 /** Page chrome and editor artefacts at their boundaries; the lines are made up. */
 
@@ -163,5 +174,89 @@ describe('findArtefacts', () => {
     const line = '<b>开展</b>普法<i>宣传</i>';
     expect(findArtefacts(line)).toEqual(findArtefacts(line));
     expect(findArtefacts(line)).toHaveLength(4);
+  });
+});
+
+describe('the chrome line tests, grouped and guarded for speed, still say what the patterns say', () => {
+  it.each([
+    ['anchored, no alternation', /^首页/, true],
+    ['alternation inside a group', /^(首页|主页)$/, true],
+    ['alternation at the top: the second branch may match anywhere', /^首页|版权所有/, false],
+    ['alternation after a nested group', /^(a(b|c))|d/, false],
+    ['a bar in a class', /^[|:]+$/, true],
+    ['an escaped bar', /^\|(?:[^|]*\|)*?x/, true],
+    ['an escaped bracket before a bar in a class', /^[\]|]x/, true],
+    ['no anchor', /(字体|字号)大/, false],
+    ['an anchor that is not first', /a^/, false],
+  ])('startsAnchored: %s', (_why, re, anchored) => {
+    expect(startsAnchored(re)).toBe(anchored);
+  });
+
+  it('the anchored patterns are tried at the line start alone, the others anywhere', () => {
+    const anchored = CHROME_LINE_PATTERNS.filter(startsAnchored);
+    expect(anchored.length).toBeGreaterThan(10);
+    expect(anchored.length).toBeLessThan(CHROME_LINE_PATTERNS.length);
+    const starts = CHROME_LINE_TESTS.filter((re) => re.source.startsWith('^(?:'));
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.every((re) => !startsAnchored(re) === false)).toBe(true);
+  });
+
+  // Lines made of the pieces the patterns look for: labels, marks, dates, footer words.
+  const piece = fc.constantFrom(
+    ...META_LABELS_LONG.split('|'),
+    ...META_LABELS_SHORT.split('|'),
+    ...'[]【】():|/>»›→＞-*•·。,'.split(''),
+    ' ',
+    '2024-05-06',
+    '2023年3月',
+    '星期二',
+    '首页',
+    '当前位置',
+    '位置',
+    '联系电话',
+    '主办',
+    '打印本页',
+    '版权所有',
+    'ICP备',
+    '字体',
+    '大',
+    '中',
+    '小',
+    '登录',
+    'www.',
+    '.gov.cn',
+    '青石镇',
+    '开展普法宣传',
+    '甲'.repeat(30),
+    // fields of a metadata row, as portals print them
+    '[索引号]',
+    '【发布机构】',
+    ' 发布日期:',
+    '|主题分类|',
+    ' 信息来源:',
+  );
+  const line = fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join(''));
+
+  it('the grouped regexes match a line exactly when one of the patterns does', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        expect(CHROME_LINE_TESTS.some((re) => re.test(l))).toBe(CHROME_LINE_PATTERNS.some((re) => re.test(l)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each(CHROME_GUARDS.map((g) => [g.name, g] as const))('a guard never turns a line away: %s', (_name, g) => {
+    let passed = 0;
+    fc.assert(
+      fc.property(line, (l) => {
+        if (g.full(l)) {
+          passed++;
+          expect(g.guard.test(l)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(passed).toBeGreaterThan(30); // the lines do reach the costly test
   });
 });

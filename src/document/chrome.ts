@@ -51,7 +51,7 @@ export const META_LABELS_LONG =
 export const META_LABELS_SHORT = '文号|来源|作者|编辑|审核|日期|时间|标题|浏览|阅读|点击|字号|字体|分类|摄影|校对|发布';
 
 // Whole lines that are portal furniture. Tested on the normalised, label-folded line.
-const CHROME_LINE_PATTERNS: RegExp[] = [
+export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   // 索引号/发布机构 metadata, as "label: value", "- [ label ] value" or a pipe-table row
   new RegExp(`^[-*•·]?\\|?[\\[【(]?(?:${META_LABELS_LONG})[\\]】)]?.{0,80}$`),
   new RegExp(`^[-*•·]?\\|?[\\[【(]?(?:${META_LABELS_SHORT})(?:[\\]】)][:|]?|[:|]).{0,80}$`),
@@ -83,15 +83,19 @@ const CHROME_LINE_PATTERNS: RegExp[] = [
 
 const BREADCRUMB_SEPARATOR = />{1,2}|»|›|→|＞/;
 const NAV_HEAD = /^(首页|网站首页|主页|返回首页|当前位置|位置)$/;
+const BREADCRUMB_SPLIT = new RegExp(BREADCRUMB_SEPARATOR.source, 'g');
+/** A trail needs one of its separators (or a slash after 首页). */
+const ANY_SEPARATOR = /[>»›→＞/]/;
 
 /**
  * A breadcrumb trail: short segments joined by > » › (or / after 首页), three or more of them,
  * or two when the first is 首页. "满意度>95%" has no such shape.
  */
 function isBreadcrumb(norm: string): boolean {
+  if (!ANY_SEPARATOR.test(norm)) return false;
   // A trail continued from the line above ("首页" / ">> 政务公开 >> 某某报告") starts with its separator.
   if (/^(?:>{1,2}|»|›|＞)/.test(norm) && !/[。;,!?%]/.test(norm) && norm.length <= 80) return true;
-  let segments = norm.split(new RegExp(BREADCRUMB_SEPARATOR.source, 'g'));
+  let segments = norm.split(BREADCRUMB_SPLIT);
   if (segments.length < 2) {
     segments = norm.split('/');
     if (segments.length < 3 || !NAV_HEAD.test(segments[0] as string)) return false;
@@ -105,6 +109,8 @@ const DATE_AFTER_LABEL = new RegExp(
   `(?:${META_LABELS_LONG}|${META_LABELS_SHORT})[\\]】)]?[:|]?20\\d\\d[-/.年]\\d{1,2}`,
 );
 
+const DATE_ANYWHERE = /20\d\d[-/.年]\d/;
+
 /**
  * A short line that carries a dated label after some other text ("某某县人民政府门户网站
  * www.… 发布时间：2025-04-03"), or a site line with its address, and no sentence: furniture.
@@ -112,7 +118,8 @@ const DATE_AFTER_LABEL = new RegExp(
  */
 function isDatedFurniture(norm: string): boolean {
   if (norm.length > 100 || /[。;!?]/.test(norm)) return false;
-  const dated = DATE_AFTER_LABEL.exec(norm);
+  // The labels are many and common characters start them; the date they need is rarer.
+  const dated = DATE_ANYWHERE.test(norm) ? DATE_AFTER_LABEL.exec(norm) : null;
   if (dated) return !/报告|总结|汇报/.test(norm.slice(0, dated.index));
   return /(www\.|https?:|\.gov\.cn)/i.test(norm) && !/报告|总结|汇报/.test(norm);
 }
@@ -126,26 +133,52 @@ const ARTEFACT_PATTERNS: RegExp[] = [
   /\b(MERGEFORMAT|HYPERLINK\s+"[^"]{0,200}"|PAGE\s*\\\*\s*MERGEFORMAT)\b/g,
 ];
 
-// One scan per line instead of one per pattern; patterns with other flags stay apart.
-const CHROME_LINE_TESTS: RegExp[] = [...new Set(CHROME_LINE_PATTERNS.map((re) => re.flags))].map(
-  (flags) =>
-    new RegExp(
-      CHROME_LINE_PATTERNS.filter((re) => re.flags === flags)
-        .map((re) => `(?:${re.source})`)
-        .join('|'),
-      flags,
-    ),
-);
+/** A pattern that can only match at the line's start: `^…` with no alternation outside a group. */
+export function startsAnchored(re: RegExp): boolean {
+  const source = re.source;
+  if (!source.startsWith('^')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * One scan per line instead of one per pattern, in groups of one flag set. The patterns anchored at
+ * the line's start go in a regex of their own, tried at the start alone: mixed with unanchored
+ * ones, each of them was tried (and failed its ^) at every position of every short line.
+ */
+export const CHROME_LINE_TESTS: readonly RegExp[] = [true, false].flatMap((anchored) => {
+  const patterns = CHROME_LINE_PATTERNS.filter((re) => startsAnchored(re) === anchored);
+  return [...new Set(patterns.map((re) => re.flags))].map((flags) => {
+    const group = patterns.filter((re) => re.flags === flags);
+    return anchored
+      ? new RegExp(`^(?:${group.map((re) => `(?:${re.source.slice(1)})`).join('|')})`, flags)
+      : new RegExp(group.map((re) => `(?:${re.source})`).join('|'), flags);
+  });
+});
 
 // A label that opens a field of a metadata row: "[ 索引号 ]…  [ 发布机构 ]…".
 const LONG_LABEL = new RegExp(`(?:^|[\\s\\[【|])(?:${META_LABELS_LONG})(?:[\\]】)]|[:|])`, 'g');
 
+/** Two of the marks that end a long label's match: a row of two labels holds at least these. */
+const TWO_LABEL_ENDS = /[\]】):|][^]*[\]】):|]/;
+
 /** A metadata row of two or more long labels and no sentence, however long its values. */
 function isMetadataRow(line: string): boolean {
-  if (line.length > 240 || /[。;!?]/.test(line)) return false;
-  let count = 0;
-  for (const _ of line.matchAll(LONG_LABEL)) if (++count >= 2) return true;
-  return false;
+  if (line.length > 240 || /[。;!?]/.test(line) || !TWO_LABEL_ENDS.test(line)) return false;
+  LONG_LABEL.lastIndex = 0;
+  const two = LONG_LABEL.exec(line) !== null && LONG_LABEL.exec(line) !== null;
+  LONG_LABEL.lastIndex = 0; // no state left for the next line
+  return two;
 }
 
 export function isChromeLine(normLine: string): boolean {
@@ -176,3 +209,21 @@ export function findArtefacts(original: string): Span[] {
   }
   return merged;
 }
+
+/**
+ * Each cheap test that guards a costly one, for the tests that hold it to what it promises: the
+ * costly test can pass only where the cheap one does.
+ */
+export const CHROME_GUARDS: ReadonlyArray<{ name: string; guard: RegExp; full: (line: string) => boolean }> = [
+  { name: 'a dated label needs a date', guard: DATE_ANYWHERE, full: (line) => DATE_AFTER_LABEL.test(line) },
+  {
+    name: 'two long labels need two label ends',
+    guard: TWO_LABEL_ENDS,
+    full: (line) => (line.match(LONG_LABEL)?.length ?? 0) >= 2,
+  },
+  {
+    name: 'a breadcrumb needs a separator or a slash',
+    guard: ANY_SEPARATOR,
+    full: (line) => BREADCRUMB_SEPARATOR.test(line) || line.includes('/'),
+  },
+];
