@@ -10,7 +10,7 @@ import { DASHBOARD_CSS, DASHBOARD_JS, dashboardFiles, townHtml } from './dashboa
 import { feedbackMarkdown } from './feedback.js';
 import { maskReport, maskText, personalData, personalDataRules } from './mask.js';
 import { sharedParagraphs } from '../compare/shared.js';
-import { detached } from '../shared/detached.js';
+import { detached, detachedStrings } from '../shared/detached.js';
 import { auditRow, byRank, followThroughOf, ruleCounts, type AuditRow } from './model.js';
 import { stemmer } from './names.js';
 import { auditWorkbook } from './xlsx.js';
@@ -52,9 +52,7 @@ function slimReport(report: ReportResult): ReportResult {
       message: detached(f.message),
       evidence: f.evidence.slice(0, 1).map((e) => ({ ...e, quote: detached(e.quote) })),
     }));
-  const meta = Object.fromEntries(
-    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? detached(v) : v]),
-  ) as ReportResult['meta'];
+  const meta = detachedStrings(report.meta);
   return { ...report, meta, parts: [], metrics: [], findings: kept };
 }
 

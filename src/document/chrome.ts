@@ -172,13 +172,12 @@ const LONG_LABEL = new RegExp(`(?:^|[\\s\\[【|])(?:${META_LABELS_LONG})(?:[\\]�
 /** Two of the marks that end a long label's match: a row of two labels holds at least these. */
 const TWO_LABEL_ENDS = /[\]】):|][^]*[\]】):|]/;
 
+const twoLongLabels = (line: string): boolean => (line.match(LONG_LABEL)?.length ?? 0) >= 2;
+
 /** A metadata row of two or more long labels and no sentence, however long its values. */
 function isMetadataRow(line: string): boolean {
-  if (line.length > 240 || /[。;!?]/.test(line) || !TWO_LABEL_ENDS.test(line)) return false;
-  LONG_LABEL.lastIndex = 0;
-  const two = LONG_LABEL.exec(line) !== null && LONG_LABEL.exec(line) !== null;
-  LONG_LABEL.lastIndex = 0; // no state left for the next line
-  return two;
+  if (line.length > 240 || /[。;!?]/.test(line)) return false;
+  return TWO_LABEL_ENDS.test(line) && twoLongLabels(line);
 }
 
 export function isChromeLine(normLine: string): boolean {
@@ -219,7 +218,7 @@ export const CHROME_GUARDS: ReadonlyArray<{ name: string; guard: RegExp; full: (
   {
     name: 'two long labels need two label ends',
     guard: TWO_LABEL_ENDS,
-    full: (line) => (line.match(LONG_LABEL)?.length ?? 0) >= 2,
+    full: twoLongLabels,
   },
   {
     name: 'a breadcrumb needs a separator or a slash',

@@ -3,7 +3,7 @@ import type { SourcePlace } from '../ingest/index.js';
 import type { Finding } from '../engine/model.js';
 import type { AreaScore, Score } from '../score/score.js';
 import type { InputErrorCode } from '../shared/errors.js';
-import { detached } from '../shared/detached.js';
+import { detachedStrings } from '../shared/detached.js';
 
 export interface ReportMetric {
   id: string;
@@ -172,9 +172,7 @@ export function summarizeReport(report: ReportResult, position: number): ReportS
   for (const f of failedFindings(report)) failed[f.severity]++;
   const { total, grade, areas } = report.score;
   const score = { total, grade, areas };
-  const meta = Object.fromEntries(
-    Object.entries(report.meta).map(([k, v]) => [k, typeof v === 'string' ? detached(v) : v]),
-  ) as ReportResult['meta'];
+  const meta = detachedStrings(report.meta);
   const notApplicable = report.findings.filter((f) => f.status === 'not-applicable').length;
   return shareSummaryStrings({
     position,

@@ -5,3 +5,10 @@
  * is the portable way to get a string of its own.
  */
 export const detached = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
+/** A record with its string values detached (a report's meta, kept past its report). */
+export function detachedStrings<T extends object>(record: T): T {
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? detached(v) : (v as unknown)]),
+  ) as T;
+}
