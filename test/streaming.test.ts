@@ -83,13 +83,16 @@ describe('standard output', () => {
 });
 
 describe('worker threads', () => {
-  it('join only a run whose files left would keep this thread busy for seconds more', () => {
-    const pace = [2.1, 1.8, 2, 9, 1.9]; // ms per report; one slow outlier does not count
-    expect(workersPayOff(pace, 900)).toBe(false); // ≈ 1.8 s more: a worker would not pay off
-    expect(workersPayOff(pace, 9_000)).toBe(true); // ≈ 18 s more
-    expect(workersPayOff([400, 350], 30)).toBe(true); // slow files (PDFs): few, but long
-    expect(workersPayOff([], 5)).toBe(true); // nothing finished in the head start
-    expect(workersPayOff([], 0)).toBe(false);
+  it('join only a run whose files left would keep this thread busy for long at its head-start pace', () => {
+    const cold = [9, 8.5, 11, 40, 7.5]; // ms per report in the head start; one slow outlier does not count
+    expect(workersPayOff(cold, 980, 250)).toBe(false); // ≈ 9 s at a cold pace: 1,000 reports stay on one thread
+    expect(workersPayOff(cold, 1_600, 250)).toBe(false); // ≈ 14 s: about where a worker breaks even
+    expect(workersPayOff(cold, 2_980, 250)).toBe(true); // ≈ 27 s: 3,000 reports get a worker
+    expect(workersPayOff([400, 350], 30, 250)).toBe(false); // 30 PDFs: ≈ 12 s, pdf.js already uses a second core
+    expect(workersPayOff([400, 350], 60, 250)).toBe(true); // ≈ 24 s
+    expect(workersPayOff([], 39, 250)).toBe(false); // none finished: each takes at least the head start, ≈ 10 s
+    expect(workersPayOff([], 80, 250)).toBe(true); // ≈ 20 s at least
+    expect(workersPayOff([], 0, 250)).toBe(false);
   });
 
   it('a worker ended for a timeout hands the files queued on it to a fresh worker', () => {

@@ -60,24 +60,27 @@ const IN_FLIGHT = 8;
 
 /**
  * A worker pays off only on a run that would keep this thread busy for longer than this
- * after the head start, at the pace of its last checks (still partly cold then): a worker's
- * start-up, pack compilation and JIT warm-up take about a second of CPU from the cores this
- * thread runs on. Measured on two cores: 1,000 reports took longer on two threads than on
- * one, 3,000 as long, 10,000 a third less.
+ * after the head start, at the pace of its checks in the head start. That pace is cold (V8 is
+ * still compiling: three to four times a warm check's), so the bar is high. Measured on two
+ * cores, `-f json`, diverse reports, a worker started at the head start against none:
+ * 1,000 reports 4.9–5.3 s against 4.3–4.6 s, 2,000 as long, 3,000 a tenth less, 5,000 a fifth
+ * less; the head-start pace was 8–11 ms a report, so 1,000 reports estimate 8–11 s and stay
+ * alone, 3,000 estimate 24–33 s and get a worker. On 40 PDFs a worker lost too (pdf.js already
+ * uses a second core).
  */
-const WORTH_A_WORKER_MS = 5000;
+const WORTH_A_WORKER_MS = 15_000;
 
 /** The last this many local checks' times estimate what the files left will take. */
 const RECENT_CHECKS = 16;
 
 /**
  * Whether workers should join: the files left, at the median pace of this thread's recent
- * checks, would keep it busy past WORTH_A_WORKER_MS. No check finished in the head start
- * means slow files: they are worth it.
+ * checks, would keep it busy past WORTH_A_WORKER_MS. When no check finished in the head start,
+ * a check takes at least the head start.
  */
-export function workersPayOff(recentMs: readonly number[], filesLeft: number): boolean {
-  if (recentMs.length === 0) return filesLeft > 0;
-  const typical = [...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number;
+export function workersPayOff(recentMs: readonly number[], filesLeft: number, headStartMs: number): boolean {
+  const typical =
+    recentMs.length === 0 ? headStartMs : ([...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number);
   return typical * filesLeft > WORTH_A_WORKER_MS;
 }
 
@@ -230,11 +233,12 @@ export function checkInPool(
     // files left are worth a worker.
     const recent: number[] = [];
     // This thread starts at once; workers join a run that turns out to be long.
-    if (local && (options.workerDelayMs ?? 0) > 0) {
+    const delay = options.workerDelayMs ?? 0;
+    if (local && delay > 0) {
       delayed = setTimeout(() => {
         delayed = null;
-        if (workersPayOff(recent, files.length - next + retry.length)) startWorkers();
-      }, options.workerDelayMs);
+        if (workersPayOff(recent, files.length - next + retry.length, delay)) startWorkers();
+      }, delay);
     } else startWorkers();
     if (local) {
       void (async () => {
