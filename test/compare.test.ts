@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareReports, COPY_THRESHOLD, type ComparedReport } from '../src/compare/index.js';
 import { comparable, jaccard, shingles, topicBigrams, topicCover } from '../src/compare/text.js';
@@ -132,6 +133,35 @@ describe('copied paragraphs: the threshold and what is never compared', () => {
   it('ignores punctuation and spacing, but not changed figures', () => {
     expect(comparable('全年，公开 信息320条。')).toBe('全年公开信息320条');
     expect(comparable('全年公开信息320条')).not.toBe(comparable('全年公开信息321条'));
+  });
+
+  it('keeps exactly what /[\\p{L}\\p{N}%.]/u keeps, astral letters and lone surrogates included', () => {
+    const byRegex = (text: string) => text.replace(/[^\p{L}\p{N}%.]/gu, '');
+    // Code units from every range that matters: ASCII, CJK and its punctuation, full-width forms, surrogates.
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0x2fff }),
+      fc.integer({ min: 0x3000, max: 0x9fff }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+      fc.integer({ min: 0xe000, max: 0xffff }),
+    );
+    const text = fc.array(
+      fc.oneof(
+        unit.map((c) => String.fromCharCode(c)),
+        fc.constantFrom('𠀀', '𝟘', '😀', '𐌰'),
+      ),
+      {
+        maxLength: 40,
+      },
+    );
+    fc.assert(
+      fc.property(text, (parts) => {
+        const t = parts.join('');
+        expect(comparable(t)).toBe(byRegex(t));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(comparable('a\ud800b\udc00c𠀀。')).toBe('abc𠀀');
   });
 
   it('never counts boilerplate, headings or short paragraphs', async () => {

@@ -3,9 +3,43 @@
  * paragraphs, and the content bigrams of a plan item once its words of aim are set aside.
  */
 
-/** Letters and digits only: punctuation, spaces and list markers never make two texts differ. */
+const KEPT = /^[\p{L}\p{N}%.]$/u;
+
+/** Per UTF-16 code unit of the BMP: 0 not yet asked, 1 kept, 2 dropped (a batch meets a few thousand). */
+const keptUnit = new Uint8Array(0x10000);
+
+function keeps(code: number): boolean {
+  let known = keptUnit[code] as number;
+  if (known === 0) keptUnit[code] = known = KEPT.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * Letters and digits only: punctuation, spaces and list markers never make two texts differ.
+ * The same as removing /[^\p{L}\p{N}%.]/gu, with each code unit's answer remembered: the regex's
+ * Unicode tables cost several times more per character, on every paragraph of a batch.
+ */
 export function comparable(text: string): string {
-  return text.replace(/[^\p{L}\p{N}%.]/gu, '');
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // A surrogate: an astral letter is kept whole, a lone surrogate is dropped.
+      const pair = code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : '';
+      if (pair.length === 2 && (pair.charCodeAt(1) & 0xfc00) === 0xdc00) {
+        if (!KEPT.test(pair)) {
+          out += text.slice(runStart, i);
+          runStart = i + 2;
+        }
+        i++;
+        continue;
+      }
+    } else if (keeps(code)) continue;
+    out += text.slice(runStart, i);
+    runStart = i + 1;
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
 }
 
 /** The set of k-character shingles of a text (a text shorter than k is its own shingle). */
