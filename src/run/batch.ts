@@ -176,7 +176,8 @@ export async function checkEach(
     return outcome.paragraphs ? { rendered, paragraphs: outcome.paragraphs } : { rendered };
   };
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), files.length));
+  const cores = os.availableParallelism();
+  const jobs = Math.max(1, Math.min(options.jobs ?? cores, files.length));
   const pool = options.pool ?? poolSetupOf(checker);
   if (isolate && !pool && files.length > 0)
     throw new UsageError('规则包不是磁盘上的文件，无法在工作线程中隔离检查（未经构建时分析的规则包必须隔离）');
@@ -188,6 +189,7 @@ export async function checkEach(
       files,
       {
         jobs,
+        cores,
         setup: pool,
         head,
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),

@@ -33,9 +33,11 @@ export interface PoolOptions {
   local?: (file: string, index: number) => Promise<Outcome>;
   /**
    * With `local`: workers are considered only after this long, and start only if the files
-   * left would keep this thread busy for WORTH_A_WORKER_MS more (0: start at once).
+   * left are worth it (workersPayOff; 0: start at once).
    */
   workerDelayMs?: number;
+  /** The machine's cores (os.availableParallelism): whether a worker gets a core of its own. */
+  cores: number;
   /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
   render?: RenderSetup;
   /** Workers send each report's comparable paragraphs with it (RunOptions.paragraphs). */
@@ -59,29 +61,46 @@ interface Slot {
 const IN_FLIGHT = 8;
 
 /**
- * A worker pays off only on a run that would keep this thread busy for longer than this
- * after the head start, at the pace of its checks in the head start. That pace is cold (V8 is
- * still compiling: three to four times a warm check's), so the bar is high. Measured on two
- * cores, `-f json`, diverse reports, a worker started at the head start against none:
- * 1,000 reports 4.9–5.3 s against 4.3–4.6 s, 2,000 as long, 3,000 a tenth less, 5,000 a fifth
- * less; the head-start pace was 8–11 ms a report, so 1,000 reports estimate 8–11 s and stay
- * alone, 3,000 estimate 24–33 s and get a worker. On 40 PDFs a worker lost too (pdf.js already
- * uses a second core).
+ * When workers join a run, on two cores (the machine measured): after the head start, at least
+ * this many files left, and at the head start's pace (still cold: three to four times a warm
+ * check's) more than BUSY_MS of work. A run on one thread already keeps about 1.3 cores busy (V8
+ * compiles and collects garbage beside it), so a worker has the rest of the second core and starts
+ * cold. Measured on two cores, `-f json`, diverse reports, a worker at the head start against
+ * none: 1,000 reports 4.9–5.3 s against 4.3–4.6 s, 2,000 as long, 3,000 a tenth less, 5,000 a fifth
+ * less. The count decides, not the estimate alone: when the VM runs at half speed, the head-start
+ * pace doubles (8–11 ms a report became 16–22) and so does the break-even in seconds, but not in
+ * files. On 40 PDFs a worker lost too (pdf.js already keeps a second core busy); 120 broke even.
  */
-const WORTH_A_WORKER_MS = 15_000;
+const MIN_FILES_TWO_CORES = 2000;
+/** The least work, at the head-start pace, a worker is started for (a run of tiny files does not repay one). */
+const BUSY_MS = 15_000;
+/** Work this long repays a worker whatever the file count (a few hundred very long reports). */
+const LONG_RUN_MS = 60_000;
+/**
+ * With more cores a worker runs on a core of its own: it pays off once the files left would keep
+ * this thread busy past this (not measured here: this machine has two).
+ */
+const WORTH_A_WORKER_MANY_CORES_MS = 5000;
 
 /** The last this many local checks' times estimate what the files left will take. */
 const RECENT_CHECKS = 16;
 
 /**
- * Whether workers should join: the files left, at the median pace of this thread's recent
- * checks, would keep it busy past WORTH_A_WORKER_MS. When no check finished in the head start,
- * a check takes at least the head start.
+ * Whether workers should join, from the median pace of this thread's recent checks (when none
+ * finished in the head start, a check takes at least the head start), the files left and the
+ * machine's cores.
  */
-export function workersPayOff(recentMs: readonly number[], filesLeft: number, headStartMs: number): boolean {
+export function workersPayOff(
+  recentMs: readonly number[],
+  filesLeft: number,
+  headStartMs: number,
+  cores: number,
+): boolean {
   const typical =
     recentMs.length === 0 ? headStartMs : ([...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number);
-  return typical * filesLeft > WORTH_A_WORKER_MS;
+  const busy = typical * filesLeft;
+  if (cores > 2) return busy > WORTH_A_WORKER_MANY_CORES_MS;
+  return (filesLeft >= MIN_FILES_TWO_CORES && busy > BUSY_MS) || busy > LONG_RUN_MS;
 }
 
 /**
@@ -237,7 +256,7 @@ export function checkInPool(
     if (local && delay > 0) {
       delayed = setTimeout(() => {
         delayed = null;
-        if (workersPayOff(recent, files.length - next + retry.length, delay)) startWorkers();
+        if (workersPayOff(recent, files.length - next + retry.length, delay, options.cores)) startWorkers();
       }, delay);
     } else startWorkers();
     if (local) {
