@@ -4,7 +4,7 @@
 // parser. The self-check page bundles the same two JSON files.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileRuleSet } from '../dist/engine/compile.js';
+import { compileConcept, compileRuleSet } from '../dist/engine/compile.js';
 import {
   BUILTIN_DIR,
   CACHE_COPIES,
@@ -27,8 +27,12 @@ const ruleSet = compileRuleSet(loadPackSet(names.map((f) => path.join(BUILTIN_DI
 // The cache marks these packs as trusted, so their regexes are analysed for ReDoS here.
 await assertSafeRegexes(ruleSet.regexes);
 
+// The patterns' needs, and every concept's (facts/concepts.ts skips a concept a report cannot hold), whether
+// or not a rule names it: the comparison of two years compiles some of its own.
+const packSet = loadPackSet(names.map((f) => path.join(BUILTIN_DIR, f)));
+const concepts = [...packSet.concepts.values()].map((def) => compileConcept(def, () => null).re);
 const needs = {};
-for (const { source, flags } of ruleSet.plan.patterns.map((p) => p.re))
+for (const { source, flags } of [...ruleSet.plan.patterns.map((p) => p.re), ...concepts])
   needs[needsKey(source, flags)] = regexNeeds(source, flags, false);
 const keys = Object.keys(needs).sort();
 writeFileSync(NEEDS_CACHE_FILE, `${JSON.stringify(Object.fromEntries(keys.map((k) => [k, needs[k]])))}\n`);

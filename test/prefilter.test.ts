@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { RegExpParser } from '@eslint-community/regexpp';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document/parse.js';
+import { compileConcept, compileRuleSet } from '../src/engine/compile.js';
+import { evaluate } from '../src/engine/evaluate.js';
+import { candidateSentences } from '../src/facts/concepts.js';
 import { computeFacts } from '../src/facts/compute.js';
-import { presenceIn } from '../src/facts/presence.js';
-import { NEEDS_CACHE_FILE } from '../src/packs/load.js';
-import { compileNeeds, regexNeeds } from '../src/packs/prefilter.js';
+import { documentPresence, presenceIn } from '../src/facts/presence.js';
+import { loadPackSet, NEEDS_CACHE_FILE } from '../src/packs/load.js';
+import { compileNeeds, regexNeeds, useNeedsHost, type Needs } from '../src/packs/prefilter.js';
 import { builtinRules, ROOT } from './helpers.js';
 
 describe('the literals a regex needs', () => {
@@ -94,6 +98,16 @@ describe('the literals a regex needs', () => {
       expect(cached[`${re.flags}/${re.source}`], re.source).toEqual(regexNeeds(re.source, re.flags, false));
     expect(patterns.filter((p) => p.needs).length / patterns.length).toBeGreaterThan(0.9);
   });
+
+  it('the build cache holds every built-in concept, named by a rule or not, as analysed now', () => {
+    const cached = JSON.parse(fs.readFileSync(NEEDS_CACHE_FILE, 'utf8')) as Record<string, unknown>;
+    const concepts = [...loadPackSet().concepts.values()].map((def) => compileConcept(def, () => null));
+    for (const { id, re } of concepts) {
+      expect(Object.hasOwn(cached, `${re.flags}/${re.source}`), id).toBe(true);
+      expect(cached[`${re.flags}/${re.source}`], id).toEqual(regexNeeds(re.source, re.flags, false));
+    }
+    expect(concepts.filter((c) => c.needs).length / concepts.length).toBeGreaterThan(0.9);
+  });
 });
 
 describe('skipping scans changes no fact', () => {
@@ -119,6 +133,57 @@ describe('skipping scans changes no fact', () => {
         expect(factsOf(text, rules.plan)).toEqual(factsOf(text, unfiltered));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('skipping the concepts a report cannot hold changes no verdict', () => {
+  const rules = builtinRules();
+  // With no parser and no table nothing is known, so every concept and pattern is scanned in full.
+  useNeedsHost({ knownNeeds: () => null });
+  const unfiltered = compileRuleSet(loadPackSet());
+  useNeedsHost({
+    knownNeeds: () => JSON.parse(fs.readFileSync(NEEDS_CACHE_FILE, 'utf8')) as Record<string, Needs>,
+    parser: () => RegExpParser,
+  });
+  const verdictsOf = async (text: string, ruleSet: typeof rules) => {
+    const facts = computeFacts(parseDocument({ file: 'x.txt', format: 'text', encoding: null, text }), ruleSet.plan);
+    return { values: facts.values, findings: await evaluate(ruleSet, facts) };
+  };
+  const samples = fs
+    .readdirSync(path.join(ROOT, 'reports'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => fs.readFileSync(path.join(ROOT, 'reports', f), 'utf8'));
+
+  it('the unfiltered set really scans everything', () => {
+    expect(unfiltered.plan.planContext?.every((c) => !c.needs)).toBe(true);
+    expect(rules.plan.planContext?.every((c) => c.needs)).toBe(true);
+  });
+
+  it('on the sample reports, where some concepts are skipped', async () => {
+    const concepts = [...loadPackSet().concepts.values()].map((def) => compileConcept(def, () => null));
+    let skipped = 0;
+    for (const text of samples) {
+      expect(await verdictsOf(text, rules)).toEqual(await verdictsOf(text, unfiltered));
+      const doc = parseDocument({ file: 'x.txt', format: 'text', encoding: null, text });
+      for (const c of concepts) {
+        if (c.needs && !documentPresence(doc).mayContainAny(c.needs)) {
+          skipped++;
+          expect(candidateSentences(doc, c)).toEqual([]);
+        }
+      }
+    }
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  it('on report-like text stitched from the sample reports', async () => {
+    const lines = samples.flatMap((t) => t.split('\n'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { maxLength: 20 }), async (picked) => {
+        const text = picked.join('\n');
+        expect(await verdictsOf(text, rules)).toEqual(await verdictsOf(text, unfiltered));
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -13,7 +13,7 @@ import {
   type NumberAt,
 } from './model.js';
 import { findNumbers, type NumberToken } from './numbers.js';
-import { presenceIn } from './presence.js';
+import { documentPresence, isTextLine, type Presence } from './presence.js';
 import { inScope } from './scope.js';
 import { conceptMatches, type CompiledConcept } from './concepts.js';
 import { sentencesOf, type Sentence } from './sentences.js';
@@ -43,8 +43,6 @@ export interface FactPlan {
    */
   planContext?: CompiledConcept[];
 }
-
-const TEXT_KINDS = new Set<DocLine['kind']>(['body', 'heading', 'title']);
 
 function span(line: DocLine, normStart: number, normEnd: number): LineSpan {
   const [start, end] = toOriginalSpan(line.norm, normStart, normEnd);
@@ -136,8 +134,13 @@ function findHits(joined: Joined, pattern: CompiledPattern, planned: PlannedSpan
 }
 
 /** Every pattern's hits in one text; a pattern whose needed literals the text lacks is not run. */
-function scanAll(joined: Joined, patterns: CompiledPattern[], hits: Map<string, Hit[]>, planned: PlannedSpans): void {
-  const presence = presenceIn(joined.text);
+function scanAll(
+  joined: Joined,
+  presence: Presence,
+  patterns: CompiledPattern[],
+  hits: Map<string, Hit[]>,
+  planned: PlannedSpans,
+): void {
   for (const p of patterns)
     if (!p.needs || presence.mayContainAny(p.needs)) hits.set(p.key, findHits(joined, p, planned));
 }
@@ -248,9 +251,12 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   for (const p of plan.patterns) hits.set(p.key, []);
   const metrics: MetricValue[] = [];
   const numbers: NumberAt[] = [];
-  const textLines = document.lines.filter((l) => TEXT_KINDS.has(l.kind));
+  const textLines = document.lines.filter(isTextLine);
   const { normalised, raw } = patternsByText(plan);
-  scanAll(join(textLines, false), normalised, hits, plannedSpans(document, plan.planContext ?? []));
+  const joined = join(textLines, false);
+  // Known before any concept is looked for: the plan context's concepts consult it as well.
+  const presence = documentPresence(document, joined.text);
+  scanAll(joined, presence, normalised, hits, plannedSpans(document, plan.planContext ?? []));
   // Few patterns read the original text: indexing it as well would cost more than it saves.
   if (raw.length > 0) {
     const joinedRaw = join(textLines, true);

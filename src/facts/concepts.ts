@@ -1,4 +1,6 @@
 import type { Document } from '../document/model.js';
+import type { NeededLiteral } from '../packs/prefilter.js';
+import { documentPresence } from './presence.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 
 /** A concept compiled once per rule set, shared by every rule that names it. */
@@ -12,6 +14,11 @@ export interface CompiledConcept {
   /** Longer words that contain a match but mean something else. */
   exceptWithin: RegExp | null;
   inDocumentTitles: boolean;
+  /**
+   * Literals of which every match of `re` holds one (packs/prefilter.ts), or null: a document
+   * with none of them is not scanned for the concept.
+   */
+  needs?: readonly NeededLiteral[] | null;
 }
 
 /** Where a concept was found in one sentence: [start, end) in the sentence text. */
@@ -135,6 +142,7 @@ function groupEnd(source: string, at: number): number {
  * those the concept matches (each is then read alone), found in one scan instead of one per sentence.
  */
 export function candidateSentences(document: Document, concept: CompiledConcept): number[] {
+  if (concept.needs && !documentPresence(document).mayContainAny(concept.needs)) return [];
   const re = scanner(concept);
   const { text, starts } = joinedSentences(document);
   if (!re) return starts.map((_, i) => i);

@@ -3,6 +3,7 @@
  * that a pattern needing literals the text cannot contain will find nothing.
  */
 
+import type { DocLine, Document } from '../document/model.js';
 import { pairKey, type NeededLiteral } from '../packs/prefilter.js';
 
 export { pairKey };
@@ -13,25 +14,22 @@ export { pairKey };
  */
 export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
 
-// Two small bitsets, cleared per text, kept small so they stay in cache between reports: the
-// characters present (exact for UTF-16 units), and the pairs present as a one-hash Bloom filter.
-// A false positive only means a pattern is scanned for nothing; nothing present is ever missed.
-const chars = new Uint32Array(65536 / 32);
+// Two small bitsets per text: the characters present (exact for UTF-16 units), and the pairs
+// present as a one-hash Bloom filter. A false positive only means a scan for nothing; nothing
+// present is ever missed. Each Presence owns its bitsets (16 KB), so it stays valid as long as
+// its document is checked: the concepts consult it lazily, after the patterns' scan.
 const PAIR_BITS = 16;
-const pairs = new Uint32Array((1 << PAIR_BITS) / 32);
 const pairBit = (key: number): number => pairSlot(key, PAIR_BITS);
-let generation = 0;
 
 export interface Presence {
   /** False only when the text cannot contain any of the literals. */
   mayContainAny(needs: readonly NeededLiteral[]): boolean;
 }
 
-/** Index a text's characters and pairs. Valid until the next call (the bitsets are shared). */
+/** Index a text's characters and pairs. */
 export function presenceIn(text: string): Presence {
-  const gen = ++generation;
-  chars.fill(0);
-  pairs.fill(0);
+  const chars = new Uint32Array(65536 / 32);
+  const pairs = new Uint32Array((1 << PAIR_BITS) / 32);
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -45,7 +43,6 @@ export function presenceIn(text: string): Presence {
   const has = (set: Uint32Array, bit: number): boolean => ((set[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   return {
     mayContainAny(needs) {
-      if (gen !== generation) throw new Error('presenceIn: bitsets reused by a later text');
       for (const need of needs) {
         if ('char' in need) {
           if (has(chars, need.char)) return true;
@@ -63,4 +60,28 @@ export function presenceIn(text: string): Presence {
       return false;
     },
   };
+}
+
+/** The lines whose text facts are drawn from: body, headings, the title (sentences come from these too). */
+export const isTextLine = (line: DocLine): boolean =>
+  line.kind === 'body' || line.kind === 'heading' || line.kind === 'title';
+
+const ofDocument = new WeakMap<Document, Presence>();
+
+/**
+ * The presence of a document's text lines joined by \n, computed once per document; `joined` is
+ * that text when the caller has it already.
+ */
+export function documentPresence(document: Document, joined?: string): Presence {
+  let presence = ofDocument.get(document);
+  if (!presence) {
+    const text =
+      joined ??
+      document.lines
+        .filter(isTextLine)
+        .map((l) => l.norm.text)
+        .join('\n');
+    ofDocument.set(document, (presence = presenceIn(text)));
+  }
+  return presence;
 }
