@@ -83,23 +83,19 @@ describe('standard output', () => {
 });
 
 describe('worker threads', () => {
-  it('on two cores, join a run of at least 2,000 files worth 15 s at the head-start pace, or any run worth a minute', () => {
-    const cold = [9, 8.5, 11, 40, 7.5]; // ms per report in the head start; one slow outlier does not count
-    const slowVm = cold.map((ms) => ms * 2); // the same reports while the VM runs at half speed
-    const quietVm = cold.map((ms) => ms * 0.6);
+  it('on two cores, join a run whose files left are worth 15 s at the head-start pace', () => {
+    const text = [9, 8.5, 11, 40, 7.5]; // ms per plain-text report in the head start; one slow outlier does not count
+    const word = [161, 18, 19, 33, 18]; // .docx: unzipping and reading the XML cost more per file
     const pays = (pace: number[], left: number, cores = 2) => workersPayOff(pace, left, 250, cores);
-    expect(pays(cold, 980)).toBe(false); // ≈ 9 s: 1,000 reports stay on one thread
-    expect(pays(slowVm, 980)).toBe(false); // ≈ 18 s, but still 1,000 reports: the break-even is in files
-    expect(pays(cold, 1_999)).toBe(false); // just under the count
-    expect(pays(cold, 2_000)).toBe(true); // ≈ 18 s and 2,000 files
-    expect(pays(slowVm, 2_980)).toBe(true);
-    expect(pays(quietVm, 2_000)).toBe(false); // ≈ 11 s: too little work for a worker's start
-    expect(pays(quietVm, 2_980)).toBe(true); // ≈ 16 s
+    expect(pays(text, 980)).toBe(false); // ≈ 9 s: 1,000 text reports stay on one thread
+    expect(pays(text, 1_600)).toBe(false); // ≈ 14 s: about where a worker breaks even
+    expect(pays(text, 2_980)).toBe(true); // ≈ 27 s: 3,000 get a worker
+    expect(pays(word, 995)).toBe(true); // ≈ 19 s: 1,000 Word files get a worker
+    expect(pays(word, 600)).toBe(false); // ≈ 11 s
     expect(pays([1, 1.2, 0.9], 5_000)).toBe(false); // tiny files: ≈ 5 s in all
     expect(pays([400, 350], 30)).toBe(false); // 30 PDFs: ≈ 12 s, and pdf.js already uses a second core
-    expect(pays([900, 1100], 70)).toBe(true); // ≈ 70 s: a long run whatever its count
     expect(pays([], 39)).toBe(false); // none finished: each takes at least the head start, ≈ 10 s
-    expect(pays([], 300)).toBe(true); // ≈ 75 s at least
+    expect(pays([], 80)).toBe(true); // ≈ 20 s at least
     expect(pays([], 0)).toBe(false);
   });
 

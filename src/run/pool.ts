@@ -61,21 +61,21 @@ interface Slot {
 const IN_FLIGHT = 8;
 
 /**
- * When workers join a run, on two cores (the machine measured): after the head start, at least
- * this many files left, and at the head start's pace (still cold: three to four times a warm
- * check's) more than BUSY_MS of work. A run on one thread already keeps about 1.3 cores busy (V8
- * compiles and collects garbage beside it), so a worker has the rest of the second core and starts
- * cold. Measured on two cores, `-f json`, diverse reports, a worker at the head start against
- * none: 1,000 reports 4.9–5.3 s against 4.3–4.6 s, 2,000 as long, 3,000 a tenth less, 5,000 a fifth
- * less. The count decides, not the estimate alone: when the VM runs at half speed, the head-start
- * pace doubles (8–11 ms a report became 16–22) and so does the break-even in seconds, but not in
- * files. On 40 PDFs a worker lost too (pdf.js already keeps a second core busy); 120 broke even.
+ * On two cores (the machine measured), workers join a run whose files left would keep this
+ * thread busy for more than this at the head start's pace. That pace is cold (three to four
+ * times a warm check's), and a run on one thread already keeps about 1.3 cores busy (V8
+ * compiles and collects garbage beside it), so a worker, starting cold itself, has only the
+ * rest of the second core: the bar is high. Measured on two cores, `-f json`, a worker at the
+ * head start against none:
+ * - plain-text diverse reports (head-start pace 8–11 ms a report): 1,000 took 4.9–5.3 s against
+ *   4.3–4.6 s, 2,000 as long, 3,000 a tenth less, 5,000 a fifth less;
+ * - Word reports (.docx, pace 19–34 ms): 1,000 took 7.0–7.7 s against 8.8–9.8 s;
+ * - 40 PDFs lost (pdf.js already keeps a second core busy); 120 broke even.
+ * So 1,000 text reports estimate 8–11 s and stay alone; 3,000 (24–33 s) and 1,000 Word files
+ * (19–34 s) get a worker. (In this VM's half-speed phases the pace doubles, and a 1,000-report
+ * text run can cross the bar; a machine of steady speed does not.)
  */
-const MIN_FILES_TWO_CORES = 2000;
-/** The least work, at the head-start pace, a worker is started for (a run of tiny files does not repay one). */
-const BUSY_MS = 15_000;
-/** Work this long repays a worker whatever the file count (a few hundred very long reports). */
-const LONG_RUN_MS = 60_000;
+const WORTH_A_WORKER_TWO_CORES_MS = 15_000;
 /**
  * With more cores a worker runs on a core of its own: it pays off once the files left would keep
  * this thread busy past this (not measured here: this machine has two).
@@ -98,9 +98,7 @@ export function workersPayOff(
 ): boolean {
   const typical =
     recentMs.length === 0 ? headStartMs : ([...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number);
-  const busy = typical * filesLeft;
-  if (cores > 2) return busy > WORTH_A_WORKER_MANY_CORES_MS;
-  return (filesLeft >= MIN_FILES_TWO_CORES && busy > BUSY_MS) || busy > LONG_RUN_MS;
+  return typical * filesLeft > (cores > 2 ? WORTH_A_WORKER_MANY_CORES_MS : WORTH_A_WORKER_TWO_CORES_MS);
 }
 
 /**
