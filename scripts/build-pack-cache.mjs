@@ -29,8 +29,7 @@ await assertSafeRegexes(ruleSet.regexes);
 
 // The patterns' needs, and every concept's (facts/concepts.ts skips a concept a report cannot hold), whether
 // or not a rule names it: the comparison of two years compiles some of its own.
-const packSet = loadPackSet(names.map((f) => path.join(BUILTIN_DIR, f)));
-const concepts = [...packSet.concepts.values()].map((def) => compileConcept(def, () => null).re);
+const concepts = [...ruleSet.packs.concepts.values()].map((def) => compileConcept(def, () => null).re);
 const needs = {};
 for (const { source, flags } of [...ruleSet.plan.patterns.map((p) => p.re), ...concepts])
   needs[needsKey(source, flags)] = regexNeeds(source, flags, false);

@@ -18,6 +18,10 @@ export const NOT_DONE_PARTS: readonly PartId[] = ['next-year', 'shortcomings'];
 
 export type LineKind = 'blank' | 'chrome' | 'title' | 'heading' | 'body';
 
+/** The lines whose text facts and sentences are drawn from: body, headings, the title. */
+export const isTextLine = (line: { kind: LineKind }): boolean =>
+  line.kind === 'body' || line.kind === 'heading' || line.kind === 'title';
+
 /** A half-open span of UTF-16 code units within one original line (0-based). */
 export interface Span {
   start: number;

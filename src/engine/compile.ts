@@ -11,7 +11,7 @@ import {
   type ParamValue,
 } from '../packs/model.js';
 import { PatternRegistry, takeWrittenRegexes, type WrittenRegex } from '../packs/patterns.js';
-import { compileNeeds, regexNeeds } from '../packs/prefilter.js';
+import { needsOf } from '../packs/prefilter.js';
 import type { CompiledConcept } from '../facts/concepts.js';
 import { normalizePhrase } from '../text/normalize.js';
 import { CHECK_TYPES } from './checks/index.js';
@@ -162,12 +162,11 @@ export function compileConcept(def: ConceptDef, locate: Locator): CompiledConcep
   ];
   const except = def.exceptWithin?.length ? def.exceptWithin.map(escaped).join('|') : null;
   const re = PatternRegistry.compileOne(alternatives.join('|'), origin(def.patterns ? 'patterns' : 'words'), 'g');
-  const needs = regexNeeds(re.source, re.flags);
   return {
     id: def.id,
     title: def.title,
     re,
-    needs: needs && compileNeeds(needs),
+    needs: needsOf(re),
     not: def.not ? PatternRegistry.compileOne(def.not, origin('not')) : null,
     exceptWithin: except ? PatternRegistry.compileOne(except, origin('exceptWithin'), 'g') : null,
     inDocumentTitles: def.inDocumentTitles ?? true,

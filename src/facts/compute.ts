@@ -1,4 +1,4 @@
-import { PART_IDS, type DocLine, type Document } from '../document/model.js';
+import { isTextLine, PART_IDS, type DocLine, type Document } from '../document/model.js';
 import type { CompiledPattern } from '../packs/patterns.js';
 import type { MetricDef } from '../packs/model.js';
 import { toOriginalSpan } from '../text/normalize.js';
@@ -13,7 +13,7 @@ import {
   type NumberAt,
 } from './model.js';
 import { findNumbers, type NumberToken } from './numbers.js';
-import { documentPresence, isTextLine, type Presence } from './presence.js';
+import { documentPresence, type Presence } from './presence.js';
 import { inScope } from './scope.js';
 import { conceptMatches, type CompiledConcept } from './concepts.js';
 import { sentencesOf, type Sentence } from './sentences.js';

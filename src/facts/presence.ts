@@ -3,7 +3,7 @@
  * that a pattern needing literals the text cannot contain will find nothing.
  */
 
-import type { DocLine, Document } from '../document/model.js';
+import { isTextLine, type Document } from '../document/model.js';
 import { pairKey, type NeededLiteral } from '../packs/prefilter.js';
 
 export { pairKey };
@@ -61,10 +61,6 @@ export function presenceIn(text: string): Presence {
     },
   };
 }
-
-/** The lines whose text facts are drawn from: body, headings, the title (sentences come from these too). */
-export const isTextLine = (line: DocLine): boolean =>
-  line.kind === 'body' || line.kind === 'heading' || line.kind === 'title';
 
 const ofDocument = new WeakMap<Document, Presence>();
 

@@ -1,4 +1,4 @@
-import type { DocLine, Document, PartId } from '../document/model.js';
+import { isTextLine, type DocLine, type Document, type PartId } from '../document/model.js';
 
 /**
  * The sentences of a document's text, the unit in which a concepts check looks for its concepts
@@ -69,7 +69,7 @@ export function sentencesOf(document: Document): Sentence[] {
   found = [];
   const headingAt = new Map(document.headings.map((h) => [h.line, h]));
   for (const line of document.lines) {
-    if (line.kind !== 'body' && line.kind !== 'heading' && line.kind !== 'title') continue;
+    if (!isTextLine(line)) continue;
     const text = line.norm.text;
     let from = 0;
     const heading = line.kind === 'heading' ? headingAt.get(line.number) : undefined;

@@ -1,7 +1,7 @@
 import { PackError } from '../shared/errors.js';
 import { normalizePhrase } from '../text/normalize.js';
 import { displayPath, type Locator, type Validator } from './model.js';
-import { compileNeeds, regexNeeds, type NeededLiteral } from './prefilter.js';
+import { needsOf, type NeededLiteral } from './prefilter.js';
 import { VALIDATORS } from './validators.js';
 
 /** A pattern compiled once per run and shared by every rule that uses it. */
@@ -109,7 +109,6 @@ export class PatternRegistry {
     const notRe =
       not === undefined ? null : compile(not, { ...origin, path: [...origin.path.slice(0, -1), 'not'] }, '');
     // Patterns on the original text are always scanned (see computeFacts).
-    const needs = raw ? null : regexNeeds(re.source, re.flags);
     this.byKey.set(key, {
       key,
       source,
@@ -117,7 +116,7 @@ export class PatternRegistry {
       not: notRe,
       raw,
       validate: validator ? VALIDATORS[validator] : null,
-      needs: needs && compileNeeds(needs),
+      needs: raw ? null : needsOf(re),
     });
     this.bySource.set(id, key);
     return key;

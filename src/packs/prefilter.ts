@@ -180,6 +180,12 @@ export type NeededLiteral = { char: number } | { pairs: Int32Array };
 /** The UTF-16 units at i and i + 1 as one int32. */
 export const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
 
+/** The needs of a compiled regex, ready to test, or null (see regexNeeds). */
+export function needsOf(re: RegExp): NeededLiteral[] | null {
+  const literals = regexNeeds(re.source, re.flags);
+  return literals && compileNeeds(literals);
+}
+
 export function compileNeeds(literals: readonly string[]): NeededLiteral[] {
   return literals.map((s) => {
     if (s.length === 1) return { char: s.charCodeAt(0) };
