@@ -3,6 +3,7 @@
  * keeps its stored bytes, CRC and time (so images, fonts and untouched XML are the original
  * bytes); a new or changed part is deflated with a fixed time. No data descriptors, no extras.
  */
+import { readZipDirectory, storedData } from '../ingest/docx/zip.js';
 import { lazy } from '../shared/lazy.js';
 
 const fflate = lazy<typeof import('fflate')>('fflate');
@@ -75,11 +76,12 @@ function prepare(entry: ZipOutEntry): Prepared {
       data: entry.data,
     };
   }
-  const data = fflate().deflateSync(entry.content, { level: 6 });
+  const crc = crc32(entry.content);
+  const data = deflated(entry.name, entry.content, crc);
   return {
     name,
     method: 8,
-    crc: crc32(entry.content),
+    crc,
     compressedSize: data.length,
     size: entry.content.length,
     flags: UTF8_NAMES,
@@ -87,6 +89,54 @@ function prepare(entry: ZipOutEntry): Prepared {
     date: FIXED_DATE,
     data,
   };
+}
+
+/**
+ * Small parts recur byte for byte in every package of a run (a new document's content types,
+ * relationships and styles): deflating each costs a tenth of a millisecond, mostly fflate
+ * setting up its tables, so their deflated bytes are kept. Deflate is deterministic, so a kept
+ * result is exactly what deflating again would give.
+ */
+const RECURRING_MAX_BYTES = 4096;
+const RECURRING_KEPT = 64;
+const recurring = new Map<string, { content: Uint8Array; data: Uint8Array }>();
+
+function deflated(name: string, content: Uint8Array, crc: number): Uint8Array {
+  if (content.length > RECURRING_MAX_BYTES) return fflate().deflateSync(content, { level: 6 });
+  const key = `${crc}:${content.length}:${name}`;
+  const kept = recurring.get(key);
+  if (kept && sameBytes(kept.content, content)) return kept.data;
+  const data = fflate().deflateSync(content, { level: 6 });
+  if (recurring.size >= RECURRING_KEPT) recurring.delete(recurring.keys().next().value as string);
+  recurring.set(key, { content: content.slice(), data });
+  return data;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A zip another library wrote, with every entry's time fixed (and no data descriptors), its
+ * stored bytes kept: the same package gives the same bytes, without inflating and deflating
+ * it again.
+ */
+export function restampZip(zip: Uint8Array): Uint8Array {
+  return writeZip(
+    [...readZipDirectory(zip).values()].map((entry) => ({
+      kind: 'copy',
+      name: entry.name,
+      method: entry.method,
+      crc: entry.crc,
+      size: entry.size,
+      flags: entry.flags,
+      time: FIXED_TIME,
+      date: FIXED_DATE,
+      data: storedData(zip, entry),
+    })),
+  );
 }
 
 export function writeZip(entries: readonly ZipOutEntry[]): Uint8Array {
