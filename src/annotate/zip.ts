@@ -2,6 +2,8 @@
  * Writes a zip the same way every time: entries in the given order, each part that is copied
  * keeps its stored bytes, CRC and time (so images, fonts and untouched XML are the original
  * bytes); a new or changed part is deflated with a fixed time. No data descriptors, no extras.
+ * restampZip gives another library's zip (the audit's workbook) the same treatment, every
+ * entry copied with a fixed time.
  */
 import { readZipDirectory, storedData } from '../ingest/docx/zip.js';
 import { lazy } from '../shared/lazy.js';
