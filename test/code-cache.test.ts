@@ -77,3 +77,33 @@ describe('the CLI bundle and its code cache', () => {
     expect(code.match(/[^\x00-\x7f]/)).toBeNull();
   });
 });
+
+describe("the CLI's heap", () => {
+  // What a long batch does to the heap, in small: data that stays (the reports' summaries)
+  // and garbage that lives long enough to reach the old space. Prints the old space's peak
+  // over what is alive at the end.
+  const workload = (loadCli: boolean) => `
+    ${loadCli ? "require('./bin/load-cli.js');" : ''}
+    const v8 = require('node:v8');
+    const oldSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space').space_size;
+    const kept = [];
+    for (let i = 0; i < 200000; i++) kept.push({ i, text: 'x'.repeat(80) + i });
+    const ring = new Array(50000);
+    let peak = 0;
+    for (let i = 0; i < 3000000; i++) {
+      ring[i % ring.length] = { i, text: 'y'.repeat(40) + i };
+      if (i % 10000 === 0) peak = Math.max(peak, oldSpace());
+    }
+    global.gc();
+    process.stdout.write(String(peak / v8.getHeapStatistics().used_heap_size + 0 * kept.length * ring.length));`;
+  const ratio = (loadCli: boolean): number => {
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', workload(loadCli)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return Number(r.stdout);
+  };
+
+  it('grows the old space by a little at a time (load-cli.js), where V8 alone lets it reach 3–4× the live data', () => {
+    expect(ratio(false)).toBeGreaterThan(3);
+    expect(ratio(true)).toBeLessThan(2);
+  });
+});
