@@ -8,6 +8,7 @@ import { bodyParagraphs, compareReports, type ComparedReport } from '../compare/
 import { analyseSource } from '../report/pipeline.js';
 import { isIgnored } from '../config/settings.js';
 import { expandInputs } from '../ingest/inputs.js';
+import { holdNursery, releaseNursery } from '../run/nursery.js';
 import { readInput, readInputBytes } from '../ingest/index.js';
 import { ReportChecker } from '../report/checker.js';
 import type { InputFailure, ReportResult } from '../report/result.js';
@@ -38,12 +39,14 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
     if (entries.length > 0 && !entries.includes(AUDIT_MARKER))
       throw new UsageError(`--out ${options.out}: 目录不为空且不是 fazhi 审核结果，不会覆盖：请换一个目录`);
   }
+  holdNursery();
   const { checker, config } = await commandChecker(options, io);
   const expanded = await expandInputs(inputs, { exclude: [out] });
   const files = expanded.files.filter(
     (f) => f !== '-' && !isIgnored(config, f) && !path.resolve(f).startsWith(out + path.sep),
   );
   if (files.length === 0) throw new UsageError(`${inputs.join(' ')}: 没有找到可检查的报告`);
+  if (files.length < 2) releaseNursery();
 
   const lastYear = options.previous ? await previousReports(options.previous, checker) : null;
   const reviewFile = options.review ?? findReviewFile(inputs);

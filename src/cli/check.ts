@@ -14,6 +14,7 @@ import { packSafety } from '../run/safety.js';
 import { exitCode, FAIL_ON, gateVerdict, type FailOn } from '../formatters/gate.js';
 import type { CliIO, OutputFlag } from './main.js';
 import { expandInputs } from '../ingest/inputs.js';
+import { holdNursery, releaseNursery } from '../run/nursery.js';
 import { isIgnored } from '../config/settings.js';
 import { visible } from '../shared/safe-text.js';
 import { OutputSink, writeAtomic } from './output.js';
@@ -223,6 +224,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const ciPaths = { cwd: sarifRoot(options.sarifRoot), helpUri: helpUriTemplate(options.sarifHelpUri) };
   const packRefs = [...(options.pack ?? config.packs ?? DEFAULT_PACKS), ...config.extends];
   // Packs and config are loaded and compiled before any report is read: a bad one checks nothing.
+  holdNursery();
   const checker = new ReportChecker(loadPackSet(packRefs), config, cliParams);
   // The library's safety policy (run/safety.ts), decided before the baseline or any input is read.
   await packSafety(checker.packs);
@@ -234,6 +236,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const exclude = options.baseline ? [options.baseline] : [];
   const expanded = await expandInputs(inputs, { exclude });
   let total = expanded.files.filter((f) => !isIgnored(config, f)).length;
+  if (total < 2) releaseNursery();
   refuseOverwrites(outputFiles, [
     ...expanded.files.filter((f) => f !== '-').map((file) => ({ file, what: '输入的报告' })),
     ...checker.packs.packs.map((p) => ({ file: p.file, what: '规则包' })),

@@ -6,6 +6,7 @@ import { shareSummaryStrings, type RunHead } from '../report/result.js';
 import { expandReport, type CompactReport } from './transfer.js';
 import type { ReportParagraphs } from '../compare/shared.js';
 import { newLegacyProfile } from '../ingest/convert.js';
+import { nurseryHeld } from './nursery.js';
 
 /** What a worker needs to build the same ReportChecker as the main thread. */
 export interface PoolSetup {
@@ -207,6 +208,7 @@ export function checkInPool(
           timeoutMs: options.timeoutMs,
           render: options.render,
           paragraphs: options.paragraphs === true,
+          holdNursery: nurseryHeld(),
         },
       });
       const slot: Slot = { worker, tasks: [], timer: null, ready: false };

@@ -8,9 +8,20 @@ import type { RunHead } from '../report/result.js';
 import type { PoolSetup } from './pool.js';
 import { compactReport } from './transfer.js';
 import { useLegacyProfile } from '../ingest/convert.js';
+import { holdNursery } from './nursery.js';
 
 // One worker: build the checker once (packs compiled once per thread), then check files on request.
-const { setup, head, maxBytes, maxPages, timeoutMs, render, paragraphs, legacyProfile } = workerData as {
+const {
+  setup,
+  head,
+  maxBytes,
+  maxPages,
+  timeoutMs,
+  render,
+  paragraphs,
+  legacyProfile,
+  holdNursery: hold,
+} = workerData as {
   setup: PoolSetup;
   legacyProfile: string;
   head: RunHead;
@@ -19,6 +30,7 @@ const { setup, head, maxBytes, maxPages, timeoutMs, render, paragraphs, legacyPr
   timeoutMs?: number;
   render?: RenderSetup;
   paragraphs?: boolean;
+  holdNursery?: boolean;
 };
 // The pool ends a check that overruns; the worker's own clock lets a PDF give up between pages first.
 const limits = {
@@ -56,6 +68,8 @@ async function start(port: MessagePort): Promise<void> {
       (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
     );
   });
+  // Started, and its cache checked: hold the process's nurseries again, this one's start undid it.
+  if (hold) holdNursery();
   port.postMessage({ ready: true });
 }
 
