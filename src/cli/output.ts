@@ -197,11 +197,14 @@ export class OutputSink {
   /** One report's text (rendered by the writer's `report`, here or on a worker thread). */
   write(text: string): void {
     if (this.error || text === '') return;
-    if (this.written++ > 0 && this.writer.separator) text = this.writer.separator + text;
+    const separator = this.written++ > 0 ? (this.writer.separator ?? '') : '';
     this.guard(() => {
-      if (this.body) this.body.write(text);
-      else if (this.out) this.out.write(text);
-      else this.stdout(text);
+      // Apart into a file: joined, the report's text (flat by now, jsonSafe's regex saw it) was copied once more.
+      const file = this.body ?? this.out;
+      if (file) {
+        if (separator) file.write(separator);
+        file.write(text);
+      } else this.stdout(separator + text);
     });
   }
 
