@@ -52,6 +52,9 @@ export const conceptsCheck = defineCheckType({
     const substance =
       config.substance === false ? [] : ctx.contexts.substance.map((id) => ctx.concept(id, ['contexts', 'substance']));
 
+    const required = [...all, ...any];
+    const parts = all.length + (any.length > 0 ? 1 : 0);
+
     const read = (facts: Facts): Reading => {
       const document = facts.document;
       const sentences = sentencesOf(document);
@@ -60,9 +63,7 @@ export const conceptsCheck = defineCheckType({
       // 始终将法治思维贯穿政务服务……全过程" is a preamble, not a deed).
       const hasSubstance = (i: number, text: string): boolean => {
         if (!holds(substance, i)) return false;
-        const spans = [...all, ...any]
-          .filter((c) => conceptMatches(document, c).has(i))
-          .flatMap((c) => matchesIn(text, c));
+        const spans = required.filter((c) => conceptMatches(document, c).has(i)).flatMap((c) => matchesIn(text, c));
         if (spans.length === 0) return true;
         return spans.some(([from, to]) => {
           const window = text.slice(...clausesAround(text, from, to));
@@ -72,20 +73,28 @@ export const conceptsCheck = defineCheckType({
       let closest: Reading['closest'] = null;
       // A sentence with none of the required concepts is neither evidence nor the closest: read only the others.
       const holding = new Set<number>();
-      for (const c of [...all, ...any]) for (const i of conceptMatches(document, c).keys()) holding.add(i);
+      for (const c of required) for (const i of conceptMatches(document, c).keys()) holding.add(i);
+      // The missing concepts are listed only for a sentence that becomes the closest: counted, most
+      // sentences are passed over without an array apiece.
+      const absent = (c: CompiledConcept, i: number) => !conceptMatches(document, c).has(i);
       for (const i of [...holding].sort((a, b) => a - b)) {
         const sentence = sentences[i] as Sentence;
-        const missing = all.filter((c) => !conceptMatches(document, c).has(i));
-        if (any.length > 0 && !holds(any, i)) missing.push(any[0] as CompiledConcept);
+        const anyMissing = any.length > 0 && !holds(any, i);
+        let missingCount = anyMissing ? 1 : 0;
+        for (const c of all) if (absent(c, i)) missingCount++;
         let rejection: Rejection = null;
         if (sentence.inTitle || !inScope(sentence, scope)) rejection = 'scope';
         else if (holds(plan, i)) rejection = 'plan';
         else if (holds(none, i)) rejection = 'excluded';
-        else if (missing.length === 0 && substance.length > 0 && !hasSubstance(i, sentence.text)) rejection = 'slogan';
-        if (missing.length === 0 && rejection === null) return { evidence: i, closest: null };
-        const found = all.length + (any.length > 0 ? 1 : 0) - missing.length;
-        const best = closest ? all.length + (any.length > 0 ? 1 : 0) - closest.missing.length : 0;
-        if (found > 0 && (!closest || found > best)) closest = { index: i, missing, rejection };
+        else if (missingCount === 0 && substance.length > 0 && !hasSubstance(i, sentence.text)) rejection = 'slogan';
+        if (missingCount === 0 && rejection === null) return { evidence: i, closest: null };
+        const found = parts - missingCount;
+        const best = closest ? parts - closest.missing.length : 0;
+        if (found > 0 && (!closest || found > best)) {
+          const missing = all.filter((c) => absent(c, i));
+          if (anyMissing) missing.push(any[0] as CompiledConcept);
+          closest = { index: i, missing, rejection };
+        }
       }
       return { evidence: -1, closest };
     };
