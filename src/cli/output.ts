@@ -199,7 +199,8 @@ export class OutputSink {
     if (this.error || text === '') return;
     const separator = this.written++ > 0 ? (this.writer.separator ?? '') : '';
     this.guard(() => {
-      // Apart into a file: joined, the report's text (flat by now, jsonSafe's regex saw it) was copied once more.
+      // Into a file the separator goes on its own: joined to the report's text (flat since
+      // jsonSafe's scan), it made the appender copy that text once more.
       const file = this.body ?? this.out;
       if (file) {
         if (separator) file.write(separator);
