@@ -82,6 +82,21 @@ describe('standard output', () => {
   });
 });
 
+describe('inputs', () => {
+  it('a run handed the inputs its caller expanded checks those and walks nothing again', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'walked-'));
+    for (const name of ['a.txt', 'b.txt'])
+      fs.copyFileSync(path.join(ROOT, 'reports', 'taojia-2025.txt'), path.join(dir, name));
+    const checker = new Checker(loadPackSet(), emptyConfig());
+    const walked = await runCheck([dir], checker, { jobs: 1 });
+    expect(walked.reports.map((r) => path.basename(r.file))).toEqual(['a.txt', 'b.txt']);
+    // What the CLI counted and protected (a file that appears later is not in it).
+    const one = path.join(dir, 'b.txt');
+    const given = await runCheck([dir], checker, { jobs: 1, expanded: { files: [one], skipped: [], empty: [] } });
+    expect(given.reports.map((r) => r.file)).toEqual([one]);
+  });
+});
+
 describe('worker threads', () => {
   it('on two cores, join a run whose files left are worth 15 s at the head-start pace', () => {
     const text = [9, 8.5, 11, 40, 7.5]; // ms per plain-text report in the head start; one slow outlier does not count

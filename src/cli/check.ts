@@ -305,6 +305,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       {
         ...(io.stdin ? { stdin: io.stdin } : {}),
         exclude,
+        expanded,
         maxBytes: Math.round(maxSizeMb * 1024 * 1024),
         ...(maxPages !== undefined ? { maxPages } : {}),
         ...(jobs !== undefined ? { jobs } : {}),

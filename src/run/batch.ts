@@ -5,7 +5,7 @@ import type { RuleSet } from '../engine/compile.js';
 import { FazhiError, inputErrorCode, UsageError } from '../shared/errors.js';
 import { readInput } from '../ingest/index.js';
 import { checkDeadline } from '../ingest/limits.js';
-import { expandInputs } from '../ingest/inputs.js';
+import { expandInputs, type ExpandedInputs } from '../ingest/inputs.js';
 import { ruleInfo } from '../report/rule-info.js';
 import type { PackSet } from '../packs/model.js';
 import { isBuiltinPackFile } from '../packs/load.js';
@@ -23,6 +23,11 @@ export interface RunOptions {
   stdin?: NodeJS.ReadableStream;
   /** Files a folder walk or glob leaves out (the run's baseline). */
   exclude?: readonly string[];
+  /**
+   * The inputs as the caller already expanded them (`inputs` and `exclude` are then not walked
+   * again): what the run checks is exactly what the caller counted and protected from overwriting.
+   */
+  expanded?: ExpandedInputs;
   /** Refuse inputs larger than this (bytes); a PDF's streams may inflate to 4 times it. */
   maxBytes?: number;
   /** Refuse PDFs with more pages (default 300). */
@@ -144,7 +149,7 @@ export async function checkEach(
   options: RunOptions,
   onChecked: (checked: Checked) => void,
 ): Promise<RunEnd> {
-  const expanded = await expandInputs(inputs, { exclude: options.exclude ?? [] });
+  const expanded = options.expanded ?? (await expandInputs(inputs, { exclude: options.exclude ?? [] }));
   const files = expanded.files.filter((f) => !isIgnored(checker.config, f));
   const skipped = [...expanded.skipped, ...expanded.files.filter((f) => isIgnored(checker.config, f))];
   const failures: InputFailure[] = expanded.empty.map((input) => ({
