@@ -133,6 +133,14 @@ describe("a batch's nursery (run/nursery.ts)", () => {
     expect(youngAfter(`${nursery} n.holdNursery(); n.releaseNursery(); ${churn}`)).toBeGreaterThanOrEqual(16);
   });
 
+  it('a batch of fewer than 2,000 files lets it grow again; from 2,000 it stays held', () => {
+    const settled = (files: number) => youngAfter(`${nursery} n.holdNursery(); n.settleNursery(${files}); ${churn}`);
+    expect(settled(1)).toBeGreaterThanOrEqual(16);
+    expect(settled(1999)).toBeGreaterThanOrEqual(16);
+    expect(settled(2000)).toBeLessThanOrEqual(4);
+    expect(settled(10000)).toBeLessThanOrEqual(4);
+  });
+
   it("a worker's start undoes the hold for the whole process, and the worker holding it again restores it", () => {
     expect(youngAfter(withWorker(false))).toBeGreaterThanOrEqual(16);
     expect(youngAfter(withWorker(true))).toBeLessThanOrEqual(4);

@@ -8,7 +8,7 @@ import { bodyParagraphs, compareReports, type ComparedReport } from '../compare/
 import { analyseSource } from '../report/pipeline.js';
 import { isIgnored } from '../config/settings.js';
 import { expandInputs } from '../ingest/inputs.js';
-import { holdNursery, releaseNursery } from '../run/nursery.js';
+import { holdNursery, settleNursery } from '../run/nursery.js';
 import { readInput, readInputBytes } from '../ingest/index.js';
 import { ReportChecker } from '../report/checker.js';
 import type { InputFailure, ReportResult } from '../report/result.js';
@@ -46,7 +46,7 @@ export async function auditCommand(inputs: string[], options: AuditOptions, io: 
     (f) => f !== '-' && !isIgnored(config, f) && !path.resolve(f).startsWith(out + path.sep),
   );
   if (files.length === 0) throw new UsageError(`${inputs.join(' ')}: 没有找到可检查的报告`);
-  if (files.length < 2) releaseNursery();
+  settleNursery(files.length);
 
   const lastYear = options.previous ? await previousReports(options.previous, checker) : null;
   const reviewFile = options.review ?? findReviewFile(inputs);

@@ -14,7 +14,7 @@ import { packSafety } from '../run/safety.js';
 import { exitCode, FAIL_ON, gateVerdict, type FailOn } from '../formatters/gate.js';
 import type { CliIO, OutputFlag } from './main.js';
 import { expandInputs } from '../ingest/inputs.js';
-import { holdNursery, releaseNursery } from '../run/nursery.js';
+import { holdNursery, settleNursery } from '../run/nursery.js';
 import { isIgnored } from '../config/settings.js';
 import { visible } from '../shared/safe-text.js';
 import { OutputSink, writeAtomic } from './output.js';
@@ -236,7 +236,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
   const exclude = options.baseline ? [options.baseline] : [];
   const expanded = await expandInputs(inputs, { exclude });
   let total = expanded.files.filter((f) => !isIgnored(config, f)).length;
-  if (total < 2) releaseNursery();
+  settleNursery(total);
   refuseOverwrites(outputFiles, [
     ...expanded.files.filter((f) => f !== '-').map((file) => ({ file, what: '输入的报告' })),
     ...checker.packs.packs.map((p) => ({ file: p.file, what: '规则包' })),
