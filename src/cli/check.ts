@@ -347,7 +347,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
     run.exitCode = exitCode(run, formatOptions.gate);
     let writeFailed = false;
     for (const sink of sinks) {
-      sink.finish(run);
+      await sink.finish(run);
       if (sink.error) {
         writeFailed = true;
         io.stderr(`fazhi: ${visible(sink.error.toLine())} [${sink.error.code}]\n`);
