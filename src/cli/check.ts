@@ -304,7 +304,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
       checker,
       {
         ...(io.stdin ? { stdin: io.stdin } : {}),
-        exclude,
+        // Walked once, above (the baseline already excluded): the run checks what was counted.
         expanded,
         maxBytes: Math.round(maxSizeMb * 1024 * 1024),
         ...(maxPages !== undefined ? { maxPages } : {}),
