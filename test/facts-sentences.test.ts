@@ -15,25 +15,34 @@ describe('sentence ends without the segmenter', () => {
     ['开展。a好', [3, 5]],
     ['没有句号', [4]],
     ['句号在末尾。', [6]],
+    // A run of stops ends at its last; quotes and brackets after a stop stay with its sentence.
+    ['开展。。好', [4, 5]],
+    ['开展!?好', [4, 5]],
+    ['开展。”好', [4, 5]],
+    ['开展。”2024年', [4, 9]],
+    ['好。(见附件)好', [3, 8]],
+    // A full stop: in a number, in an address and between letters it ends nothing; after a list number it does.
+    ['1.5万元。好', [6, 7]],
+    ['第1.5条.好', [6, 7]],
+    ['www.gov.cn发布', [12]],
+    ['网址www.Gov好', [10]],
+    ['U.S.A好', [6]],
+    ['等.好', [2, 3]],
+    ['3.“法治”建设', [3, 8]],
+    ['5.A类', [2, 4]],
+    ['法.A类', [2, 4]],
   ])('%s', (text, ends) => {
     expect(plainSentenceEnds(text)).toEqual(ends);
     expect(icuEnds(text)).toEqual(ends);
   });
 
-  it.each([
-    '开展。。好',
-    '开展!?好',
-    '开展。”好',
-    '开展。 好',
-    '开展。,好',
-    '1.5万元。好',
-    '等.好',
-    '第一\u2029第二',
-    '𠀋好。好',
-  ])('leaves %s to the segmenter', (text) => {
-    expect(plainSentenceEnds(text)).toBeNull();
-    expect(sentenceEnds(text)).toEqual(icuEnds(text));
-  });
+  it.each(['开展。 好', '开展。,好', '开展。”。好', 'a.“b', '1.“2', '(.A', '第一\u2029第二', '𠀋好。好'])(
+    'leaves %s to the segmenter',
+    (text) => {
+      expect(plainSentenceEnds(text)).toBeNull();
+      expect(sentenceEnds(text)).toEqual(icuEnds(text));
+    },
+  );
 
   // Skipped only in the mutation run of src/facts (vitest.mutate.facts.config.ts): minutes a mutant there.
   it.skipIf(process.env.FAZHI_MUTATION_RUN === '1')(
@@ -50,6 +59,11 @@ describe('sentence ends without the segmenter', () => {
           `开展${ch}`,
           `${ch}开展。好`,
           `好。好${ch}好`,
+          `第1.${ch}好`,
+          `ab.${ch}好`,
+          `${ch}.A好`,
+          `开展.“${ch}好`,
+          `开展。”${ch}好`,
         ]) {
           const plain = plainSentenceEnds(text);
           if (plain && plain.join() !== icuEnds(text).join()) {
@@ -68,14 +82,16 @@ describe('sentence ends without the segmenter', () => {
     expect(plainSentenceEnds(text)).toEqual([3, 5]);
     expect(icuEnds(text)).toEqual([3, 5]);
   });
-  it.each(['/', ':', '@', '[', '`', '{', '\u4dff', '\ua000', '，', '、'])(
-    'a stop followed by %s goes to the segmenter',
-    (ch) => {
-      const text = `开展。${ch}好`;
-      expect(plainSentenceEnds(text)).toBeNull();
-      expect(sentenceEnds(text)).toEqual(icuEnds(text));
-    },
-  );
+  it.each([...'"\'()[]{}“”‘’《》〈〉「」『』【】'])('a stop keeps the %s after it', (ch) => {
+    const text = `开展。${ch}好`;
+    expect(plainSentenceEnds(text)).toEqual([4, 5]);
+    expect(icuEnds(text)).toEqual([4, 5]);
+  });
+  it.each(['/', ':', '@', '`', '\u4dff', '\ua000', '，', '、'])('a stop followed by %s goes to the segmenter', (ch) => {
+    const text = `开展。${ch}好`;
+    expect(plainSentenceEnds(text)).toBeNull();
+    expect(sentenceEnds(text)).toEqual(icuEnds(text));
+  });
   it.each(['!', '?'])('%s is a stop like 。', (stop) => {
     expect(plainSentenceEnds(`开展${stop}好`)).toEqual([3, 4]);
     expect(plainSentenceEnds(`开展${stop}`)).toEqual([3]);
@@ -108,6 +124,12 @@ describe('sentence ends without the segmenter', () => {
         '、',
         '年',
         '1.5',
+        '3.',
+        'www.gov',
+        'U.S',
+        '《',
+        '》',
+        '[',
         '…',
       ],
     );
