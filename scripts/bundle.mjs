@@ -21,18 +21,43 @@ const external = [
   'cli-progress',
 ];
 
-// commander requires node:child_process (which brings net and dgram along) when it loads, for
-// subcommands run as separate programs, which fazhi has none of: give it a stand-in that loads
-// the module on first use.
+// node:child_process brings net and dgram along: 5 ms of a one-report run that starts no program. Commander
+// requires it when it loads (for subcommands run as separate programs, which fazhi has none of), and so does the
+// converter (LibreOffice, for .doc and .wps). Both get a stand-in that loads the module on first use; its named
+// exports are functions (esbuild copies an ES module's named imports eagerly, and a Proxy has no keys to copy).
+const LAZY_CHILD_PROCESS = `
+let loaded;
+const childProcess = () => (loaded ??= require('node:child_process'));
+export const spawn = (...args) => childProcess().spawn(...args);
+export const spawnSync = (...args) => childProcess().spawnSync(...args);
+export const execFile = (...args) => childProcess().execFile(...args);
+export const execFileSync = (...args) => childProcess().execFileSync(...args);
+export const exec = (...args) => childProcess().exec(...args);
+export const execSync = (...args) => childProcess().execSync(...args);
+export const fork = (...args) => childProcess().fork(...args);
+`;
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
-      /[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    // The stand-in's own require is the real module.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, ({ namespace }) =>
+      namespace === 'lazy-builtin' ? undefined : { path: 'child_process', namespace: 'lazy-builtin' },
     );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents:
-        "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({ contents: LAZY_CHILD_PROCESS, loader: 'js' }));
+  },
+};
+
+// chalk detects the terminal's colours when it loads (its default instance), which loads node:tty and node:os: 1–7 ms
+// of a one-report run. fazhi never uses that instance: it decides colour itself (cli/color.ts) and builds every Chalk
+// with an explicit level. So the bundle's chalk detects nothing.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, ({ importer }) =>
+      /[\\/]chalk[\\/]/.test(importer) ? { path: 'supports-color', namespace: 'no-detection' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-detection' }, () => ({
+      contents: 'export const createSupportsColor = () => false;\nexport default { stdout: false, stderr: false };\n',
       loader: 'js',
     }));
   },
@@ -62,7 +87,7 @@ const common = {
   // The sources are ES modules and find their data files and the worker from import.meta.url.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, chalkWithoutDetection],
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/bundle/cli.js' });

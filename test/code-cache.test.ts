@@ -72,6 +72,33 @@ describe('the CLI bundle and its code cache', () => {
     );
   });
 
+  it('a one-report check loads neither node:child_process nor node:tty (bundle stand-ins: 5–12 ms of a start)', () => {
+    // Node's own list of the built-in modules it loaded, written at exit; stdout and stderr a file (a pipe loads net).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-modules-'));
+    const list = path.join(dir, 'modules.txt');
+    const preload = path.join(dir, 'list.cjs');
+    fs.writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`,
+    );
+    const out = fs.openSync(path.join(dir, 'out.txt'), 'w');
+    const r = spawnSync(
+      process.execPath,
+      ['-r', preload, 'bin/fazhi.js', 'check', 'reports/taojia-2025.txt', '--no-config'],
+      {
+        stdio: ['ignore', out, out],
+        encoding: 'utf8',
+      },
+    );
+    fs.closeSync(out);
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8')).toContain('结构：');
+    const loaded = fs.readFileSync(list, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    expect(loaded.filter((m) => /^NativeModule (child_process|tty|net|dgram)$/.test(m))).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('the bundle is plain ASCII', () => {
     const code = fs.readFileSync('dist/bundle/cli.js', 'utf8');
     expect(code.match(/[^\x00-\x7f]/)).toBeNull();
