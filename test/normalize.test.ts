@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize, normalizePhrase, toOriginalSpan } from '../src/text/normalize.js';
+import { normalize, normalizeLines, normalizePhrase, toOriginalSpan } from '../src/text/normalize.js';
 
 /** Normalisation for matching: each code unit at the edges of the ranges that change. */
 describe('normalize: what each character becomes', () => {
@@ -109,5 +110,77 @@ describe('normalize: the map back to the original', () => {
 
   it('normalizePhrase folds a pack phrase the same way as report text', () => {
     expect(normalizePhrase('法律 顾问（ＡＢ）')).toBe('法律顾问(AB)');
+  });
+});
+
+describe('normalizeLines: a document at once, each line as normalize would fold it', () => {
+  // Full-width forms, spaces of every kind, look-alikes, traditional characters (one astral), lone surrogates.
+  const piece = fc.constantFrom(
+    ...[
+      '开展',
+      '普法',
+      '，',
+      '（１）',
+      'ＡＢ',
+      ' ',
+      '\u3000',
+      '\u200b',
+      '〔2025〕',
+      '﹪',
+      '．',
+      '國務院',
+      '發展',
+      '𠀋',
+      '\ud840',
+      '\udc0b',
+      'ab',
+      '9',
+    ],
+  );
+  const line = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+  const withSkips = line.chain((text) =>
+    fc.uniqueArray(fc.nat({ max: Math.max(0, text.length) }), { maxLength: 4 }).map((cuts) => {
+      const sorted = [...cuts].sort((a, b) => a - b);
+      const skip: Array<{ start: number; end: number }> = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2)
+        skip.push({ start: sorted[i] as number, end: sorted[i + 1] as number });
+      return { text, skip };
+    }),
+  );
+
+  it('gives every line the text and the map normalize gives it, on 1,000 random documents', () => {
+    fc.assert(
+      fc.property(fc.array(withSkips, { maxLength: 8 }), (lines) => {
+        const together = normalizeLines(
+          lines.map((l) => l.text),
+          lines.map((l) => l.skip),
+        );
+        expect(together.length).toBe(lines.length);
+        lines.forEach((l, i) => {
+          const alone = normalize(l.text, l.skip);
+          expect(together[i]?.text).toBe(alone.text);
+          expect([...(together[i]?.map ?? [])]).toEqual([...alone.map]);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps each line to its own units: a traditional character on one line converts only that line', () => {
+    const [plain, traditional, after] = normalizeLines(['开展普法', '國務院發展', '好']);
+    expect(plain).toEqual(normalize('开展普法'));
+    expect(traditional?.text).toBe(normalize('國務院發展').text);
+    expect(traditional?.text).not.toBe('國務院發展');
+    expect(after?.text).toBe('好');
+    expect([...(after?.map ?? [])]).toEqual([0, 1]);
+  });
+
+  it('no lines, and empty lines', () => {
+    expect(normalizeLines([])).toEqual([]);
+    expect(normalizeLines(['', ' ', '']).map((n) => [n.text, [...n.map]])).toEqual([
+      ['', [0]],
+      ['', [1]],
+      ['', [0]],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { SourceText } from '../ingest/index.js';
-import { normalize } from '../text/normalize.js';
+import { normalizeLines, type NormalizedText } from '../text/normalize.js';
 import { findArtefacts, isChromeLine } from './chrome.js';
 import { matchHeading } from './headings.js';
 import { extractMeta } from './meta.js';
@@ -12,11 +12,13 @@ export function splitLines(text: string): string[] {
 }
 
 function buildLines(text: string): DocLine[] {
-  return splitLines(text).map((original, i): DocLine => {
-    const artefacts = findArtefacts(original);
-    const norm = normalize(original, artefacts);
+  const originals = splitLines(text);
+  const artefacts = originals.map((original) => findArtefacts(original));
+  const norms = normalizeLines(originals, artefacts);
+  return originals.map((original, i): DocLine => {
+    const norm = norms[i] as NormalizedText;
     const kind = norm.text.length === 0 ? 'blank' : isChromeLine(norm.text) ? 'chrome' : 'body';
-    return { number: i + 1, original, norm, kind, artefacts, section: null, parts: [] };
+    return { number: i + 1, original, norm, kind, artefacts: artefacts[i] ?? [], section: null, parts: [] };
   });
 }
 

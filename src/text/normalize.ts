@@ -50,24 +50,39 @@ const TABLE = (() => {
   return table;
 })();
 
-// Scratch buffers reused line after line; each line gets its own exact-size copy of the map.
+/** An original span an artefact covers: left out of the normalised text. */
+export interface Skipped {
+  start: number;
+  end: number;
+}
+
+const NO_SKIP: ReadonlyArray<Skipped> = [];
+
+// Scratch units reused from call to call: a normalised text is decoded from them.
 let units = new Uint16Array(1024);
-let offsets = new Int32Array(1025);
+
+const unitsFor = (length: number): Uint16Array => {
+  if (units.length < length) units = new Uint16Array(Math.max(length, units.length * 2));
+  return units;
+};
 
 /**
- * Normalise one line (no newlines expected, but they are kept if present).
- * `skip` lists sorted, non-overlapping original spans to leave out (editor artefacts).
+ * Fold `original` into out[at…] and its offsets into map[mapAt…] (the closing entry left to the caller); returns the
+ * number of units written.
  */
-export function normalize(original: string, skip: ReadonlyArray<{ start: number; end: number }> = []): NormalizedText {
-  if (units.length < original.length) {
-    units = new Uint16Array(original.length);
-    offsets = new Int32Array(original.length + 1);
-  }
+function foldInto(
+  original: string,
+  skip: ReadonlyArray<Skipped>,
+  out: Uint16Array,
+  at: number,
+  map: Int32Array,
+  mapAt: number,
+): number {
   let n = 0;
   let k = 0;
   for (let i = 0; i < original.length; i++) {
     if (k < skip.length) {
-      while (k < skip.length && i >= (skip[k] as { end: number }).end) k++;
+      while (k < skip.length && i >= (skip[k] as Skipped).end) k++;
       const cut = skip[k];
       if (cut && i >= cut.start) continue;
     }
@@ -77,13 +92,72 @@ export function normalize(original: string, skip: ReadonlyArray<{ start: number;
     const mapped = code > 0x3015 && code < 0xfe50 ? 0 : (TABLE[code] as number);
     const to = mapped === 0 ? code : mapped;
     if (to === REMOVE) continue;
-    units[n] = to;
-    offsets[n++] = i;
+    out[at + n] = to;
+    map[mapAt + n++] = i;
   }
-  offsets[n] = original.length;
-  const norm = { text: UTF16.decode(units.subarray(0, n)), map: offsets.slice(0, n + 1) };
+  map[mapAt + n] = original.length;
+  return n;
+}
+
+/**
+ * Normalise one line (no newlines expected, but they are kept if present).
+ * `skip` lists sorted, non-overlapping original spans to leave out (editor artefacts).
+ */
+export function normalize(original: string, skip: ReadonlyArray<Skipped> = NO_SKIP): NormalizedText {
+  const out = unitsFor(original.length);
+  const map = new Int32Array(original.length + 1);
+  const n = foldInto(original, skip, out, 0, map, 0);
+  const norm = { text: UTF16.decode(out.subarray(0, n)), map: n === original.length ? map : map.subarray(0, n + 1) };
   // Traditional script is matched in simplified form; the check is a bit test per unit.
-  return hasTraditional(units, n) ? toSimplified(norm) : norm;
+  return hasTraditional(out, n) ? toSimplified(norm) : norm;
+}
+
+/**
+ * Whether a line ends in a lone high surrogate and the next starts with a low one: decoded together they would make
+ * one character, where each line alone decodes its half as U+FFFD.
+ */
+function pairsAcrossLines(out: Uint16Array, unitStart: Int32Array): boolean {
+  for (let i = 1; i + 1 < unitStart.length; i++) {
+    const at = unitStart[i] as number;
+    if (at === 0 || at === unitStart[i + 1]) continue;
+    const before = out[at - 1] as number;
+    const after = out[at] as number;
+    if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * Normalise a document's lines, each as `normalize` would (`skips[i]` for line i): decoded at once, each text a slice
+ * of the whole and each map a view of one buffer. Line by line, a decoder's call and a map's allocation cost more
+ * than the characters did (per 1,000 reports: 120–140 → 57–80 ms).
+ */
+export function normalizeLines(
+  lines: readonly string[],
+  skips: ReadonlyArray<ReadonlyArray<Skipped>> = [],
+): NormalizedText[] {
+  let total = 0;
+  for (const line of lines) total += line.length;
+  const out = unitsFor(total);
+  const map = new Int32Array(total + lines.length);
+  // Line i's units are [unitStart[i], unitStart[i + 1]); its map starts at unitStart[i] + i.
+  const unitStart = new Int32Array(lines.length + 1);
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    unitStart[i] = n;
+    n += foldInto(lines[i] as string, skips[i] ?? NO_SKIP, out, n, map, n + i);
+  }
+  unitStart[lines.length] = n;
+  const whole = pairsAcrossLines(out, unitStart) ? null : UTF16.decode(out.subarray(0, n));
+  const normalized: NormalizedText[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const start = unitStart[i] as number;
+    const end = unitStart[i + 1] as number;
+    const text = whole ? whole.slice(start, end) : UTF16.decode(out.subarray(start, end));
+    const norm = { text, map: map.subarray(start + i, end + i + 1) };
+    normalized.push(hasTraditional(out, end, start) ? toSimplified(norm) : norm);
+  }
+  return normalized;
 }
 
 /** Original [start, end) for a normalised span [start, end). */

@@ -105,14 +105,14 @@ export function traditionalOnly(): TraditionalSet {
   return traditional;
 }
 
-/** Whether the first `n` code units hold a traditional-only character: one bit test per unit. */
-export function hasTraditional(units: ArrayLike<number>, n = units.length): boolean {
+/** Whether units [start, end) hold a traditional-only character: one bit test per unit. */
+export function hasTraditional(units: ArrayLike<number>, end = units.length, start = 0): boolean {
   const { bits, astral } = traditional ?? traditionalOnly();
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const unit = units[i] as number;
     if ((((bits[unit >>> 5] as number) >>> (unit & 31)) & 1) === 0) continue;
     if (unit < 0xd800 || unit > 0xdbff) return true;
-    const low = units[i + 1] ?? 0;
+    const low = i + 1 < end ? (units[i + 1] as number) : 0;
     if (astral.has(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) return true;
   }
   return false;
