@@ -48,6 +48,7 @@ const SAMPLE = [
   '法律顾问',
   '二、存在的不足和原因',
   '法治宣传形式单一。',
+  '学习《法律顾问工作规定》，法律顾问审查文件8件。',
 ].join('\n');
 
 const SOURCES = [
@@ -69,12 +70,30 @@ const SOURCES = [
   '[^。]*',
   '广场。开展',
   '^.{0,4}宣传',
+  // Greedy runs that the joined text lets past a sentence's end.
+  '顾问[^。]{0,40}宣传',
+  '法律顾问[^。;]*',
+  '法律顾问.*',
+  '(法律|顾问)+',
 ];
 
 describe('concept candidates from one scan', () => {
   it.each(SOURCES)('%s finds what a sentence-by-sentence scan finds', (source) => {
     const c = concept(source);
     expect([...conceptMatches(doc(SAMPLE), c)]).toEqual([...oneByOne(SAMPLE, c)]);
+  });
+
+  it.each(['^法律顾问', '法律顾问$', '^法律顾问$', '顾问[^。]*$'])('%s with the m flag', (source) => {
+    const c = concept(source, { re: new RegExp(source, 'gm') });
+    expect([...conceptMatches(doc(SAMPLE), c)]).toEqual([...oneByOne(SAMPLE, c)]);
+  });
+
+  it('a match inside a document’s name does not count where names are refused: the next one does', () => {
+    const c = concept('法律顾问', { inDocumentTitles: false });
+    const found = [...conceptMatches(doc(SAMPLE), c)];
+    expect(found).toEqual([...oneByOne(SAMPLE, c)]);
+    const last = sentencesOf(doc(SAMPLE)).length - 1;
+    expect(found.find(([i]) => i === last)?.[1]).toEqual([13, 17]);
   });
 
   it('keeps a concept’s exclusions and negations', () => {
