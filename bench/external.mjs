@@ -6,13 +6,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { corpusBytes, makeDiverseCorpus, poolSize } from './corpus.mjs';
-import { ensureTextlint, paired } from './yardstick.mjs';
+import { ensureTextlint, numberOption, paired } from './yardstick.mjs';
 
 const [from, ...rest] = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = rest.indexOf(`--${name}`);
-  return i >= 0 ? Number(rest[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(rest, name, fallback);
 if (!from || !existsSync(from)) {
   console.error('usage: node bench/external.mjs DIR [--reports 1000] [--pairs 5]   (DIR: .txt files of real reports)');
   process.exit(2);

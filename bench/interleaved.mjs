@@ -7,13 +7,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeCorpus, makeDiverseCorpus } from './corpus.mjs';
+import { numberOption } from './yardstick.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [otherArg, ...rest] = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = rest.indexOf(`--${name}`);
-  return i >= 0 ? Number(rest[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(rest, name, fallback);
 if (!otherArg || !existsSync(path.join(otherArg, 'dist', 'index.js'))) {
   console.error('usage: node bench/interleaved.mjs OTHER_ROOT [--passes 4] [--reports 1000] [--template]');
   console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');
@@ -60,6 +58,6 @@ for (let pass = 0; pass < passes; pass++) {
   );
 }
 console.log(
-  `${texts.length} reports, ${passes} passes: this ${(totals[0] / passes).toFixed(0)} ms a pass, ` +
+  `${texts.length} reports, ${passes} pass${passes === 1 ? '' : 'es'}: this ${(totals[0] / passes).toFixed(0)} ms a pass, ` +
     `other ${(totals[1] / passes).toFixed(0)} ms, ratio ${(totals[0] / totals[1]).toFixed(3)}`,
 );

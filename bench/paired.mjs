@@ -6,14 +6,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, makeDiverseCorpus, work } from './corpus.mjs';
-import { median } from './yardstick.mjs';
+import { median, numberOption } from './yardstick.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [otherArg, ...rest] = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = rest.indexOf(`--${name}`);
-  return i >= 0 ? Number(rest[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(rest, name, fallback);
 if (!otherArg || !existsSync(path.join(otherArg, 'bin', 'fazhi.js'))) {
   console.error('usage: node bench/paired.mjs OTHER_ROOT [--pairs 7] [--reports 1000] [--jobs 1] [--diverse]');
   console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');

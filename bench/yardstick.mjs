@@ -58,6 +58,12 @@ export const textlintRun = (dir) =>
     path.join(dir, '*.txt'),
   ]);
 
+/** A numeric `--name N` among a script's arguments, or the fallback. */
+export function numberOption(args, name, fallback) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
 /** The median (the mean of the middle two for an even count). */
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
