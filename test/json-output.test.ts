@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { jsonFormatter, toJson } from '../src/formatters/json.js';
+import { jsonFormatter, jsonWriter, reportJson, toJson } from '../src/formatters/json.js';
+import { jsonSafe } from '../src/shared/safe-text.js';
+import type { Finding } from '../src/engine/model.js';
+import type { ReportResult } from '../src/report/result.js';
 import { runCheck } from '../src/run/batch.js';
 import { gateVerdict, type Gate } from '../src/formatters/gate.js';
 import { summarizeRun } from '../src/report/result.js';
@@ -67,6 +70,39 @@ describe('JSON output', () => {
       { file: 'reports/no-such-file.txt', code: 'input-not-found', message: '文件不存在' },
     ]);
     expect(json.summary).toMatchObject({ files: 2, checked: 1, unreadable: 1 });
+  });
+
+  it('writes each compact report as JSON.stringify would, findings it has written before included', async () => {
+    const run = await runAll();
+    const writer = jsonWriter(run, { color: false, verbose: false });
+    const expected = (r: ReportResult) => `\n${jsonSafe(JSON.stringify(reportJson(r)))}`;
+    const alter = (r: ReportResult, change: (f: Finding, i: number) => Partial<Finding>): ReportResult => ({
+      ...r,
+      findings: r.findings.map((f, i) => ({ ...f, ...change(f, i) })),
+    });
+    const bare = (f: Finding) => f.evidence.length === 0;
+    // Each report, then each field a finding's text is made of changed alone, every time after
+    // the report itself: a text made before must not be taken for it.
+    const variants = run.reports.flatMap((r) =>
+      [
+        ...(['title', 'severity', 'area', 'basis', 'clause', 'fix', 'message'] as const).map((field) =>
+          alter(r, (f) => (bare(f) ? { [field]: `${f[field]}·` } : {})),
+        ),
+        alter(r, (f) => (bare(f) ? { weight: f.weight + 1 } : {})),
+        alter(r, (f) => (bare(f) ? { status: f.status === 'pass' ? 'fail' : 'pass' } : {})),
+        alter(r, (f) => (bare(f) ? { suppressed: true } : {})),
+        alter(r, (f) => (bare(f) ? { unknownBasics: ['year'] } : {})),
+        // Characters the compact output escapes, in rule text and in what a report says.
+        alter(r, (f) => ({ title: `${f.title}\u2028`, message: `\u202e${f.message}\u0085` })),
+        alter(r, (f) => ({ fix: `${f.fix}\u2066` })),
+      ].flatMap((changed) => [r, changed]),
+    );
+    // More messages for one rule than a run keeps texts of.
+    const many = Array.from({ length: 150 }, (_, n) =>
+      alter(run.reports[0] as ReportResult, (_f, i) => (i === 1 ? { message: `第${n % 90}条`, evidence: [] } : {})),
+    );
+    for (const [i, r] of [...variants, ...many, ...variants].entries()) expect(writer.report(r, i)).toBe(expected(r));
+    expect(writer.report(variants[23] as ReportResult, 0)).toContain('\\u2028');
   });
 
   it('is byte-identical across runs', async () => {

@@ -1,5 +1,6 @@
 import { jsonSafe } from '../shared/safe-text.js';
 import { summarizeRun, totalFailed, type ReportResult, type RunResult, type RunSummary } from '../report/result.js';
+import type { Evidence, Finding } from '../engine/model.js';
 import { DEFAULT_GATE, gateVerdict, type Gate } from './gate.js';
 import { gateOf, wholeDocument, type Formatter, type FormatWriterFactory } from './types.js';
 
@@ -12,6 +13,11 @@ type ReportJson = ReturnType<typeof reportJson>;
  * nothing internal leaks.
  */
 export function reportJson(r: ReportResult) {
+  return { ...reportHeadJson(r), findings: r.findings.map(findingJson), score: scoreJson(r) };
+}
+
+/** The fields before the findings. */
+function reportHeadJson(r: ReportResult) {
   return {
     file: r.file,
     format: r.format,
@@ -35,37 +41,47 @@ export function reportJson(r: ReportResult) {
       target: m.target,
       derived: m.derived,
     })),
-    findings: r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      title: f.title,
-      status: f.status,
-      severity: f.severity,
-      area: f.area,
-      weight: f.weight,
-      basis: f.basis,
-      message: f.message,
-      clause: f.clause,
-      fix: f.fix,
-      ...(f.unknownBasics ? { unknownBasics: f.unknownBasics } : {}),
-      ...(f.suppressed ? { suppressed: true } : {}),
-      evidence: f.evidence.map((e) => ({
-        line: e.line,
-        column: e.column,
-        endLine: e.endLine,
-        endColumn: e.endColumn,
-        quote: e.quote,
-        ...(e.note ? { note: e.note } : {}),
-        ...(e.page !== undefined ? { page: e.page } : {}),
-        ...(e.pageLine !== undefined ? { pageLine: e.pageLine } : {}),
-        ...(e.paragraph !== undefined ? { paragraph: e.paragraph } : {}),
-      })),
-    })),
-    score: {
-      total: r.score.total,
-      grade: r.score.grade,
-      areas: r.score.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, max: a.max })),
-      deductions: r.score.deductions,
-    },
+  };
+}
+
+function findingJson(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    title: f.title,
+    status: f.status,
+    severity: f.severity,
+    area: f.area,
+    weight: f.weight,
+    basis: f.basis,
+    message: f.message,
+    clause: f.clause,
+    fix: f.fix,
+    ...(f.unknownBasics ? { unknownBasics: f.unknownBasics } : {}),
+    ...(f.suppressed ? { suppressed: true } : {}),
+    evidence: f.evidence.map(evidenceJson),
+  };
+}
+
+function evidenceJson(e: Evidence) {
+  return {
+    line: e.line,
+    column: e.column,
+    endLine: e.endLine,
+    endColumn: e.endColumn,
+    quote: e.quote,
+    ...(e.note ? { note: e.note } : {}),
+    ...(e.page !== undefined ? { page: e.page } : {}),
+    ...(e.pageLine !== undefined ? { pageLine: e.pageLine } : {}),
+    ...(e.paragraph !== undefined ? { paragraph: e.paragraph } : {}),
+  };
+}
+
+function scoreJson(r: ReportResult) {
+  return {
+    total: r.score.total,
+    grade: r.score.grade,
+    areas: r.score.areas.map((a) => ({ id: a.id, title: a.title, score: a.score, max: a.max })),
+    deductions: r.score.deductions,
   };
 }
 
@@ -115,6 +131,49 @@ export function toJson(
   };
 }
 
+/** Findings without evidence whose text was made: by rule, then by message. */
+type FindingTexts = Map<string, RuleTexts>;
+type RuleTexts = Map<string, { finding: Finding; text: string }>;
+
+/** Bounds what a run keeps: a rule's messages vary with counts, a handful at a time. */
+const TEXTS_PER_RULE = 64;
+
+const sameFinding = (a: Finding, b: Finding) =>
+  a.ruleId === b.ruleId &&
+  a.title === b.title &&
+  a.status === b.status &&
+  a.severity === b.severity &&
+  a.area === b.area &&
+  a.weight === b.weight &&
+  a.basis === b.basis &&
+  a.message === b.message &&
+  a.clause === b.clause &&
+  a.fix === b.fix;
+
+/**
+ * A finding's compact JSON text. Most findings (three in four) have no evidence: their text
+ * follows from the rule and the message alone, and repeats from report to report, where it is
+ * more than half of all the output. Those are made once per run.
+ */
+function findingText(f: Finding, made: FindingTexts): string {
+  if (f.evidence.length > 0 || f.unknownBasics || f.suppressed) return jsonSafe(JSON.stringify(findingJson(f)));
+  let byMessage = made.get(f.ruleId);
+  const before = byMessage?.get(f.message);
+  if (before && sameFinding(before.finding, f)) return before.text;
+  const text = jsonSafe(JSON.stringify(findingJson(f)));
+  if (!byMessage) made.set(f.ruleId, (byMessage = new Map() as RuleTexts));
+  if (byMessage.size < TEXTS_PER_RULE || byMessage.has(f.message)) byMessage.set(f.message, { finding: f, text });
+  return text;
+}
+
+/** One report as `jsonSafe(JSON.stringify(reportJson(r)))` writes it (a test holds the two equal). */
+function compactReportText(r: ReportResult, made: FindingTexts): string {
+  const head = jsonSafe(JSON.stringify(reportHeadJson(r)));
+  const findings = r.findings.map((f) => findingText(f, made)).join(',');
+  const score = jsonSafe(JSON.stringify(scoreJson(r)));
+  return `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"findings":[${findings}],"score":${score}}`;
+}
+
 const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
 /**
@@ -139,9 +198,10 @@ export const jsonWriter: FormatWriterFactory = (run, options) => {
       },
     };
   }
+  const made: FindingTexts = new Map();
   return {
     head: jsonSafe(`${JSON.stringify(start).slice(0, -1)},"reports":[`),
-    report: (r) => jsonSafe(`\n${JSON.stringify(reportJson(r))}`),
+    report: (r) => `\n${compactReportText(r, made)}`,
     separator: ',',
     tail: (end, empty) => jsonSafe(`${empty ? '' : '\n'}],${JSON.stringify(runEnd(end, gate)).slice(1)}\n`),
   };
