@@ -166,12 +166,19 @@ function findingText(f: Finding, made: FindingTexts): string {
   return text;
 }
 
-/** One report as `jsonSafe(JSON.stringify(reportJson(r)))` writes it (a test holds the two equal). */
-function compactReportText(r: ReportResult, made: FindingTexts): string {
+/**
+ * `before`, then one report as `jsonSafe(JSON.stringify(reportJson(r)))` writes it (a test holds
+ * the two equal). Joined at once: a flat string, which the output's encoder takes without copying.
+ */
+function compactReportText(before: string, r: ReportResult, made: FindingTexts): string {
   const head = jsonSafe(JSON.stringify(reportHeadJson(r)));
-  const findings = r.findings.map((f) => findingText(f, made)).join(',');
-  const score = jsonSafe(JSON.stringify(scoreJson(r)));
-  return `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"findings":[${findings}],"score":${score}}`;
+  const parts = [before, head === '{}' ? '{' : `${head.slice(0, -1)},`, '"findings":['];
+  for (let i = 0; i < r.findings.length; i++) {
+    if (i > 0) parts.push(',');
+    parts.push(findingText(r.findings[i] as Finding, made));
+  }
+  parts.push('],"score":', jsonSafe(JSON.stringify(scoreJson(r))), '}');
+  return parts.join('');
 }
 
 const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
@@ -201,7 +208,7 @@ export const jsonWriter: FormatWriterFactory = (run, options) => {
   const made: FindingTexts = new Map();
   return {
     head: jsonSafe(`${JSON.stringify(start).slice(0, -1)},"reports":[`),
-    report: (r) => `\n${compactReportText(r, made)}`,
+    report: (r) => compactReportText('\n', r, made),
     separator: ',',
     tail: (end, empty) => jsonSafe(`${empty ? '' : '\n'}],${JSON.stringify(runEnd(end, gate)).slice(1)}\n`),
   };
