@@ -224,13 +224,15 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
             return { id: full, read: (facts: Facts) => facts.values[full] as T };
           }
           // The engine compares valueOf(value); explain() reads the value itself, kept per report.
-          const values = new WeakMap<Facts, T>();
           computed.set(full, (facts) => {
             const value = compute(facts);
-            values.set(facts, value);
+            facts.kept.set(full, value);
             return valueOf(value);
           });
-          return { id: full, read: (facts: Facts) => (values.has(facts) ? (values.get(facts) as T) : compute(facts)) };
+          return {
+            id: full,
+            read: (facts: Facts) => (facts.kept.has(full) ? (facts.kept.get(full) as T) : compute(facts)),
+          };
         },
         compileNested: (nested, path) => compileAt(nested, [...base, ...path]),
         number: (value) =>

@@ -291,7 +291,7 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   values['meta.title'] = document.meta.title;
   values['meta.body'] = document.meta.body;
 
-  const facts: Facts = { document, values, hits, metrics, numbers, achieved };
+  const facts: Facts = { document, values, hits, metrics, numbers, achieved, kept: new Map() };
   for (const [id, compute] of plan.computed) values[id] = compute(facts);
   return facts;
 }

@@ -64,6 +64,12 @@ export interface Facts {
   numbers: NumberAt[];
   /** The year's value per metric id: first stated achievement, else derived. */
   achieved: Map<string, MetricValue>;
+  /**
+   * What a computed fact found, by fact id, beside the flat value the engine compares: a check's
+   * explanation reads it again (engine/compile.ts). Kept here rather than in a WeakMap keyed by
+   * report, whose entries cost the collector for every report.
+   */
+  kept: Map<string, unknown>;
 }
 
 // Fact ids are asked for per report. Built once, the same string every time: a fresh
