@@ -45,6 +45,7 @@ function factsWith(counts: Record<string, number>, hits: Hit[] = []): Facts {
     sections: [],
     headings: [],
     parts: [],
+    derived: new Map(),
   } as unknown as Document;
   return { values, hits: byKey, document } as unknown as Facts;
 }

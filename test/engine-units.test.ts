@@ -20,6 +20,7 @@ function documentOf(lines: string[], place?: Document['place']): Document {
     sections: [],
     headings: [],
     parts: [],
+    derived: new Map(),
   } as unknown as Document;
   if (place) doc.place = place;
   return doc;

@@ -107,4 +107,10 @@ export interface Document {
   headings: Heading[];
   /** Parts found, in document order (top-level sections and sub-sections that name a different part). */
   parts: PartRef[];
+  /**
+   * What later stages derive from this document once (its sentences, their concept matches), each
+   * under a key of its own. Kept with the document, it goes when the document goes: WeakMaps keyed
+   * by document cost the collector work for every report.
+   */
+  derived: Map<symbol, unknown>;
 }

@@ -108,6 +108,7 @@ export function parseDocument(source: SourceText): Document {
     sections,
     headings,
     parts: collectParts(sections),
+    derived: new Map(),
   };
   if (source.place) document.place = source.place;
   return document;

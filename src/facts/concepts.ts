@@ -24,14 +24,14 @@ export interface CompiledConcept {
 /** Where a concept was found in one sentence: [start, end) in the sentence text. */
 export type ConceptMatch = readonly [number, number];
 
-const found = new WeakMap<Document, Map<CompiledConcept, Map<number, ConceptMatch>>>();
+const MATCHES = Symbol('concept matches');
 
 /** For each sentence (by index in sentencesOf) that holds the concept, its first match. */
 export function conceptMatches(document: Document, concept: CompiledConcept): Map<number, ConceptMatch> {
-  let perDocument = found.get(document);
+  let perDocument = document.derived.get(MATCHES) as Map<CompiledConcept, Map<number, ConceptMatch>> | undefined;
   if (!perDocument) {
     perDocument = new Map<CompiledConcept, Map<number, ConceptMatch>>();
-    found.set(document, perDocument);
+    document.derived.set(MATCHES, perDocument);
   }
   const known = perDocument.get(concept);
   if (known) return known;
@@ -50,10 +50,10 @@ interface JoinedSentences {
   text: string;
   starts: number[];
 }
-const joinedOf = new WeakMap<Document, JoinedSentences>();
+const JOINED = Symbol('joined sentences');
 
 function joinedSentences(document: Document): JoinedSentences {
-  let joined = joinedOf.get(document);
+  let joined = document.derived.get(JOINED) as JoinedSentences | undefined;
   if (joined) return joined;
   const starts: number[] = [];
   let offset = 0;
@@ -63,7 +63,7 @@ function joinedSentences(document: Document): JoinedSentences {
     return s.text;
   });
   joined = { text: texts.join('\n'), starts };
-  joinedOf.set(document, joined);
+  document.derived.set(JOINED, joined);
   return joined;
 }
 

@@ -62,14 +62,14 @@ export function presenceIn(text: string): Presence {
   };
 }
 
-const ofDocument = new WeakMap<Document, Presence>();
+const PRESENCE = Symbol('presence');
 
 /**
  * The presence of a document's text lines joined by \n, computed once per document; `joined` is
  * that text when the caller has it already.
  */
 export function documentPresence(document: Document, joined?: string): Presence {
-  let presence = ofDocument.get(document);
+  let presence = document.derived.get(PRESENCE) as Presence | undefined;
   if (!presence) {
     const text =
       joined ??
@@ -77,7 +77,7 @@ export function documentPresence(document: Document, joined?: string): Presence 
         .filter(isTextLine)
         .map((l) => l.norm.text)
         .join('\n');
-    ofDocument.set(document, (presence = presenceIn(text)));
+    document.derived.set(PRESENCE, (presence = presenceIn(text)));
   }
   return presence;
 }

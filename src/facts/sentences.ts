@@ -112,11 +112,11 @@ export function sentenceEnds(text: string): number[] {
   return ends;
 }
 
-const cache = new WeakMap<Document, Sentence[]>();
+const SENTENCES = Symbol('sentences');
 
 /** The sentences that can be evidence: body text, run-in text after a heading, the title. */
 export function sentencesOf(document: Document): Sentence[] {
-  let found = cache.get(document);
+  let found = document.derived.get(SENTENCES) as Sentence[] | undefined;
   if (found) return found;
   found = [];
   const headingAt = new Map(document.headings.map((h) => [h.line, h]));
@@ -147,7 +147,7 @@ export function sentencesOf(document: Document): Sentence[] {
       segmentStart = stop;
     }
   }
-  cache.set(document, found);
+  document.derived.set(SENTENCES, found);
   return found;
 }
 
