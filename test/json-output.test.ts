@@ -80,21 +80,24 @@ describe('JSON output', () => {
       ...r,
       findings: r.findings.map((f, i) => ({ ...f, ...change(f, i) })),
     });
-    const bare = (f: Finding) => f.evidence.length === 0;
     // Each report, then each field a finding's text is made of changed alone, every time after
-    // the report itself: a text made before must not be taken for it.
+    // the report itself: a text made before (a whole finding's, or a rule's fields') must not be
+    // taken for it.
     const variants = run.reports.flatMap((r) =>
       [
         ...(['title', 'severity', 'area', 'basis', 'clause', 'fix', 'message'] as const).map((field) =>
-          alter(r, (f) => (bare(f) ? { [field]: `${f[field]}·` } : {})),
+          alter(r, (f) => ({ [field]: `${f[field]}·` })),
         ),
-        alter(r, (f) => (bare(f) ? { weight: f.weight + 1 } : {})),
-        alter(r, (f) => (bare(f) ? { status: f.status === 'pass' ? 'fail' : 'pass' } : {})),
-        alter(r, (f) => (bare(f) ? { suppressed: true } : {})),
-        alter(r, (f) => (bare(f) ? { unknownBasics: ['year'] } : {})),
+        alter(r, (f) => ({ weight: f.weight + 1 })),
+        alter(r, (f) => ({ status: f.status === 'pass' ? 'fail' : 'pass' })),
+        alter(r, () => ({ suppressed: true })),
+        alter(r, () => ({ unknownBasics: ['year'] })),
         // Characters the compact output escapes, in rule text and in what a report says.
         alter(r, (f) => ({ title: `${f.title}\u2028`, message: `\u202e${f.message}\u0085` })),
-        alter(r, (f) => ({ fix: `${f.fix}\u2066` })),
+        alter(r, (f) => ({
+          fix: `${f.fix}\u2066`,
+          evidence: f.evidence.map((e) => ({ ...e, quote: `${e.quote}\u2029` })),
+        })),
       ].flatMap((changed) => [r, changed]),
     );
     // More messages for one rule than a run keeps texts of.
@@ -103,6 +106,7 @@ describe('JSON output', () => {
     );
     for (const [i, r] of [...variants, ...many, ...variants].entries()) expect(writer.report(r, i)).toBe(expected(r));
     expect(writer.report(variants[23] as ReportResult, 0)).toContain('\\u2028');
+    expect(writer.report(variants[25] as ReportResult, 0)).toContain('\\u2029');
   });
 
   it('is byte-identical across runs', async () => {

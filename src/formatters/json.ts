@@ -131,51 +131,102 @@ export function toJson(
   };
 }
 
-/** Findings without evidence whose text was made: by rule, then by message. */
-type FindingTexts = Map<string, RuleTexts>;
-type RuleTexts = Map<string, { finding: Finding; text: string }>;
+/** What a run has made of its findings' texts (findingText). */
+interface MadeTexts {
+  /** Findings without evidence: by rule, then by message, their whole text. */
+  bare: Map<string, BareTexts>;
+  /** By rule, the text of the fields every report gives it alike. */
+  rules: Map<string, RuleText>;
+}
+
+type BareTexts = Map<string, { finding: Finding; text: string }>;
+
+/** A rule's fields in a finding's JSON, around what each report says (status, message, evidence). */
+interface RuleText {
+  finding: Finding;
+  /** `{"ruleId":…,"title":…,"status":` */
+  open: string;
+  /** `,"severity":…,"area":…,"weight":…,"basis":…,"message":` */
+  middle: string;
+  /** `,"clause":…,"fix":…,"evidence":` */
+  close: string;
+}
 
 /** Bounds what a run keeps: a rule's messages vary with counts, a handful at a time. */
 const TEXTS_PER_RULE = 64;
 
-const sameFinding = (a: Finding, b: Finding) =>
+const sameRule = (a: Finding, b: Finding) =>
   a.ruleId === b.ruleId &&
   a.title === b.title &&
-  a.status === b.status &&
   a.severity === b.severity &&
   a.area === b.area &&
   a.weight === b.weight &&
   a.basis === b.basis &&
-  a.message === b.message &&
   a.clause === b.clause &&
   a.fix === b.fix;
 
+const plain = (...values: unknown[]) => values.every((v) => typeof v === 'string' || typeof v === 'number');
+
+function ruleText(f: Finding): RuleText | null {
+  if (!plain(f.ruleId, f.title, f.severity, f.area, f.weight, f.basis, f.clause, f.fix)) return null;
+  const field = (name: string, value: unknown) => `"${name}":${JSON.stringify(value)}`;
+  return {
+    finding: f,
+    open: jsonSafe(`{${field('ruleId', f.ruleId)},${field('title', f.title)},"status":`),
+    middle: jsonSafe(
+      `,${field('severity', f.severity)},${field('area', f.area)},${field('weight', f.weight)},${field('basis', f.basis)},"message":`,
+    ),
+    close: jsonSafe(`,${field('clause', f.clause)},${field('fix', f.fix)},"evidence":`),
+  };
+}
+
 /**
- * A finding's compact JSON text. Most findings (three in four) have no evidence: their text
- * follows from the rule and the message alone, and repeats from report to report, where it is
- * more than half of all the output. Those are made once per run.
+ * A finding's compact JSON text, pushed onto `parts`. Most findings (three in four) have no
+ * evidence: their text follows from the rule and the message alone and repeats from report to
+ * report, more than half of all the output; it is made once per run. Of the others, the rule's
+ * own fields (title, clause, fix: most of the text) are.
  */
-function findingText(f: Finding, made: FindingTexts): string {
-  if (f.evidence.length > 0 || f.unknownBasics || f.suppressed) return jsonSafe(JSON.stringify(findingJson(f)));
-  let byMessage = made.get(f.ruleId);
+function pushFinding(parts: string[], f: Finding, made: MadeTexts): void {
+  if (f.unknownBasics || f.suppressed || typeof f.status !== 'string' || typeof f.message !== 'string') {
+    parts.push(jsonSafe(JSON.stringify(findingJson(f))));
+    return;
+  }
+  if (f.evidence.length > 0) {
+    let rule = made.rules.get(f.ruleId) ?? null;
+    if (rule === null || !sameRule(rule.finding, f)) {
+      rule = ruleText(f);
+      if (rule) made.rules.set(f.ruleId, rule);
+    }
+    if (rule === null) parts.push(jsonSafe(JSON.stringify(findingJson(f))));
+    else {
+      const own = jsonSafe(JSON.stringify(f.message));
+      const evidence = jsonSafe(JSON.stringify(f.evidence.map(evidenceJson)));
+      parts.push(rule.open, JSON.stringify(f.status), rule.middle, own, rule.close, evidence, '}');
+    }
+    return;
+  }
+  let byMessage = made.bare.get(f.ruleId);
   const before = byMessage?.get(f.message);
-  if (before && sameFinding(before.finding, f)) return before.text;
+  if (before && before.finding.status === f.status && sameRule(before.finding, f)) {
+    parts.push(before.text);
+    return;
+  }
   const text = jsonSafe(JSON.stringify(findingJson(f)));
-  if (!byMessage) made.set(f.ruleId, (byMessage = new Map() as RuleTexts));
+  if (!byMessage) made.bare.set(f.ruleId, (byMessage = new Map() as BareTexts));
   if (byMessage.size < TEXTS_PER_RULE || byMessage.has(f.message)) byMessage.set(f.message, { finding: f, text });
-  return text;
+  parts.push(text);
 }
 
 /**
  * `before`, then one report as `jsonSafe(JSON.stringify(reportJson(r)))` writes it (a test holds
  * the two equal). Joined at once: a flat string, which the output's encoder takes without copying.
  */
-function compactReportText(before: string, r: ReportResult, made: FindingTexts): string {
+function compactReportText(before: string, r: ReportResult, made: MadeTexts): string {
   const head = jsonSafe(JSON.stringify(reportHeadJson(r)));
   const parts = [before, head === '{}' ? '{' : `${head.slice(0, -1)},`, '"findings":['];
   for (let i = 0; i < r.findings.length; i++) {
     if (i > 0) parts.push(',');
-    parts.push(findingText(r.findings[i] as Finding, made));
+    pushFinding(parts, r.findings[i] as Finding, made);
   }
   parts.push('],"score":', jsonSafe(JSON.stringify(scoreJson(r))), '}');
   return parts.join('');
@@ -205,7 +256,7 @@ export const jsonWriter: FormatWriterFactory = (run, options) => {
       },
     };
   }
-  const made: FindingTexts = new Map();
+  const made: MadeTexts = { bare: new Map(), rules: new Map() };
   return {
     head: jsonSafe(`${JSON.stringify(start).slice(0, -1)},"reports":[`),
     report: (r) => compactReportText('\n', r, made),
