@@ -1,4 +1,5 @@
 import type { Document } from '../document/model.js';
+import { classEnd } from '../packs/patterns.js';
 import type { NeededLiteral } from '../packs/prefilter.js';
 import { documentPresence } from './presence.js';
 import { sentencesOf, type Sentence } from './sentences.js';
@@ -111,13 +112,6 @@ export function withoutLookarounds(source: string): string | null {
     }
   }
   return out;
-}
-
-/** The index just past the character class that opens at `at`. */
-function classEnd(source: string, at: number): number {
-  let i = at + 1;
-  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-  return i + 1;
 }
 
 /** The index just past the group that opens at `at`. */
