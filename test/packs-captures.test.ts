@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, loadPackSet } from '../src/index.js';
-import { withoutCaptures } from '../src/packs/patterns.js';
+import { withoutCaptures } from '../src/shared/regex-source.js';
 
 /**
  * Pack regexes run without their capturing groups (nothing reads a group, and a match then keeps

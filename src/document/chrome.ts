@@ -1,3 +1,4 @@
+import { withoutCaptures } from '../shared/regex-source.js';
 import type { Span } from './model.js';
 
 /**
@@ -160,9 +161,11 @@ export const CHROME_LINE_TESTS: readonly RegExp[] = [true, false].flatMap((ancho
   const patterns = CHROME_LINE_PATTERNS.filter((re) => startsAnchored(re) === anchored);
   return [...new Set(patterns.map((re) => re.flags))].map((flags) => {
     const group = patterns.filter((re) => re.flags === flags);
-    return anchored
-      ? new RegExp(`^(?:${group.map((re) => `(?:${re.source.slice(1)})`).join('|')})`, flags)
-      : new RegExp(group.map((re) => `(?:${re.source})`).join('|'), flags);
+    const source = anchored
+      ? `^(?:${group.map((re) => `(?:${re.source.slice(1)})`).join('|')})`
+      : group.map((re) => `(?:${re.source})`).join('|');
+    // A test reads no group: none kept.
+    return new RegExp(withoutCaptures(source, flags) ?? source, flags);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Document } from '../document/model.js';
-import { classEnd } from '../packs/patterns.js';
 import type { NeededLiteral } from '../packs/prefilter.js';
+import { classEnd } from '../shared/regex-source.js';
 import { documentPresence } from './presence.js';
 import { sentencesOf, type Sentence } from './sentences.js';
 

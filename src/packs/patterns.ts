@@ -1,4 +1,5 @@
 import { PackError } from '../shared/errors.js';
+import { withoutCaptures } from '../shared/regex-source.js';
 import { normalizePhrase } from '../text/normalize.js';
 import { displayPath, type Locator, type Validator } from './model.js';
 import { needsOf, type NeededLiteral } from './prefilter.js';
@@ -54,52 +55,6 @@ export function withinParagraph(source: string): string {
     out += ch;
   }
   return out;
-}
-
-/**
- * The same regex with its capturing groups made non-capturing, or null where that could change
- * what it matches (a back-reference) or the source is not plainly read (the v flag). Nothing reads
- * a pack regex's groups, and without them a match costs a tenth less (no registers to keep).
- */
-export function withoutCaptures(source: string, flags = ''): string | null {
-  if (flags.includes('v')) return null;
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < source.length;) {
-    const c = source[i] as string;
-    if (c === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9k]/.test(next)) return null;
-      out += c + next;
-      i += 2;
-    } else if (c === '[') {
-      const end = classEnd(source, i);
-      out += source.slice(i, end);
-      i = end;
-    } else if (c === '(' && source[i + 1] !== '?') {
-      out += '(?:';
-      changed = true;
-      i++;
-    } else if (c === '(' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
-      // A named group: (?<name>…)
-      const close = source.indexOf('>', i);
-      if (close < 0) return null;
-      out += '(?:';
-      changed = true;
-      i = close + 1;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return changed ? out : null;
-}
-
-/** The index just past the character class that opens at `at`. */
-export function classEnd(source: string, at: number): number {
-  let i = at + 1;
-  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-  return i + 1;
 }
 
 function escapeRegex(s: string): string {
