@@ -37,6 +37,8 @@ if (output.hint) process.stderr.write(output.hint);
 const writeOut = output.stdout === 'gbk' ? encoding.gbkWriter(process.stdout) : (text) => process.stdout.write(text);
 const writeErr = output.stderr === 'gbk' ? encoding.gbkWriter(process.stderr) : (text) => process.stderr.write(text);
 
+// Node's start and loading the bundle, the same work on every run: how slow the machine is now.
+const startupMs = performance.now();
 cli
   .main(process.argv.slice(2), {
     stdout: (text) => {
@@ -47,6 +49,7 @@ cli
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    startupMs,
   })
   .then((code) => {
     process.exitCode = code;

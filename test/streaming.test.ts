@@ -12,7 +12,7 @@ import { FORMAT_NAMES, loadFormatter } from '../src/formatters/index.js';
 import { loadPackSet } from '../src/packs/load.js';
 import { summarizeRun } from '../src/report/result.js';
 import { runCheck } from '../src/run/batch.js';
-import { workersPayOff } from '../src/run/pool.js';
+import { slowdownOf, workersPayOff } from '../src/run/pool.js';
 import { MINIMAL_PACK, ROOT, runCli } from './helpers.js';
 
 let tmp = '';
@@ -112,6 +112,24 @@ describe('worker threads', () => {
     expect(pays([], 39)).toBe(false); // none finished: each takes at least the head start, ≈ 10 s
     expect(pays([], 80)).toBe(true); // ≈ 20 s at least
     expect(pays([], 0)).toBe(false);
+  });
+
+  it('raise the bar as much as this process started slower than a quiet machine does', () => {
+    // The same 1,000 text reports in a phase twice as slow: the pace doubles, and so does a
+    // worker's own start, so they stay on one thread; 3,000 still get a worker.
+    const slowText = [18, 17, 22, 80, 15];
+    const slowdown = slowdownOf(160);
+    expect(slowdown).toBe(2);
+    expect(workersPayOff(slowText, 980, 250, 2)).toBe(true); // ≈ 18 s against the bar of 15
+    expect(workersPayOff(slowText, 980, 250, 2, slowdown)).toBe(false); // against 30
+    expect(workersPayOff(slowText, 2_980, 250, 2, slowdown)).toBe(true); // ≈ 54 s
+    expect(workersPayOff([36, 38, 66], 995, 250, 2, slowdown)).toBe(true); // Word files, ≈ 38 s
+    // Not known (a library caller), or a start as fast as when the bars were measured, or faster: the bars as they are.
+    expect(slowdownOf(undefined)).toBe(1);
+    expect(slowdownOf(80)).toBe(1);
+    expect(slowdownOf(40)).toBe(1);
+    expect(slowdownOf(120)).toBe(1.5);
+    expect(slowdownOf(5_000)).toBe(3); // a start held up by something else raises it only so far
   });
 
   it('with more cores, join a run the files left would keep busy over 5 s', () => {

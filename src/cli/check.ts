@@ -309,6 +309,7 @@ export async function checkCommand(inputs: string[], options: CheckOptions, io: 
         maxBytes: Math.round(maxSizeMb * 1024 * 1024),
         ...(maxPages !== undefined ? { maxPages } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
+        ...(io.startupMs !== undefined ? { startupMs: io.startupMs } : {}),
         pool: { packs: packRefs, configFile: config.file ? path.resolve(config.file) : null, params: cliParams },
         timeoutMs: Math.round(timeoutSeconds * 1000),
         onProgress: (n, m) => {

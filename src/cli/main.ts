@@ -27,6 +27,8 @@ export interface CliIO {
   columns?: number;
   /** Colour on (set by main from --color/--no-color, NO_COLOR, FORCE_COLOR and isTTY). */
   color?: boolean;
+  /** How long the process took to reach main (bin/fazhi.js): a gauge of the machine's speed now. */
+  startupMs?: number;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

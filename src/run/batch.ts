@@ -58,6 +58,11 @@ export interface RunOptions {
    * costs a few hundred milliseconds to start and warm up, more than a short run lasts.
    */
   workerDelayMs?: number;
+  /**
+   * How long this process took to start, up to the CLI's main function (bin/fazhi.js measures
+   * it): a slow start means a slow machine now, and raises the bar for workers (run/pool.ts).
+   */
+  startupMs?: number;
   /** Called once the inputs are expanded, before any report is checked, with the head of every output. */
   onHead?: (head: RunHead) => void | Promise<void>;
   /**
@@ -195,6 +200,7 @@ export async function checkEach(
       {
         jobs,
         cores,
+        ...(options.startupMs !== undefined ? { startupMs: options.startupMs } : {}),
         setup: pool,
         head,
         ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),

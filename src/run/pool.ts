@@ -39,6 +39,8 @@ export interface PoolOptions {
   workerDelayMs?: number;
   /** The machine's cores (os.availableParallelism): whether a worker gets a core of its own. */
   cores: number;
+  /** How long the process took to start (RunOptions.startupMs): how slow the machine is now. */
+  startupMs?: number;
   /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
   render?: RenderSetup;
   /** Workers send each report's comparable paragraphs with it (RunOptions.paragraphs). */
@@ -91,23 +93,44 @@ const WORTH_A_WORKER_TWO_CORES_MS = 15_000;
  */
 const WORTH_A_WORKER_MANY_CORES_MS = 5000;
 
+/**
+ * How long the CLI takes to reach its main function on this machine when it is quiet (Node's own
+ * start and loading the bundle; `node -e 0` then takes 63 ms): the bars above were measured so.
+ */
+const QUIET_STARTUP_MS = 80;
+/** The most a slow start raises the bars by. */
+const MAX_SLOWDOWN = 3;
+
+/**
+ * How much slower than when the bars were measured this process started (1 when not known or
+ * faster). On a slower machine, or in this VM's slow phases, a worker's own start and warm-up
+ * take as much longer as the checks do, so the bar rises with them: else a run twice as slow
+ * would get a worker that costs it more than it saves (1,000 text reports: 5.4 s with one,
+ * against 4.2–4.7 s without, in a phase where `node -e 0` took 130 ms).
+ */
+export function slowdownOf(startupMs: number | undefined): number {
+  return startupMs === undefined ? 1 : Math.min(MAX_SLOWDOWN, Math.max(1, startupMs / QUIET_STARTUP_MS));
+}
+
 /** The last this many local checks' times estimate what the files left will take. */
 const RECENT_CHECKS = 16;
 
 /**
  * Whether workers should join, from the median pace of this thread's recent checks (when none
- * finished in the head start, a check takes at least the head start), the files left and the
- * machine's cores.
+ * finished in the head start, a check takes at least the head start), the files left, the
+ * machine's cores and how slow it is now (slowdownOf).
  */
 export function workersPayOff(
   recentMs: readonly number[],
   filesLeft: number,
   headStartMs: number,
   cores: number,
+  slowdown = 1,
 ): boolean {
   const typical =
     recentMs.length === 0 ? headStartMs : ([...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number);
-  return typical * filesLeft > (cores > 2 ? WORTH_A_WORKER_MANY_CORES_MS : WORTH_A_WORKER_TWO_CORES_MS);
+  const bar = cores > 2 ? WORTH_A_WORKER_MANY_CORES_MS : WORTH_A_WORKER_TWO_CORES_MS;
+  return typical * filesLeft > bar * slowdown;
 }
 
 /**
@@ -265,7 +288,8 @@ export function checkInPool(
     if (local && delay > 0) {
       delayed = setTimeout(() => {
         delayed = null;
-        if (workersPayOff(recent, files.length - next + retry.length, delay, options.cores)) startWorkers();
+        const filesLeft = files.length - next + retry.length;
+        if (workersPayOff(recent, filesLeft, delay, options.cores, slowdownOf(options.startupMs))) startWorkers();
       }, delay);
     } else startWorkers();
     if (local) {
