@@ -12,7 +12,7 @@ export const PLACEHOLDER = /\{([a-zA-Z][\w-]*)\}/g;
 const templates = new Map<string, Array<string | { name: string }>>();
 
 /** Fill {name} placeholders; unknown names stay visible rather than vanish. */
-export function fillTemplate(template: string, vars: Vars): string {
+export function fillTemplate(template: string, vars: Vars | (() => Vars)): string {
   let parts = templates.get(template);
   if (!parts) {
     parts = [];
@@ -25,8 +25,9 @@ export function fillTemplate(template: string, vars: Vars): string {
     templates.set(template, parts);
   }
   if (parts.length === 1) return template;
+  const values = typeof vars === 'function' ? vars() : vars;
   let out = '';
-  for (const p of parts) out += typeof p === 'string' ? p : p.name in vars ? String(vars[p.name]) : `{${p.name}}`;
+  for (const p of parts) out += typeof p === 'string' ? p : p.name in values ? String(values[p.name]) : `{${p.name}}`;
   return out;
 }
 
@@ -43,7 +44,7 @@ export function unknownFix(basics: readonly Basic[], fix: string): string {
   return `在标题和开头写明${basics.map((b) => BASIC_NAMES[b]).join('、')}（如“××镇2025年法治政府建设年度报告”），使本条可以核对。${fix}`;
 }
 
-function messageFor(compiled: CompiledRule, status: Status, vars: Vars, missing: boolean): string {
+function messageFor(compiled: CompiledRule, status: Status, vars: () => Vars, missing: boolean): string {
   const { rule } = compiled;
   if (status === 'pass') return fillTemplate(rule.messages?.pass ?? rule.title, vars);
   if (status === 'not-applicable') return fillTemplate(rule.messages?.notApplicable ?? `不适用：${rule.title}`, vars);
@@ -68,7 +69,9 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
       status === 'not-applicable'
         ? { evidence: [], vars: {} }
         : compiled.check.explain(facts, status === 'pass', { node });
-    const vars = { ...compiled.params, ...outcome.vars };
+    // Made only for a template with a placeholder: most messages and fixes have none.
+    let vars: Vars | null = null;
+    const varsOf = (): Vars => (vars ??= { ...compiled.params, ...outcome.vars });
     const unknown = status === 'fail' && 'unknownBasics' in outcome ? outcome.unknownBasics : undefined;
     const finding: Finding = {
       ruleId: rule.id,
@@ -80,9 +83,9 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
       basis: rule.basis,
       message: unknown?.length
         ? unknownMessage(rule.title, unknown)
-        : messageFor(compiled, status, vars, 'missing' in outcome && outcome.missing === true),
+        : messageFor(compiled, status, varsOf, 'missing' in outcome && outcome.missing === true),
       clause: rule.clause,
-      fix: unknown?.length ? unknownFix(unknown, fillTemplate(rule.fix, vars)) : fillTemplate(rule.fix, vars),
+      fix: unknown?.length ? unknownFix(unknown, fillTemplate(rule.fix, varsOf)) : fillTemplate(rule.fix, varsOf),
       evidence: outcome.evidence,
     };
     if (unknown?.length) finding.unknownBasics = [...unknown];
