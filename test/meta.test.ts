@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanNorm, cleanTitle } from '../src/document/meta.js';
 import { parseDocument, type Document } from '../src/index.js';
+import { normalize } from '../src/text/normalize.js';
 
 /** Title block, chrome lines and editor artefacts, through parseDocument. */
 function parse(...lines: string[]): Document {
@@ -137,5 +140,44 @@ describe('chrome lines and artefacts', () => {
     const doc = parse('青石镇2025年法治政府建设工作报告', '依据[2024]3号文件和a<b的比较');
     expect(doc.lines[1]?.norm.text).toBe('依据[2024]3号文件和a<b的比较');
     expect(doc.lines[1]?.artefacts).toEqual([]);
+  });
+});
+
+describe('a cleaned title line is matched in its own normalised form when cleaning only trimmed it', () => {
+  it('gives what normalising the cleaned text gives, for lines of every kind', () => {
+    const pieces = [
+      '　　',
+      ' ',
+      '\t',
+      '\u200b',
+      '\u2028',
+      '# ',
+      '青石镇',
+      '2025年',
+      '法治政府建设',
+      '報告',
+      '的报告',
+      '情况',
+      '。',
+      '；',
+      ' 发布时间：2026-01-05',
+      ' | 浏览量:3',
+      '【打印】',
+      'ＡＢ',
+      '乡',
+      // Editor artefacts, cut out of the line's matching form.
+      ' MERGEFORMAT ',
+      '&nbsp;',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const [line] = parse(text).lines;
+        if (!line) return;
+        const clean = cleanTitle(line.original);
+        expect(cleanNorm(line, clean)).toBe(normalize(clean).text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

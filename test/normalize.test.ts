@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize, normalizeLines, normalizePhrase, toOriginalSpan } from '../src/text/normalize.js';
+import { allRemoved, normalize, normalizeLines, normalizePhrase, toOriginalSpan } from '../src/text/normalize.js';
 
 /** Normalisation for matching: each code unit at the edges of the ranges that change. */
 describe('normalize: what each character becomes', () => {
@@ -182,5 +182,21 @@ describe('normalizeLines: a document at once, each line as normalize would fold 
       ['', [1]],
       ['', [0]],
     ]);
+  });
+});
+
+describe('allRemoved: text that normalising drops whole', () => {
+  it('agrees with normalize on every unit and on random mixes', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      expect(allRemoved(ch), code.toString(16)).toBe(normalize(ch).text === '');
+    }
+    const units = [' ', '\t', '\u3000', '\u00a0', '\u200b', '\ufeff', '\u2028', '\n', '法', 'a', '#'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(allRemoved(text)).toBe(normalize(text).text === '');
+      }),
+    );
   });
 });

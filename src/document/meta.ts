@@ -1,5 +1,5 @@
 import type { SourceMeta } from '../ingest/index.js';
-import { normalize, toOriginalSpan } from '../text/normalize.js';
+import { allRemoved, normalize, toOriginalSpan } from '../text/normalize.js';
 import { foldLabels } from './chrome.js';
 import { matchHeading } from './headings.js';
 import type { DocLine, DocumentMeta } from './model.js';
@@ -69,6 +69,24 @@ export function cleanTitle(original: string): string {
   return t.trim();
 }
 
+/**
+ * The matching form of a cleaned title line. When cleaning only trimmed spaces that normalising
+ * drops anyway, and no artefact was cut out of the line, that is the line's own matching form:
+ * the same units folded, so the same text (a paragraph after the title is read so, not folded
+ * again).
+ */
+export function cleanNorm(line: DocLine, clean: string): string {
+  const { original } = line;
+  const start = original.length - original.trimStart().length;
+  const end = start + clean.length;
+  const whole =
+    line.artefacts.length === 0 &&
+    original.startsWith(clean, start) &&
+    allRemoved(original.slice(0, start)) &&
+    allRemoved(original.slice(end));
+  return whole ? line.norm.text : normalize(clean).text;
+}
+
 interface TitleFound {
   title: string;
   line: number;
@@ -101,7 +119,7 @@ function findTitle(lines: DocLine[]): TitleFound | null {
     const markdown = isMarkdownTitle(line.norm.text);
     if (!markdown && endsHead(line.norm.text)) break;
     const clean = cleanTitle(line.original);
-    const norm = normalize(clean).text;
+    const norm = cleanNorm(line, clean);
     if (!isTitleish(norm)) {
       block = [];
       continue;
@@ -118,7 +136,7 @@ function findTitle(lines: DocLine[]): TitleFound | null {
     const next = head[i + 1];
     if (!REPORT_WORD.test(alone) && next && next.kind === 'body') {
       const nextClean = cleanTitle(next.original);
-      const nextNorm = normalize(nextClean).text;
+      const nextNorm = cleanNorm(next, nextClean);
       const nextFolded = foldLabels(nextNorm);
       if (isTitleish(nextNorm) && REPORT_WORD.test(nextFolded) && !LAW_WORD.test(nextFolded))
         parts = [...parts, { line: next, clean: nextClean, norm: nextNorm }];
@@ -138,7 +156,7 @@ function repeatedTitleLines(lines: DocLine[], title: TitleFound): number[] {
   const last = title.lines[title.lines.length - 1] as number;
   for (const line of lines.slice(last, HEAD_LINES)) {
     if (line.kind === 'blank' || line.kind === 'chrome') continue;
-    const norm = normalize(cleanTitle(line.original)).text;
+    const norm = cleanNorm(line, cleanTitle(line.original));
     if (!isTitleish(norm) || !isCompleteTitle(foldLabels(norm)) || matchHeading(norm)) break;
     repeats.push(line.number);
   }

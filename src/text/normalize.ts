@@ -50,6 +50,15 @@ const TABLE = (() => {
   return table;
 })();
 
+/** Whether normalising drops every unit of `text` (spaces of all widths, zero-width marks). */
+export function allRemoved(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code > 0x3015 && code < 0xfe50) || TABLE[code] !== REMOVE) return false;
+  }
+  return true;
+}
+
 /** An original span an artefact covers: left out of the normalised text. */
 export interface Skipped {
   start: number;
