@@ -307,6 +307,27 @@ describe('paragraphs shared between towns, at batch scale', () => {
     expect(shared[0]!.reports.map((r) => r.id).sort()).toEqual(['r250', 'r3', 'r399']);
     expect(shared[0]!.similarity).toBeGreaterThanOrEqual(SHARED_THRESHOLD);
   });
+
+  it('takes a paragraph copied word for word as wholly shared, and one with nothing to compare as not', () => {
+    const copied = paragraph(4242);
+    const reworded = `${copied.slice(0, 56)}工作`;
+    const bare = '……——！！？？、、、；；：：“”‘’（）《》……——！！？？、、、；；：：“”';
+    const paragraphs: BatchParagraph[] = [
+      { id: 'a', town: '甲镇', line: 1, text: copied },
+      { id: 'b', town: '乙镇', line: 1, text: copied },
+      { id: 'c', town: '丙镇', line: 1, text: copied },
+      { id: 'a', town: '甲镇', line: 2, text: bare },
+      { id: 'b', town: '乙镇', line: 2, text: bare },
+    ];
+    const word = sharedParagraphs(paragraphs);
+    expect(word.map((g) => [g.reports.map((r) => r.id), g.similarity])).toEqual([[['a', 'b', 'c'], 1]]);
+    // With a reworded copy in the group, the group is as similar as its least similar member.
+    const mixed = sharedParagraphs([...paragraphs, { id: 'd', town: '丁镇', line: 1, text: reworded }]);
+    expect(mixed).toHaveLength(1);
+    expect(mixed[0]!.reports.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(mixed[0]!.similarity).toBeLessThan(1);
+    expect(mixed[0]!.similarity).toBeGreaterThanOrEqual(SHARED_THRESHOLD);
+  });
 });
 
 describe('the inspector has the last word (fazhi-review.yaml)', async () => {

@@ -166,6 +166,15 @@ export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedP
     if (!h) firstHashes.set(i, (h = hashesOf(i)));
     return h;
   };
+  // A text the same as the first member's is as similar as it can be, or not at all when it has
+  // nothing to compare: its hashes need not be made (in a batch, most shared paragraphs are copied
+  // word for word).
+  const similarTo = (first: number, i: number, hashes: () => Uint32Array): number =>
+    paragraphs[i]!.text === paragraphs[first]!.text
+      ? firstHashesOf(first).length > 0
+        ? 1
+        : 0
+      : sortedJaccard(firstHashesOf(first), hashes());
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -198,7 +207,7 @@ export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedP
             break;
           }
           if (paragraphs[i]!.id === paragraphs[j]!.id || metBefore(i, j, band)) continue;
-          if (sortedJaccard(firstHashesOf(i), (own ??= firstHashes.get(j) ?? hashesOf(j))) >= SHARED_THRESHOLD) {
+          if (similarTo(i, j, () => (own ??= firstHashes.get(j) ?? hashesOf(j))) >= SHARED_THRESHOLD) {
             parent[find(j)] = find(i);
             joined = true;
             break;
@@ -222,8 +231,11 @@ export function sharedParagraphs(paragraphs: readonly BatchParagraph[]): SharedP
     if (towns.size < 2) continue;
     const first = members[0] as number;
     let similarity = 1;
-    const firstOf = firstHashesOf(first);
-    for (const i of members.slice(1)) similarity = Math.min(similarity, sortedJaccard(firstOf, hashesOf(i)));
+    for (const i of members.slice(1))
+      similarity = Math.min(
+        similarity,
+        similarTo(first, i, () => hashesOf(i)),
+      );
     out.push({
       text: paragraphs[first]!.text,
       reports: members.map((i) => ({ id: paragraphs[i]!.id, town: paragraphs[i]!.town, line: paragraphs[i]!.line })),
