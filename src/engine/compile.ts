@@ -30,6 +30,8 @@ export interface CompiledRule {
   checkAt: 'top' | 'wrapped' | 'gated';
   /** The rule as a json-rules-engine rule, with its verdicts per combination of leaf outcomes. */
   decider: RuleDecider;
+  /** Its message where it does not apply, made once (not for every report). */
+  notApplicable: string;
 }
 
 /** A pack set compiled once per run: patterns, metrics, each rule a json-rules-engine rule. */
@@ -262,7 +264,15 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
           ? check.conditions
           : { all: [check.conditions] }
     ) as TopLevelCondition;
-    rules.push({ rule, params, check, applicability, checkAt, decider: new RuleDecider(rule.id, conditions) });
+    rules.push({
+      rule,
+      params,
+      check,
+      applicability,
+      checkAt,
+      decider: new RuleDecider(rule.id, conditions),
+      notApplicable: rule.messages?.notApplicable ?? `不适用：${rule.title}`,
+    });
   }
   return {
     packs,

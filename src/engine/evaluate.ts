@@ -47,7 +47,7 @@ export function unknownFix(basics: readonly Basic[], fix: string): string {
 function messageFor(compiled: CompiledRule, status: Status, vars: () => Vars, missing: boolean): string {
   const { rule } = compiled;
   if (status === 'pass') return fillTemplate(rule.messages?.pass ?? rule.title, vars);
-  if (status === 'not-applicable') return fillTemplate(rule.messages?.notApplicable ?? `不适用：${rule.title}`, vars);
+  if (status === 'not-applicable') return fillTemplate(compiled.notApplicable, vars);
   return fillTemplate(missing && rule.messages?.missing ? rule.messages.missing : rule.message, vars);
 }
 
