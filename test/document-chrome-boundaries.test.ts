@@ -29,6 +29,15 @@ describe('foldLabels', () => {
     expect(foldLabels(text)).toBe(folded);
     expect(foldLabels(text)).toHaveLength(text.length);
   });
+
+  it('tells a text with nothing to fold exactly: every unit alone folds as it does beside one that folds', () => {
+    // Alone, a unit is folded only if the quick table says the text has something to fold; beside
+    // 鎮 the fold runs whatever the table says.
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      expect(`${foldLabels(ch)}镇`, code.toString(16)).toBe(foldLabels(`${ch}鎮`));
+    }
+  });
 });
 
 describe('isChromeLine: rows of page metadata', () => {
