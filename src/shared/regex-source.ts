@@ -8,36 +8,28 @@
  */
 export function withoutCaptures(source: string, flags = ''): string | null {
   if (flags.includes('v')) return null;
+  // What is kept is copied a stretch at a time, up to each group opened.
   let out = '';
-  let changed = false;
+  let copied = 0;
   for (let i = 0; i < source.length;) {
     const c = source[i] as string;
     if (c === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9k]/.test(next)) return null;
-      out += c + next;
+      if (/[1-9k]/.test(source[i + 1] ?? '')) return null;
       i += 2;
     } else if (c === '[') {
-      const end = classEnd(source, i);
-      out += source.slice(i, end);
-      i = end;
+      i = classEnd(source, i);
     } else if (c === '(' && source[i + 1] !== '?') {
-      out += '(?:';
-      changed = true;
-      i++;
+      out += `${source.slice(copied, i)}(?:`;
+      copied = ++i;
     } else if (c === '(' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
       // A named group: (?<name>…)
       const close = source.indexOf('>', i);
       if (close < 0) return null;
-      out += '(?:';
-      changed = true;
-      i = close + 1;
-    } else {
-      out += c;
-      i++;
-    }
+      out += `${source.slice(copied, i)}(?:`;
+      copied = i = close + 1;
+    } else i++;
   }
-  return changed ? out : null;
+  return copied === 0 ? null : out + source.slice(copied);
 }
 
 /** The index just past the character class that opens at `at`. */
