@@ -131,7 +131,7 @@ export function toJson(
   };
 }
 
-/** What a run has made of its findings' texts (findingText). */
+/** What a run has made of its findings' texts (pushFinding). */
 interface MadeTexts {
   /** Findings without evidence: by rule, then by message, their whole text. */
   bare: Map<string, BareTexts>;
