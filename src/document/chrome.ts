@@ -1,4 +1,5 @@
 import { withoutCaptures } from '../shared/regex-source.js';
+import { unitSet } from '../text/unit-set.js';
 import type { Span } from './model.js';
 
 /**
@@ -26,9 +27,7 @@ for (let i = 0; i + 1 < LABEL_FOLD_PAIRS.length; i += 2) {
 const LABEL_FOLD_ANY = new RegExp(`[${[...LABEL_FOLD.keys()].join('')}\uff01-\uff5e]`, 'g');
 // Most lines have none of them: a table read a unit is four times quicker to tell than the class
 // (its 150 characters), and a test cheaper than a replace that finds nothing.
-const FOLDS = new Uint8Array(0x10000);
-for (const c of LABEL_FOLD.keys()) FOLDS[c.charCodeAt(0)] = 1;
-FOLDS.fill(1, 0xff01, 0xff5f);
+const FOLDS = unitSet([...LABEL_FOLD.keys()].join(''), [0xff01, 0xff5e]);
 const anyFolds = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) if (FOLDS[text.charCodeAt(i)] === 1) return true;
   return false;

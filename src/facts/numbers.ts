@@ -3,6 +3,7 @@
  * ASCII punctuation, no spaces). Pure, dependency-free, linear-time hand scanner.
  */
 import { CN_DIGITS, CN_SMALL, MULT_EXP, parseChineseNumeral, scaleDecimal } from '../text/numerals.js';
+import { unitSet } from '../text/unit-set.js';
 
 export interface NumberToken {
   value: number; // 万/亿 applied; percentages as percent value (98.5 for 98.5%)
@@ -99,8 +100,7 @@ const MAX_CN_RUN = 24;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // A flag per UTF-16 code unit: this test runs on every character of every report.
-const CN_NUMERAL = new Uint8Array(0x10000);
-for (const ch of [...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿']) CN_NUMERAL[ch.charCodeAt(0)] = 1;
+const CN_NUMERAL = unitSet(...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿');
 const isCnNumeralChar = (ch: string): boolean => CN_NUMERAL[ch.charCodeAt(0)] === 1;
 const BAI = '百'.charCodeAt(0);
 /** A scanned Chinese numeral must start like a count (not 零件, 千家万户, 百姓). */

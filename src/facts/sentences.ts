@@ -1,4 +1,5 @@
 import { isTextLine, type DocLine, type Document, type PartId } from '../document/model.js';
+import { unitSet } from '../text/unit-set.js';
 import { charSet } from './clauses.js';
 
 /**
@@ -36,14 +37,7 @@ const SPECIAL_CODES: ReadonlyArray<number | readonly [number, number]> = [
   0xfe52, [0xfe56, 0xfe57], 0xff01, 0xff0e, 0xff1f, 0xff61,
 ];
 /** SPECIAL_CODES as a table: one lookup per character (a regex over the class took 20 ns a character). */
-const SPECIAL = (() => {
-  const table = new Uint8Array(0x10000);
-  for (const entry of SPECIAL_CODES) {
-    const [from, to] = typeof entry === 'number' ? [entry, entry] : entry;
-    table.fill(1, from, to + 1);
-  }
-  return table;
-})();
+const SPECIAL = unitSet(...SPECIAL_CODES);
 
 const FULL_STOP = 46;
 const isIdeograph = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
