@@ -165,18 +165,22 @@ const sameRule = (a: Finding, b: Finding) =>
   a.clause === b.clause &&
   a.fix === b.fix;
 
-const plain = (...values: unknown[]) => values.every((v) => typeof v === 'string' || typeof v === 'number');
-
-function ruleText(f: Finding): RuleText | null {
-  if (!plain(f.ruleId, f.title, f.severity, f.area, f.weight, f.basis, f.clause, f.fix)) return null;
-  const field = (name: string, value: unknown) => `"${name}":${JSON.stringify(value)}`;
+/**
+ * The rule's fields as findingJson writes them, around the report's own: the finding's JSON with
+ * 0 standing for its status, message and evidence, cut there. Outside a string a quote is never
+ * escaped, so `"status":0` can only be the field itself.
+ */
+function ruleText(f: Finding): RuleText {
+  const text = jsonSafe(JSON.stringify({ ...findingJson(f), status: 0, message: 0, evidence: 0 }));
+  const cut = (field: string, from: number) => text.indexOf(`"${field}":0`, from) + field.length + 3;
+  const status = cut('status', 0);
+  const message = cut('message', status);
+  const evidence = cut('evidence', message);
   return {
     finding: f,
-    open: jsonSafe(`{${field('ruleId', f.ruleId)},${field('title', f.title)},"status":`),
-    middle: jsonSafe(
-      `,${field('severity', f.severity)},${field('area', f.area)},${field('weight', f.weight)},${field('basis', f.basis)},"message":`,
-    ),
-    close: jsonSafe(`,${field('clause', f.clause)},${field('fix', f.fix)},"evidence":`),
+    open: text.slice(0, status),
+    middle: text.slice(status + 1, message),
+    close: text.slice(message + 1, evidence),
   };
 }
 
@@ -192,17 +196,11 @@ function pushFinding(parts: string[], f: Finding, made: MadeTexts): void {
     return;
   }
   if (f.evidence.length > 0) {
-    let rule = made.rules.get(f.ruleId) ?? null;
-    if (rule === null || !sameRule(rule.finding, f)) {
-      rule = ruleText(f);
-      if (rule) made.rules.set(f.ruleId, rule);
-    }
-    if (rule === null) parts.push(jsonSafe(JSON.stringify(findingJson(f))));
-    else {
-      const own = jsonSafe(JSON.stringify(f.message));
-      const evidence = jsonSafe(JSON.stringify(f.evidence.map(evidenceJson)));
-      parts.push(rule.open, JSON.stringify(f.status), rule.middle, own, rule.close, evidence, '}');
-    }
+    let rule = made.rules.get(f.ruleId);
+    if (!rule || !sameRule(rule.finding, f)) made.rules.set(f.ruleId, (rule = ruleText(f)));
+    const own = jsonSafe(JSON.stringify(f.message));
+    const evidence = jsonSafe(JSON.stringify(f.evidence.map(evidenceJson)));
+    parts.push(rule.open, JSON.stringify(f.status), rule.middle, own, rule.close, evidence, '}');
     return;
   }
   let byMessage = made.bare.get(f.ruleId);
