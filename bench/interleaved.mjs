@@ -3,23 +3,20 @@
 // report to the next. Drift in this VM's speed (a third within minutes) then falls on both sides alike, and a
 // difference of 1–2 % shows, where alternating CLI runs (bench:paired) vary by a fifth. It measures warm code only:
 // start-up, reading and writing are bench:paired's.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeCorpus, makeDiverseCorpus } from './corpus.mjs';
-import { numberOption } from './yardstick.mjs';
+import { otherCheckout } from './yardstick.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [otherArg, ...rest] = process.argv.slice(2);
-const option = (name, fallback) => numberOption(rest, name, fallback);
-if (!otherArg || !existsSync(path.join(otherArg, 'dist', 'index.js'))) {
-  console.error('usage: node bench/interleaved.mjs OTHER_ROOT [--passes 4] [--reports 1000] [--template]');
-  console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');
-  process.exit(2);
-}
+const { other, option, flag } = otherCheckout(
+  'node bench/interleaved.mjs OTHER_ROOT [--passes 4] [--reports 1000] [--template]',
+  path.join('dist', 'index.js'),
+);
 const passes = option('passes', 4);
 const reports = option('reports', 1000);
-const dir = rest.includes('--template') ? makeCorpus(reports) : makeDiverseCorpus(reports);
+const dir = flag('template') ? makeCorpus(reports) : makeDiverseCorpus(reports);
 const texts = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .sort()
@@ -38,7 +35,7 @@ async function setup(root) {
   };
 }
 
-const sides = [await setup(here), await setup(path.resolve(otherArg))];
+const sides = [await setup(here), await setup(other)];
 // One pass each first: both warm, and both sides' code compiled before anything is timed.
 for (const check of sides) for (const text of texts) await check(text);
 const totals = [0, 0];

@@ -2,26 +2,21 @@
 // in alternating runs on the same corpus. This machine's speed drifts by a third within minutes, so only runs
 // taken side by side compare: the figure is the median of the per-pair ratios (this / other).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCorpus, makeDiverseCorpus, work } from './corpus.mjs';
-import { median, numberOption } from './yardstick.mjs';
+import { median, otherCheckout } from './yardstick.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [otherArg, ...rest] = process.argv.slice(2);
-const option = (name, fallback) => numberOption(rest, name, fallback);
-if (!otherArg || !existsSync(path.join(otherArg, 'bin', 'fazhi.js'))) {
-  console.error('usage: node bench/paired.mjs OTHER_ROOT [--pairs 7] [--reports 1000] [--jobs 1] [--diverse]');
-  console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');
-  process.exit(2);
-}
-const other = path.resolve(otherArg);
+const { other, option, flag } = otherCheckout(
+  'node bench/paired.mjs OTHER_ROOT [--pairs 7] [--reports 1000] [--jobs 1] [--diverse]',
+  path.join('bin', 'fazhi.js'),
+);
 const pairs = option('pairs', 7);
 const reports = option('reports', 1000);
 const jobs = option('jobs', 1);
 // The template copies by default (the case the memo and the prefilter thrive on), or the diverse corpus.
-const dir = rest.includes('--diverse') ? makeDiverseCorpus(reports) : makeCorpus(reports);
+const dir = flag('diverse') ? makeDiverseCorpus(reports) : makeCorpus(reports);
 
 /** One CLI run over the corpus: wall seconds. */
 function run(root) {

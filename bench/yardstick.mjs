@@ -58,6 +58,24 @@ export const textlintRun = (dir) =>
     path.join(dir, '*.txt'),
   ]);
 
+/**
+ * The other built checkout a comparing script (paired, interleaved) was given, as an absolute path, and its
+ * options; with none, or one not built (`built`: a file a build makes there), the usage and exit 2.
+ */
+export function otherCheckout(usage, built) {
+  const [otherArg, ...rest] = process.argv.slice(2);
+  if (!otherArg || !existsSync(path.join(otherArg, built))) {
+    console.error(`usage: ${usage}`);
+    console.error('OTHER_ROOT: a built checkout of fazhi (npm run build there first)');
+    process.exit(2);
+  }
+  return {
+    other: path.resolve(otherArg),
+    option: (name, fallback) => numberOption(rest, name, fallback),
+    flag: (name) => rest.includes(`--${name}`),
+  };
+}
+
 /** A numeric `--name N` among a script's arguments, or the fallback. */
 export function numberOption(args, name, fallback) {
   const i = args.indexOf(`--${name}`);
