@@ -50,12 +50,15 @@ const TABLE = (() => {
   return table;
 })();
 
+/**
+ * TABLE's entry for a unit. Between 〕 and the small forms nothing changes (CJK ideographs, most
+ * of a report): the table is 256 KB and a lookup per ideograph misses the cache.
+ */
+const mappedOf = (code: number): number => (code > 0x3015 && code < 0xfe50 ? 0 : (TABLE[code] as number));
+
 /** Whether normalising drops every unit of `text` (spaces of all widths, zero-width marks). */
 export function allRemoved(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code > 0x3015 && code < 0xfe50) || TABLE[code] !== REMOVE) return false;
-  }
+  for (let i = 0; i < text.length; i++) if (mappedOf(text.charCodeAt(i)) !== REMOVE) return false;
   return true;
 }
 
@@ -96,9 +99,7 @@ function foldInto(
       if (cut && i >= cut.start) continue;
     }
     const code = original.charCodeAt(i);
-    // Between 〕 and the small forms nothing changes (CJK ideographs, most of a report): the
-    // table is 256 KB and a lookup per ideograph misses the cache.
-    const mapped = code > 0x3015 && code < 0xfe50 ? 0 : (TABLE[code] as number);
+    const mapped = mappedOf(code);
     const to = mapped === 0 ? code : mapped;
     if (to === REMOVE) continue;
     out[at + n] = to;
