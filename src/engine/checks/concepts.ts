@@ -58,12 +58,27 @@ export const conceptsCheck = defineCheckType({
     const read = (facts: Facts): Reading => {
       const document = facts.document;
       const sentences = sentencesOf(document);
-      const holds = (list: CompiledConcept[], i: number) => list.some((c) => conceptMatches(document, c).has(i));
+      // Each concept's matches looked up once per reading, not once per sentence and rule; the lists
+      // consulted only for some sentences (plan, none, substance) on their first use.
+      const matchesOf = (list: CompiledConcept[]) => list.map((c) => conceptMatches(document, c));
+      const onFirstUse = (list: CompiledConcept[]) => {
+        let maps: Array<Map<number, unknown>> | null = null;
+        return (i: number) => (maps ??= matchesOf(list)).some((m) => m.has(i));
+      };
+      const allMatches = matchesOf(all);
+      const anyMatches = matchesOf(any);
+      const inPlan = onFirstUse(plan);
+      const inNone = onFirstUse(none);
+      const withSubstance = onFirstUse(substance);
       // A deed or a count within a clause of some match of a required concept ("坚持以……为指导，……，
       // 始终将法治思维贯穿政务服务……全过程" is a preamble, not a deed).
       const hasSubstance = (i: number, text: string): boolean => {
-        if (!holds(substance, i)) return false;
-        const spans = required.filter((c) => conceptMatches(document, c).has(i)).flatMap((c) => matchesIn(text, c));
+        if (!withSubstance(i)) return false;
+        const spans: Array<readonly [number, number]> = [];
+        required.forEach((c, k) => {
+          const held = k < all.length ? allMatches[k] : anyMatches[k - all.length];
+          if (held?.has(i)) for (const span of matchesIn(text, c)) spans.push(span);
+        });
         if (spans.length === 0) return true;
         return spans.some(([from, to]) => {
           const window = text.slice(...clausesAround(text, from, to));
@@ -73,25 +88,25 @@ export const conceptsCheck = defineCheckType({
       let closest: Reading['closest'] = null;
       // A sentence with none of the required concepts is neither evidence nor the closest: read only the others.
       const holding = new Set<number>();
-      for (const c of required) for (const i of conceptMatches(document, c).keys()) holding.add(i);
+      for (const m of allMatches) for (const i of m.keys()) holding.add(i);
+      for (const m of anyMatches) for (const i of m.keys()) holding.add(i);
       // The missing concepts are listed only for a sentence that becomes the closest: counted, most
       // sentences are passed over without an array apiece.
-      const absent = (c: CompiledConcept, i: number) => !conceptMatches(document, c).has(i);
       for (const i of [...holding].sort((a, b) => a - b)) {
         const sentence = sentences[i] as Sentence;
-        const anyMissing = any.length > 0 && !holds(any, i);
+        const anyMissing = any.length > 0 && !anyMatches.some((m) => m.has(i));
         let missingCount = anyMissing ? 1 : 0;
-        for (const c of all) if (absent(c, i)) missingCount++;
+        for (const m of allMatches) if (!m.has(i)) missingCount++;
         let rejection: Rejection = null;
         if (sentence.inTitle || !inScope(sentence, scope)) rejection = 'scope';
-        else if (holds(plan, i)) rejection = 'plan';
-        else if (holds(none, i)) rejection = 'excluded';
+        else if (inPlan(i)) rejection = 'plan';
+        else if (inNone(i)) rejection = 'excluded';
         else if (missingCount === 0 && substance.length > 0 && !hasSubstance(i, sentence.text)) rejection = 'slogan';
         if (missingCount === 0 && rejection === null) return { evidence: i, closest: null };
         const found = parts - missingCount;
         const best = closest ? parts - closest.missing.length : 0;
         if (found > 0 && (!closest || found > best)) {
-          const missing = all.filter((c) => absent(c, i));
+          const missing = all.filter((_, k) => !(allMatches[k] as Map<number, unknown>).has(i));
           if (anyMissing) missing.push(any[0] as CompiledConcept);
           closest = { index: i, missing, rejection };
         }
