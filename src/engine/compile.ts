@@ -17,7 +17,7 @@ import { normalizePhrase } from '../text/normalize.js';
 import { CHECK_TYPES } from './checks/index.js';
 import type { CheckType, CompileContext, CompiledCheck } from './checks/types.js';
 import type { Facts, FactValue } from '../facts/model.js';
-import { PLACEHOLDER } from './evaluate.js';
+import { PLACEHOLDER, splitTemplate, type Template } from './evaluate.js';
 import { RuleDecider } from './verdicts.js';
 
 export interface CompiledRule {
@@ -30,8 +30,16 @@ export interface CompiledRule {
   checkAt: 'top' | 'wrapped' | 'gated';
   /** The rule as a json-rules-engine rule, with its verdicts per combination of leaf outcomes. */
   decider: RuleDecider;
-  /** Its message where it does not apply, made once (not for every report). */
-  notApplicable: string;
+  /** Its messages and fix split at their placeholders once, not for every report. */
+  templates: RuleTemplates;
+}
+
+export interface RuleTemplates {
+  pass: Template;
+  fail: Template;
+  missing: Template | null;
+  notApplicable: Template;
+  fix: Template;
 }
 
 /** A pack set compiled once per run: patterns, metrics, each rule a json-rules-engine rule. */
@@ -271,7 +279,13 @@ export function compileRuleSet(packs: PackSet, overrides: ParamOverrides = {}): 
       applicability,
       checkAt,
       decider: new RuleDecider(rule.id, conditions),
-      notApplicable: rule.messages?.notApplicable ?? `不适用：${rule.title}`,
+      templates: {
+        pass: splitTemplate(rule.messages?.pass ?? rule.title),
+        fail: splitTemplate(rule.message),
+        missing: rule.messages?.missing ? splitTemplate(rule.messages.missing) : null,
+        notApplicable: splitTemplate(rule.messages?.notApplicable ?? `不适用：${rule.title}`),
+        fix: splitTemplate(rule.fix),
+      },
     });
   }
   return {

@@ -8,27 +8,33 @@ type Vars = Record<string, string | number | boolean>;
 /** A {name} in a rule's message or fix: filled from the check's values and the rule's params. */
 export const PLACEHOLDER = /\{([a-zA-Z][\w-]*)\}/g;
 
-// Templates are the packs' own strings, few and reused for every report: split them once.
-const templates = new Map<string, Array<string | { name: string }>>();
+/** A message or fix split at its placeholders: literal text, and the names to fill in. */
+export type Template = ReadonlyArray<string | { name: string }>;
 
-/** Fill {name} placeholders; unknown names stay visible rather than vanish. */
-export function fillTemplate(template: string, vars: Vars | (() => Vars)): string {
-  let parts = templates.get(template);
-  if (!parts) {
-    parts = [];
-    let last = 0;
-    for (const m of template.matchAll(PLACEHOLDER)) {
-      parts.push(template.slice(last, m.index), { name: m[1] as string });
-      last = m.index + m[0].length;
-    }
-    parts.push(template.slice(last));
-    templates.set(template, parts);
+/** Split a template once (at compile time): a report then only joins the pieces. */
+export function splitTemplate(template: string): Template {
+  const parts: Array<string | { name: string }> = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(last, m.index), { name: m[1] as string });
+    last = m.index + m[0].length;
   }
-  if (parts.length === 1) return template;
+  parts.push(template.slice(last));
+  return parts;
+}
+
+/** Fill a split template's placeholders; unknown names stay visible rather than vanish. */
+export function fillSplit(parts: Template, vars: Vars | (() => Vars)): string {
+  if (parts.length === 1) return parts[0] as string;
   const values = typeof vars === 'function' ? vars() : vars;
   let out = '';
   for (const p of parts) out += typeof p === 'string' ? p : p.name in values ? String(values[p.name]) : `{${p.name}}`;
   return out;
+}
+
+/** Fill {name} placeholders; unknown names stay visible rather than vanish. */
+export function fillTemplate(template: string, vars: Vars | (() => Vars)): string {
+  return fillSplit(splitTemplate(template), vars);
 }
 
 /** What each basic is called in a message. */
@@ -45,10 +51,10 @@ export function unknownFix(basics: readonly Basic[], fix: string): string {
 }
 
 function messageFor(compiled: CompiledRule, status: Status, vars: () => Vars, missing: boolean): string {
-  const { rule } = compiled;
-  if (status === 'pass') return fillTemplate(rule.messages?.pass ?? rule.title, vars);
-  if (status === 'not-applicable') return fillTemplate(compiled.notApplicable, vars);
-  return fillTemplate(missing && rule.messages?.missing ? rule.messages.missing : rule.message, vars);
+  const { templates } = compiled;
+  if (status === 'pass') return fillSplit(templates.pass, vars);
+  if (status === 'not-applicable') return fillSplit(templates.notApplicable, vars);
+  return fillSplit(missing && templates.missing ? templates.missing : templates.fail, vars);
 }
 
 /** Have json-rules-engine decide every rule over a report's flat facts; turn its verdicts into findings. */
@@ -85,7 +91,9 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
         ? unknownMessage(rule.title, unknown)
         : messageFor(compiled, status, varsOf, 'missing' in outcome && outcome.missing === true),
       clause: rule.clause,
-      fix: unknown?.length ? unknownFix(unknown, fillTemplate(rule.fix, varsOf)) : fillTemplate(rule.fix, varsOf),
+      fix: unknown?.length
+        ? unknownFix(unknown, fillSplit(compiled.templates.fix, varsOf))
+        : fillSplit(compiled.templates.fix, varsOf),
       evidence: outcome.evidence,
     };
     if (unknown?.length) finding.unknownBasics = [...unknown];
