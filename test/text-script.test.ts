@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as OpenCCFull from 'opencc-js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { normalize, toOriginalSpan } from '../src/text/normalize.js';
@@ -106,5 +108,27 @@ describe('traditional → simplified in the matching form', () => {
       expect(toSimplified({ text, map: identity }).text).toBe(convert(text));
     }
     expect(simplify('已是简体')).toBe('已是简体');
+  });
+
+  it('whole reports in traditional script, lines mixed with simplified ones, convert as the library does', () => {
+    // The conversion skips positions that start no key of a stage: every other position still
+    // goes through the trie, so the text is the library's and the map never runs backwards.
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const toTw = OpenCCFull.Converter({ from: 'cn', to: 'tw' });
+    const toHk = OpenCCFull.Converter({ from: 'cn', to: 'hk' });
+    let converted = 0;
+    for (const name of ['taojia-2025.txt', 'gurtu-2024.txt', 'xuantan-2024.txt']) {
+      const lines = readFileSync(new URL(`../reports/${name}`, import.meta.url), 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        const text = i % 3 === 0 ? line : i % 3 === 1 ? toTw(line) : `${line.slice(0, 20)}${toHk(line.slice(20))}`;
+        const identity = Int32Array.from({ length: text.length + 1 }, (_, k) => k);
+        const result = toSimplified({ text, map: identity });
+        expect(result.text).toBe(convert(text));
+        for (let k = 1; k < result.map.length; k++)
+          expect(result.map[k]).toBeGreaterThanOrEqual(result.map[k - 1] as number);
+        if (result.text !== text) converted++;
+      });
+    }
+    expect(converted).toBeGreaterThan(40);
   });
 });

@@ -25,6 +25,8 @@ interface T2sConfig {
 }
 
 interface Trie {
+  /** The root of the trie: children by code point. */
+  map: Map<number, unknown>;
   loadDictGroup(group: Group): void;
   matchPrefix(text: string, offset: number): { end: number; value: string } | null;
 }
@@ -118,18 +120,30 @@ export function hasTraditional(units: ArrayLike<number>, end = units.length, sta
   return false;
 }
 
-let tries: Trie[] | null = null;
+/** A stage of the conversion: its trie, and the code units a key of it can start with. */
+interface Stage {
+  trie: Trie;
+  /** One bit per code unit: the first unit of some key (an astral key's high surrogate). */
+  starts: Uint32Array;
+}
+
+let stages: Stage[] | null = null;
 
 /** The stages of the t2s conversion, each a trie loaded as the library loads it. */
-function converterStages(): Trie[] {
-  if (tries) return tries;
+function converterStages(): Stage[] {
+  if (stages) return stages;
   const config = t2sConfig();
-  tries = [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => {
+  stages = [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => {
     const trie = new OpenCC.Trie();
     trie.loadDictGroup(group);
-    return trie;
+    const starts = new Uint32Array(0x10000 >>> 5);
+    for (const code of trie.map.keys()) {
+      const unit = code > 0xffff ? 0xd800 + ((code - 0x10000) >>> 10) : code;
+      starts[unit >>> 5] = (starts[unit >>> 5] as number) | (1 << (unit & 31));
+    }
+    return { trie, starts };
   });
-  return tries;
+  return stages;
 }
 
 /**
@@ -158,12 +172,14 @@ function mapSegment(from: string, to: string, map: Int32Array, at: number, out: 
 }
 
 /** One stage of the conversion over (text, map), as Trie.convert walks it. */
-function convertStage(trie: Trie, text: string, map: Int32Array): NormalizedText {
+function convertStage({ trie, starts }: Stage, text: string, map: Int32Array): NormalizedText {
   let out = '';
   const outMap: number[] = [];
   let copyFrom = 0;
   for (let i = 0; i < text.length;) {
-    const match = trie.matchPrefix(text, i);
+    // Most characters of a line start no key: no trie walk for them.
+    const unit = text.charCodeAt(i);
+    const match = (((starts[unit >>> 5] as number) >>> (unit & 31)) & 1) === 0 ? null : trie.matchPrefix(text, i);
     if (!match) {
       i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
       continue;
@@ -181,7 +197,7 @@ function convertStage(trie: Trie, text: string, map: Int32Array): NormalizedText
 /** The simplified matching form of a normalised line, its map still pointing at the original. */
 export function toSimplified(norm: NormalizedText): NormalizedText {
   let result = norm;
-  for (const trie of converterStages()) result = convertStage(trie, result.text, result.map);
+  for (const stage of converterStages()) result = convertStage(stage, result.text, result.map);
   return result;
 }
 
