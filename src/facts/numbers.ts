@@ -101,10 +101,15 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // A flag per UTF-16 code unit: this test runs on every character of every report.
 const CN_NUMERAL = unitSet(...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿');
-const isCnNumeralChar = (ch: string): boolean => CN_NUMERAL[ch.charCodeAt(0)] === 1;
+const CN_DIGIT = unitSet(...Object.keys(CN_DIGITS));
+const DIAN = '点'.charCodeAt(0);
 const BAI = '百'.charCodeAt(0);
 /** A scanned Chinese numeral must start like a count (not 零件, 千家万户, 百姓). */
-const isCnLead = (ch: string): boolean => (ch in CN_DIGITS && CN_DIGITS[ch] !== 0) || ch === '十';
+const CN_LEAD = unitSet(...Object.keys(CN_DIGITS).filter((ch) => CN_DIGITS[ch] !== 0), '十');
+/** 百, 千, 万: alone they count only as 百余/千余/万余. */
+const BARE_WITH_YU = unitSet('百千万');
+const DI = '第'.charCodeAt(0);
+const YI = '一'.charCodeAt(0);
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 
 /** v × 10^exp, exact for integers and rounded to 15 digits otherwise. */
@@ -114,11 +119,19 @@ function applyExp(v: number, exp: number): number {
   return Number.isInteger(v) ? r : Number(r.toPrecision(15));
 }
 
+/** The units matchUnit can return, under their first code unit, longest first. */
+const UNITS_AT = new Map<number, string[]>();
+for (const unit of [...UNITS].filter((u) => u.length <= MAX_UNIT_LEN).sort((a, b) => b.length - a.length)) {
+  const first = unit.charCodeAt(0);
+  const list = UNITS_AT.get(first);
+  if (list) list.push(unit);
+  else UNITS_AT.set(first, [unit]);
+}
+
+/** The longest unit at p, or ''. Most numbers are followed by no unit: one lookup says so, no slice. */
 function matchUnit(text: string, p: number): string {
-  for (let len = MAX_UNIT_LEN; len >= 1; len--) {
-    const u = text.slice(p, p + len);
-    if (u.length === len && UNITS.has(u)) return u;
-  }
+  const candidates = UNITS_AT.get(text.charCodeAt(p));
+  if (candidates) for (const unit of candidates) if (text.startsWith(unit, p)) return unit;
   return '';
 }
 
@@ -140,25 +153,36 @@ interface Tail {
   unit: string;
 }
 
+// The tail is read after every numeral run (一 starts many words): by char code, since a CJK
+// character read as text[p] is a new string, and looking one up as a key hashes it.
+const YU = '余'.charCodeAt(0);
+const DUO = '多'.charCodeAt(0);
+const PERCENT = 37;
+const expsAt = (exps: Readonly<Record<string, number>>): ReadonlyMap<number, number> =>
+  new Map(Object.entries(exps).map(([ch, exp]) => [ch.charCodeAt(0), exp]));
+const MULT_EXP_AT = expsAt(MULT_EXP);
+const ARABIC_MULT_EXP_AT = expsAt(ARABIC_MULT_EXP);
+
 /** Reads 余/多, 万/亿, 余/多 and the unit after a number core ending at p. */
 function readTail(text: string, p: number, arabic: boolean): Tail {
   let approx = false;
   let exp = 0;
-  if (text[p] === '余' || text[p] === '多') {
+  let c = text.charCodeAt(p);
+  if (c === YU || c === DUO) {
     approx = true;
-    p++;
+    c = text.charCodeAt(++p);
   }
-  const e = (arabic ? ARABIC_MULT_EXP : MULT_EXP)[text[p] ?? ''];
+  const e = (arabic ? ARABIC_MULT_EXP_AT : MULT_EXP_AT).get(c);
   if (e !== undefined) {
     exp = e;
-    p++;
-    if (!approx && (text[p] === '余' || text[p] === '多')) {
+    c = text.charCodeAt(++p);
+    if (!approx && (c === YU || c === DUO)) {
       approx = true;
       p++;
     }
   }
   let unit: string;
-  if (arabic && exp === 0 && text[p] === '%') {
+  if (arabic && exp === 0 && text.charCodeAt(p) === PERCENT) {
     unit = '%';
     p++;
   } else {
@@ -233,9 +257,9 @@ function scanArabic(text: string, i: number): ArabicCore {
 function cnRunEnd(text: string, i: number): number {
   let p = i;
   while (p < text.length) {
-    const ch = text[p] ?? '';
-    if (isCnNumeralChar(ch)) p++;
-    else if (ch === '点' && p > i && (text[p + 1] ?? '') in CN_DIGITS) p++;
+    const c = text.charCodeAt(p);
+    if (CN_NUMERAL[c] === 1) p++;
+    else if (c === DIAN && p > i && CN_DIGIT[text.charCodeAt(p + 1)] === 1) p++;
     else break;
   }
   return p;
@@ -269,7 +293,7 @@ export function findNumbers(text: string): NumberToken[] {
       }
       const core = scanArabic(text, i);
       // Ordinals (第3次) are not quantities; over-long digit runs are IDs, not counts.
-      if (text[i - 1] === '第' || core.intStr.length > MAX_INT_DIGITS) {
+      if (text.charCodeAt(i - 1) === DI || core.intStr.length > MAX_INT_DIGITS) {
         i = core.end;
         continue;
       }
@@ -307,7 +331,7 @@ export function findNumbers(text: string): NumberToken[] {
 
     if (CN_NUMERAL[c] === 1) {
       const runEnd = cnRunEnd(text, i);
-      if (text[i - 1] === '第' || runEnd - i > MAX_CN_RUN) {
+      if (text.charCodeAt(i - 1) === DI || runEnd - i > MAX_CN_RUN) {
         i = runEnd;
         continue;
       }
@@ -318,11 +342,11 @@ export function findNumbers(text: string): NumberToken[] {
         // Longest valid suffix wins, but a later start only right after a 一 that
         // ends a word (唯一一次 → 一次); 七五期间/十四五 stay unmatched.
         for (let k = i; k < runEnd; k++) {
-          if (k > i && text[k - 1] !== '一') continue;
-          const lead = text[k] ?? '';
+          if (k > i && text.charCodeAt(k - 1) !== YI) continue;
+          const lead = text.charCodeAt(k);
           // Bare 百/千/万 count only as 百余/千余/万余.
-          const bareApprox = runEnd - k === 1 && '百千万'.includes(lead) && text[runEnd] === '余';
-          if (!isCnLead(lead) && !bareApprox) continue;
+          const bareApprox = runEnd - k === 1 && BARE_WITH_YU[lead] === 1 && text.charCodeAt(runEnd) === YU;
+          if (CN_LEAD[lead] !== 1 && !bareApprox) continue;
           const v = parseChineseNumeral(text.slice(k, runEnd));
           if (v === null) continue;
           const value = applyExp(v, tail.exp);
