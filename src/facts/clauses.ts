@@ -1,15 +1,10 @@
 /** Clause boundaries in normalised text: where a quote starts and stops. */
+import { unitSet } from '../text/unit-set.js';
 
-/** A test for a few characters, run per character of a clause: no regex, no one-letter strings. */
+/** A test for a few characters, run per character of a clause: one table lookup, no regex, no one-letter strings. */
 export function charSet(chars: string): (code: number) => boolean {
-  const ascii = new Uint8Array(128);
-  const others: number[] = [];
-  for (const c of chars) {
-    const code = c.charCodeAt(0);
-    if (code < 128) ascii[code] = 1;
-    else others.push(code);
-  }
-  return (code) => (code < 128 ? ascii[code] === 1 : others.includes(code));
+  const table = unitSet(chars);
+  return (code) => table[code] === 1;
 }
 
 // Half-width forms for normalised text, full-width ones for raw (original) lines.
