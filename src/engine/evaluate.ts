@@ -50,12 +50,15 @@ export function unknownFix(basics: readonly Basic[], fix: string): string {
   return `在标题和开头写明${basics.map((b) => BASIC_NAMES[b]).join('、')}（如“××镇2025年法治政府建设年度报告”），使本条可以核对。${fix}`;
 }
 
-function messageFor(compiled: CompiledRule, status: Status, vars: () => Vars, missing: boolean): string {
+/** The template of a finding's message. */
+function messageTemplate(compiled: CompiledRule, status: Status, missing: boolean): Template {
   const { templates } = compiled;
-  if (status === 'pass') return fillSplit(templates.pass, vars);
-  if (status === 'not-applicable') return fillSplit(templates.notApplicable, vars);
-  return fillSplit(missing && templates.missing ? templates.missing : templates.fail, vars);
+  if (status === 'pass') return templates.pass;
+  if (status === 'not-applicable') return templates.notApplicable;
+  return missing && templates.missing ? templates.missing : templates.fail;
 }
+
+const NO_VARS: Vars = Object.freeze({});
 
 /** Have json-rules-engine decide every rule over a report's flat facts; turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
@@ -75,10 +78,14 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
       status === 'not-applicable'
         ? { evidence: [], vars: {} }
         : compiled.check.explain(facts, status === 'pass', { node });
-    // Made only for a template with a placeholder: most messages and fixes have none.
-    let vars: Vars | null = null;
-    const varsOf = (): Vars => (vars ??= { ...compiled.params, ...outcome.vars });
     const unknown = status === 'fail' && 'unknownBasics' in outcome ? outcome.unknownBasics : undefined;
+    const message = unknown?.length
+      ? null
+      : messageTemplate(compiled, status, 'missing' in outcome && outcome.missing === true);
+    const fix = compiled.templates.fix;
+    // Made only for a template with a placeholder: most messages and fixes have none.
+    const vars =
+      (message !== null && message.length > 1) || fix.length > 1 ? { ...compiled.params, ...outcome.vars } : NO_VARS;
     const finding: Finding = {
       ruleId: rule.id,
       title: rule.title,
@@ -87,13 +94,9 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
       area: rule.area,
       weight: rule.weight,
       basis: rule.basis,
-      message: unknown?.length
-        ? unknownMessage(rule.title, unknown)
-        : messageFor(compiled, status, varsOf, 'missing' in outcome && outcome.missing === true),
+      message: message === null ? unknownMessage(rule.title, unknown ?? []) : fillSplit(message, vars),
       clause: rule.clause,
-      fix: unknown?.length
-        ? unknownFix(unknown, fillSplit(compiled.templates.fix, varsOf))
-        : fillSplit(compiled.templates.fix, varsOf),
+      fix: unknown?.length ? unknownFix(unknown, fillSplit(fix, vars)) : fillSplit(fix, vars),
       evidence: outcome.evidence,
     };
     if (unknown?.length) finding.unknownBasics = [...unknown];
