@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { Document } from '../src/document/model.js';
 import { withGeneratedDefinitions } from '../src/engine/checks/pack-schema.js';
-import { fillTemplate } from '../src/engine/evaluate.js';
+import { fillTemplate, splitTemplate } from '../src/engine/evaluate.js';
 import { evidenceAt, evidenceForHeading } from '../src/engine/evidence.js';
 import { fingerprint } from '../src/engine/fingerprint.js';
 import { OPERATORS } from '../src/engine/operators.js';
@@ -93,10 +93,12 @@ describe('evidence', () => {
 
 describe('fillTemplate', () => {
   it('fills known names, keeps unknown ones visible, leaves a plain text as it is', () => {
-    expect(fillTemplate('有{count}处，缺{missing}', { count: 3 })).toBe('有3处，缺{missing}');
-    expect(fillTemplate('有{count}处，缺{missing}', { count: 0, missing: false })).toBe('有0处，缺false');
-    expect(fillTemplate('没有占位符', { count: 3 })).toBe('没有占位符');
-    expect(fillTemplate('{a}{b}', { a: 'x', b: 'y' })).toBe('xy');
+    expect(fillTemplate(splitTemplate('有{count}处，缺{missing}'), { count: 3 })).toBe('有3处，缺{missing}');
+    expect(fillTemplate(splitTemplate('有{count}处，缺{missing}'), { count: 0, missing: false })).toBe(
+      '有0处，缺false',
+    );
+    expect(fillTemplate(splitTemplate('没有占位符'), { count: 3 })).toBe('没有占位符');
+    expect(fillTemplate(splitTemplate('{a}{b}'), { a: 'x', b: 'y' })).toBe('xy');
   });
 });
 

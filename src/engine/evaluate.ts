@@ -24,17 +24,11 @@ export function splitTemplate(template: string): Template {
 }
 
 /** Fill a split template's placeholders; unknown names stay visible rather than vanish. */
-export function fillSplit(parts: Template, vars: Vars | (() => Vars)): string {
+export function fillTemplate(parts: Template, vars: Vars): string {
   if (parts.length === 1) return parts[0] as string;
-  const values = typeof vars === 'function' ? vars() : vars;
   let out = '';
-  for (const p of parts) out += typeof p === 'string' ? p : p.name in values ? String(values[p.name]) : `{${p.name}}`;
+  for (const p of parts) out += typeof p === 'string' ? p : p.name in vars ? String(vars[p.name]) : `{${p.name}}`;
   return out;
-}
-
-/** Fill {name} placeholders; unknown names stay visible rather than vanish. */
-export function fillTemplate(template: string, vars: Vars | (() => Vars)): string {
-  return fillSplit(splitTemplate(template), vars);
 }
 
 /** What each basic is called in a message. */
@@ -94,9 +88,9 @@ export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[
       area: rule.area,
       weight: rule.weight,
       basis: rule.basis,
-      message: message === null ? unknownMessage(rule.title, unknown ?? []) : fillSplit(message, vars),
+      message: message === null ? unknownMessage(rule.title, unknown ?? []) : fillTemplate(message, vars),
       clause: rule.clause,
-      fix: unknown?.length ? unknownFix(unknown, fillSplit(fix, vars)) : fillSplit(fix, vars),
+      fix: unknown?.length ? unknownFix(unknown, fillTemplate(fix, vars)) : fillTemplate(fix, vars),
       evidence: outcome.evidence,
     };
     if (unknown?.length) finding.unknownBasics = [...unknown];

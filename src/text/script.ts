@@ -14,6 +14,7 @@
 import * as OpenCCModule from 'opencc-js/t2cn';
 import type { NormalizedText } from './normalize.js';
 import { TRADITIONAL_ONLY } from './traditional-chars.js';
+import { unitSet, type UnitSet } from './unit-set.js';
 
 /** Dictionaries as OpenCC ships them: "src dst|src dst|…" strings or [src, dst] pairs. */
 type Dict = string | readonly (readonly [string, string])[];
@@ -123,8 +124,8 @@ export function hasTraditional(units: ArrayLike<number>, end = units.length, sta
 /** A stage of the conversion: its trie, and the code units a key of it can start with. */
 interface Stage {
   trie: Trie;
-  /** One bit per code unit: the first unit of some key (an astral key's high surrogate). */
-  starts: Uint32Array;
+  /** The first unit of each key (an astral key's high surrogate). */
+  starts: UnitSet;
 }
 
 let stages: Stage[] | null = null;
@@ -136,12 +137,8 @@ function converterStages(): Stage[] {
   stages = [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => {
     const trie = new OpenCC.Trie();
     trie.loadDictGroup(group);
-    const starts = new Uint32Array(0x10000 >>> 5);
-    for (const code of trie.map.keys()) {
-      const unit = code > 0xffff ? 0xd800 + ((code - 0x10000) >>> 10) : code;
-      starts[unit >>> 5] = (starts[unit >>> 5] as number) | (1 << (unit & 31));
-    }
-    return { trie, starts };
+    const firstUnits = [...trie.map.keys()].map((code) => String.fromCodePoint(code).charCodeAt(0));
+    return { trie, starts: unitSet(...firstUnits) };
   });
   return stages;
 }
@@ -178,8 +175,7 @@ function convertStage({ trie, starts }: Stage, text: string, map: Int32Array): N
   let copyFrom = 0;
   for (let i = 0; i < text.length;) {
     // Most characters of a line start no key: no trie walk for them.
-    const unit = text.charCodeAt(i);
-    const match = (((starts[unit >>> 5] as number) >>> (unit & 31)) & 1) === 0 ? null : trie.matchPrefix(text, i);
+    const match = starts[text.charCodeAt(i)] === 1 ? trie.matchPrefix(text, i) : null;
     if (!match) {
       i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
       continue;

@@ -67,6 +67,7 @@ export const conceptsCheck = defineCheckType({
       };
       const allMatches = matchesOf(all);
       const anyMatches = matchesOf(any);
+      const requiredMatches = [...allMatches, ...anyMatches];
       const inPlan = onFirstUse(plan);
       const inNone = onFirstUse(none);
       const withSubstance = onFirstUse(substance);
@@ -76,8 +77,7 @@ export const conceptsCheck = defineCheckType({
         if (!withSubstance(i)) return false;
         const spans: Array<readonly [number, number]> = [];
         required.forEach((c, k) => {
-          const held = k < all.length ? allMatches[k] : anyMatches[k - all.length];
-          if (held?.has(i)) for (const span of matchesIn(text, c)) spans.push(span);
+          if (requiredMatches[k]?.has(i)) for (const span of matchesIn(text, c)) spans.push(span);
         });
         if (spans.length === 0) return true;
         return spans.some(([from, to]) => {
@@ -88,8 +88,7 @@ export const conceptsCheck = defineCheckType({
       let closest: Reading['closest'] = null;
       // A sentence with none of the required concepts is neither evidence nor the closest: read only the others.
       const holding = new Set<number>();
-      for (const m of allMatches) for (const i of m.keys()) holding.add(i);
-      for (const m of anyMatches) for (const i of m.keys()) holding.add(i);
+      for (const m of requiredMatches) for (const i of m.keys()) holding.add(i);
       // The missing concepts are listed only for a sentence that becomes the closest: counted, most
       // sentences are passed over without an array apiece.
       for (const i of [...holding].sort((a, b) => a - b)) {
