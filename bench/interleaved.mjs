@@ -4,7 +4,7 @@
 // difference of 1–2 % shows, where alternating CLI runs (bench:paired) vary by a fifth. It measures warm code only:
 // start-up, reading and writing are bench:paired's.
 //
-// The build set up first ran 4–7 % faster in an A/A run (the same commit on both sides) on 2026-12-07, whichever
+// The build set up first ran 2–7 % faster in A/A runs (the same commit on both sides) on 2026-12-07, whichever
 // build it was: so the script runs itself twice, once with each build set up first, and gives each run's ratio and
 // their geometric mean, in which that head start cancels out.
 import { spawnSync } from 'node:child_process';
