@@ -75,6 +75,15 @@ const SOURCES = [
   '法律顾问[^。;]*',
   '法律顾问.*',
   '(法律|顾问)+',
+  // Where the scan's own match is taken: alternatives in order of priority, lazy runs, word boundaries where the
+  // joining \n stands, a backreference, runs that end at the sentence's end or just before the next.
+  '法律|法律顾问',
+  '顾问.{0,20}?会议',
+  '(法律)顾问\\1?',
+  '\\b\\d+份',
+  '\\d+份\\b',
+  '顾问[^。;]{0,8}',
+  '[^。;]{0,3}会议[^。;]{0,3}',
 ];
 
 describe('concept candidates from one scan', () => {
@@ -94,6 +103,16 @@ describe('concept candidates from one scan', () => {
     expect(found).toEqual([...oneByOne(SAMPLE, c)]);
     const last = sentencesOf(doc(SAMPLE)).length - 1;
     expect(found.find(([i]) => i === last)?.[1]).toEqual([13, 17]);
+  });
+
+  it.each([
+    ['a negation', { not: /列席/ }],
+    ['an exclusion', { exceptWithin: /宣传周/g }],
+  ])('keeps %s alone (the scan’s own match is then read again)', (_, extra) => {
+    const c = concept('法律顾问|宣传', extra);
+    const found = conceptMatches(doc(SAMPLE), c);
+    expect([...found]).toEqual([...oneByOne(SAMPLE, c)]);
+    expect([...found]).not.toEqual([...conceptMatches(doc(SAMPLE), concept('法律顾问|宣传'))]);
   });
 
   it('keeps a concept’s exclusions and negations', () => {

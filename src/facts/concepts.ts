@@ -38,10 +38,17 @@ export function conceptMatches(document: Document, concept: CompiledConcept): Ma
   if (known) return known;
   const matches = new Map<number, ConceptMatch>();
   const sentences = sentencesOf(document);
-  for (const index of candidateSentences(document, concept)) {
-    const match = firstMatch((sentences[index] as Sentence).text, concept);
+  const exact = scanIsExact(concept);
+  scanCandidates(document, concept, (index, from, to) => {
+    const text = (sentences[index] as Sentence).text;
+    // Where the scan's match is the sentence's own (see scanIsExact), it is not looked for again.
+    if (exact && to > from && to <= text.length && (concept.inDocumentTitles || !insideDocumentTitle(text, from))) {
+      matches.set(index, [from, to]);
+      return;
+    }
+    const match = firstMatch(text, concept);
     if (match) matches.set(index, match);
-  }
+  });
   perDocument.set(concept, matches);
   return matches;
 }
@@ -136,22 +143,58 @@ function groupEnd(source: string, at: number): number {
  * those the concept matches (each is then read alone), found in one scan instead of one per sentence.
  */
 export function candidateSentences(document: Document, concept: CompiledConcept): number[] {
-  if (concept.needs && !documentPresence(document).mayContainAny(concept.needs)) return [];
+  const found: number[] = [];
+  scanCandidates(document, concept, (index) => found.push(index));
+  return found;
+}
+
+/**
+ * Each candidate sentence (candidateSentences) with the scan's first match in it, [from, to) in the sentence's own
+ * text (to may lie past its end: the match ran on into the next sentence); [0, 0] where every sentence is a candidate.
+ */
+function scanCandidates(
+  document: Document,
+  concept: CompiledConcept,
+  onCandidate: (index: number, from: number, to: number) => void,
+): void {
+  if (concept.needs && !documentPresence(document).mayContainAny(concept.needs)) return;
   const re = scanner(concept);
   const { text, starts } = joinedSentences(document);
-  if (!re) return starts.map((_, i) => i);
-  const found: number[] = [];
+  if (!re) {
+    for (let i = 0; i < starts.length; i++) onCandidate(i, 0, 0);
+    return;
+  }
   re.lastIndex = 0;
   let index = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     while (index + 1 < starts.length && (starts[index + 1] as number) <= m.index) index++;
-    found.push(index);
+    const start = starts[index] as number;
+    onCandidate(index, m.index - start, m.index + m[0].length - start);
     // One start in a sentence is enough: go on from the next sentence.
     if (index + 1 >= starts.length) break;
     re.lastIndex = starts[index + 1] as number;
     index++;
   }
-  return found;
+}
+
+/**
+ * Whether the scan's match, where it is not empty and ends within its sentence, is the sentence's first match
+ * (firstMatch) as it stands: the scanner is the concept's own regex (no lookaround cut out), and nothing refuses a
+ * match but a document's name. The joined text only adds a \n where the sentence alone ends, which ^, $ (multiline;
+ * a sentence holds no line break) and \b read as they read the sentence's ends, and characters past it, which a
+ * match within the sentence never reached: so no match starts earlier in the sentence alone, and at the same start
+ * the regex takes the same first way through.
+ */
+const exactOf = new WeakMap<CompiledConcept, boolean>();
+
+function scanIsExact(concept: CompiledConcept): boolean {
+  let exact = exactOf.get(concept);
+  if (exact === undefined) {
+    const re = scanner(concept);
+    exact = re !== null && re.source === concept.re.source && concept.not === null && concept.exceptWithin === null;
+    exactOf.set(concept, exact);
+  }
+  return exact;
 }
 
 /** The first match of a concept in a text that counts, or null. */
