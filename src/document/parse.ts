@@ -5,6 +5,7 @@ import { matchHeading } from './headings.js';
 import { extractMeta } from './meta.js';
 import type { DocLine, Document, Heading, PartId, PartRef, Section } from './model.js';
 import { classifyHeading } from './parts.js';
+import { mapPacked } from '../shared/packed.js';
 
 /** Split on \r\n, \n or a lone \r, keeping 1-based line numbers aligned with editors. */
 export function splitLines(text: string): string[] {
@@ -13,9 +14,9 @@ export function splitLines(text: string): string[] {
 
 function buildLines(text: string): DocLine[] {
   const originals = splitLines(text);
-  const artefacts = originals.map((original) => findArtefacts(original));
+  const artefacts = mapPacked(originals, (original) => findArtefacts(original));
   const norms = normalizeLines(originals, artefacts);
-  return originals.map((original, i): DocLine => {
+  return mapPacked(originals, (original, i): DocLine => {
     const norm = norms[i] as NormalizedText;
     const kind = norm.text.length === 0 ? 'blank' : isChromeLine(norm.text) ? 'chrome' : 'body';
     return { number: i + 1, original, norm, kind, artefacts: artefacts[i] ?? [], section: null, parts: [] };

@@ -2,6 +2,7 @@ import type { Facts } from '../facts/model.js';
 import type { CompiledRule, RuleSet } from './compile.js';
 import type { Basic, Finding, Status } from './model.js';
 import type { Verdict } from './verdicts.js';
+import { mapPacked } from '../shared/packed.js';
 
 type Vars = Record<string, string | number | boolean>;
 
@@ -56,12 +57,12 @@ const NO_VARS: Vars = Object.freeze({});
 
 /** Have json-rules-engine decide every rule over a report's flat facts; turn its verdicts into findings. */
 export async function evaluate(ruleSet: RuleSet, facts: Facts): Promise<Finding[]> {
-  const decided = ruleSet.rules.map((compiled) => compiled.decider.decide(facts.values));
+  const decided = mapPacked(ruleSet.rules, (compiled) => compiled.decider.decide(facts.values));
   // Usually every verdict is remembered: then there is nothing to wait for. The engine's answers
   // were all asked for above, so waiting for them one by one costs no parallelism.
   const verdicts: Verdict[] = [];
   for (const d of decided) verdicts.push(d instanceof Promise ? await d : d);
-  return ruleSet.rules.map((compiled, i): Finding => {
+  return mapPacked(ruleSet.rules, (compiled, i): Finding => {
     const { rule } = compiled;
     const { passed, conditions: top } = verdicts[i] as Verdict;
     // With a gate the conditions are all: [gate, check]; a lone condition is wrapped (see compile.ts).

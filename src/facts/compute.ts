@@ -17,6 +17,7 @@ import { documentPresence, type Presence } from './presence.js';
 import { inScope } from './scope.js';
 import { conceptMatches, type CompiledConcept } from './concepts.js';
 import { sentencesOf, type Sentence } from './sentences.js';
+import { mapPacked } from '../shared/packed.js';
 
 export interface CompiledMetric {
   def: MetricDef;
@@ -59,7 +60,7 @@ interface Joined {
 function join(lines: DocLine[], raw: boolean): Joined {
   const starts: number[] = [];
   let offset = 0;
-  const parts = lines.map((line) => {
+  const parts = mapPacked(lines, (line) => {
     const text = raw ? line.original : line.norm.text;
     starts.push(offset);
     offset += text.length + 1;

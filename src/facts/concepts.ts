@@ -3,6 +3,7 @@ import type { NeededLiteral } from '../packs/prefilter.js';
 import { classEnd } from '../shared/regex-source.js';
 import { documentPresence } from './presence.js';
 import { sentencesOf, type Sentence } from './sentences.js';
+import { mapPacked } from '../shared/packed.js';
 
 /** A concept compiled once per rule set, shared by every rule that names it. */
 export interface CompiledConcept {
@@ -65,7 +66,7 @@ function joinedSentences(document: Document): JoinedSentences {
   if (joined) return joined;
   const starts: number[] = [];
   let offset = 0;
-  const texts = sentencesOf(document).map((s) => {
+  const texts = mapPacked(sentencesOf(document), (s) => {
     starts.push(offset);
     offset += s.text.length + 1;
     return s.text;

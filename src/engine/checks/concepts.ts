@@ -7,6 +7,7 @@ import { toOriginalSpan } from '../../text/normalize.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
 import { defineCheckType, type CheckOutcome } from './types.js';
+import { mapPacked } from '../../shared/packed.js';
 
 const conceptList = { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } } as const;
 
@@ -60,7 +61,7 @@ export const conceptsCheck = defineCheckType({
       const sentences = sentencesOf(document);
       // Each concept's matches looked up once per reading, not once per sentence and rule; the lists
       // consulted only for some sentences (plan, none, substance) on their first use.
-      const matchesOf = (list: CompiledConcept[]) => list.map((c) => conceptMatches(document, c));
+      const matchesOf = (list: CompiledConcept[]) => mapPacked(list, (c) => conceptMatches(document, c));
       const onFirstUse = (list: CompiledConcept[]) => {
         let maps: Array<Map<number, unknown>> | null = null;
         return (i: number) => (maps ??= matchesOf(list)).some((m) => m.has(i));
@@ -141,7 +142,7 @@ export const conceptsCheck = defineCheckType({
               : NOTES[closest.rejection as Exclude<Rejection, null>];
           out.push(quote(facts, closest.index, note));
         }
-        const labels = missing.map((c) => c.title);
+        const labels = mapPacked(missing, (c) => c.title);
         return { evidence: out, vars: { missing: labels.join('、') || '可作为证据的具体表述' } };
       },
     };

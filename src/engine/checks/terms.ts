@@ -7,6 +7,7 @@ import { displayPath, type Term } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
 import type { CompileContext } from './types.js';
+import { mapPacked } from '../../shared/packed.js';
 
 /** A pack term compiled to pattern keys: the shared vocabulary of mention and absent. */
 export type CompiledTerm =
@@ -87,7 +88,7 @@ export function missingLabels(term: CompiledTerm, facts: Facts, scope: string): 
   if (satisfied(term, facts, scope)) return [];
   if (term.kind === 'leaf') return term.label ? [term.label] : [];
   if (term.kind === 'all') return term.children.flatMap((c) => missingLabels(c, facts, scope));
-  const options = term.children.map((c) => missingLabels(c, facts, scope)).filter((m) => m.length > 0);
+  const options = mapPacked(term.children, (c) => missingLabels(c, facts, scope)).filter((m) => m.length > 0);
   options.sort((a, b) => a.length - b.length);
   return options[0] ?? (term.label ? [term.label] : []);
 }
