@@ -8,6 +8,7 @@ import type { Facts, MetricValue } from '../facts/model.js';
 import type { SourceText } from '../ingest/index.js';
 import type { ReportMetric, ReportResult } from './result.js';
 import { computeScore } from '../score/score.js';
+import { mapPacked } from '../shared/packed.js';
 
 function toReportMetric(facts: Facts, m: MetricValue): ReportMetric {
   const quote = m.derived
@@ -57,8 +58,8 @@ export async function analyseSource(
     format: source.format,
     encoding: source.encoding,
     meta,
-    parts: document.parts.map((p) => ({ ...p, ...(document.place?.(p.line, 1) ?? {}) })),
-    metrics: [...facts.metrics, ...derived].map((m) => toReportMetric(facts, m)),
+    parts: mapPacked(document.parts, (p) => ({ ...p, ...(document.place?.(p.line, 1) ?? {}) })),
+    metrics: mapPacked([...facts.metrics, ...derived], (m) => toReportMetric(facts, m)),
     findings,
     score: computeScore(findings, ruleSet.packs.areas, ruleSet.packs.grades),
   };

@@ -5,6 +5,7 @@ import { displayPath } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
 import { defineCheckType, type CompiledCheck } from './types.js';
+import { mapPacked } from '../../shared/packed.js';
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
@@ -20,7 +21,7 @@ function derivation(facts: Facts, value: MetricValue): string {
 function evidenceFor(facts: Facts, value: MetricValue): Evidence[] {
   if (!value.derived) return [evidenceAt(facts.document, value.clause)];
   const note = `据此计算：${formatNumber(value.value)}%`;
-  return (value.from ?? []).map((m, i) =>
+  return mapPacked(value.from ?? [], (m, i) =>
     evidenceAt(facts.document, m.clause, i === (value.from?.length ?? 0) - 1 ? note : undefined),
   );
 }

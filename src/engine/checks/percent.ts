@@ -3,6 +3,7 @@ import { inScope, scopeName } from '../../facts/scope.js';
 import { PatternRegistry } from '../../packs/patterns.js';
 import { evidenceAt } from '../evidence.js';
 import { defineCheckType, homeOfScope, type CheckOutcome } from './types.js';
+import { mapPacked } from '../../shared/packed.js';
 
 /** Every percentage in scope lies within [min, max] (no rate above 100%). */
 export const percentCheck = defineCheckType({
@@ -47,7 +48,7 @@ export const percentCheck = defineCheckType({
         if (passed) return { evidence: [], vars };
         const found = fact.read(facts);
         vars.value = found.map((n) => `${n.value}%`).join('、');
-        return { evidence: found.slice(0, 5).map((n) => evidenceAt(facts.document, n.clause)), vars };
+        return { evidence: mapPacked(found.slice(0, 5), (n) => evidenceAt(facts.document, n.clause)), vars };
       },
     };
   },

@@ -4,6 +4,7 @@ import { displayPath } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
 import { defineCheckType } from './types.js';
+import { mapPacked } from '../../shared/packed.js';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -65,7 +66,7 @@ export const ratioCheck = defineCheckType({
         const num = stated(facts, config.numerator) as MetricValue;
         const den = stated(facts, config.denominator) as MetricValue;
         const rate = stated(facts, config.rate);
-        const evidence: Evidence[] = [den, num, ...(rate ? [rate] : [])].map((m) =>
+        const evidence: Evidence[] = mapPacked([den, num, ...(rate ? [rate] : [])], (m) =>
           evidenceAt(facts.document, m.clause),
         );
         const vars: Record<string, string | number> = { numerator: num.value, denominator: den.value, tolerance };

@@ -3,6 +3,7 @@ import { inScope, scopeName } from '../../facts/scope.js';
 import { PatternRegistry } from '../../packs/patterns.js';
 import { evidenceAt } from '../evidence.js';
 import { defineCheckType, homeOfScope, type CheckOutcome } from './types.js';
+import { mapPacked } from '../../shared/packed.js';
 
 const MAX_EVIDENCE = 5;
 
@@ -69,7 +70,7 @@ export const yearCheck = defineCheckType({
         const year = facts.document.meta.year;
         const found = fact.read(facts);
         const shown = expectPresent === passed ? found : [];
-        const evidence = shown.slice(0, MAX_EVIDENCE).map((n) => evidenceAt(facts.document, n.clause));
+        const evidence = mapPacked(shown.slice(0, MAX_EVIDENCE), (n) => evidenceAt(facts.document, n.clause));
         const outcome: CheckOutcome = {
           evidence,
           vars: {
