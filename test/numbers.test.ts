@@ -22,6 +22,23 @@ function checkInvariants(text: string, tokens: NumberToken[]): void {
 
 describe('findNumbers: token table', () => {
   const cases: Array<[input: string, expected: Expected[]]> = [
+    // At the text's very edges, where the scanner reads one past the end or one before the start
+    ['165', [[165, '', false, '165']]],
+    ['1,234', [[1234, '', false, '1,234']]],
+    [
+      '12,34',
+      [
+        [12, '', false, '12'],
+        [34, '', false, '34'],
+      ],
+    ],
+    ['共5.', [[5, '', false, '5']]],
+    ['3千', [[3000, '', false, '3千']]],
+    ['3万余', [[30000, '', true, '3万余']]],
+    ['5%', [[5, '%', false, '5%']]],
+    ['三点', []],
+    ['一千余', []],
+    ['3次', [[3, '次', false, '3次']]],
     // Arabic integers, thousands separators, comma as list separator
     ['共办理165件', [[165, '件', false, '165件']]],
     ['共1,234件', [[1234, '件', false, '1,234件']]],

@@ -98,6 +98,13 @@ const MAX_INT_DIGITS = 15;
 const MAX_CN_RUN = 24;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The char code at i, or 0 outside the text (where charCodeAt gives NaN): the scanner reads one
+ * past a number's end and one before its start, and an optimised function reading out of bounds is
+ * thrown away and compiled again. 0 (NUL) is no digit, numeral, unit or mark, as NaN was none.
+ */
+const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 // A flag per UTF-16 code unit: this test runs on every character of every report.
 const CN_NUMERAL = unitSet(...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿');
@@ -130,7 +137,7 @@ for (const unit of [...UNITS].filter((u) => u.length <= MAX_UNIT_LEN).sort((a, b
 
 /** The longest unit at p, or ''. Most numbers are followed by no unit: one lookup says so, no slice. */
 function matchUnit(text: string, p: number): string {
-  const candidates = UNITS_AT.get(text.charCodeAt(p));
+  const candidates = UNITS_AT.get(codeAt(text, p));
   if (candidates) for (const unit of candidates) if (text.startsWith(unit, p)) return unit;
   return '';
 }
@@ -167,22 +174,22 @@ const ARABIC_MULT_EXP_AT = expsAt(ARABIC_MULT_EXP);
 function readTail(text: string, p: number, arabic: boolean): Tail {
   let approx = false;
   let exp = 0;
-  let c = text.charCodeAt(p);
+  let c = codeAt(text, p);
   if (c === YU || c === DUO) {
     approx = true;
-    c = text.charCodeAt(++p);
+    c = codeAt(text, ++p);
   }
   const e = (arabic ? ARABIC_MULT_EXP_AT : MULT_EXP_AT).get(c);
   if (e !== undefined) {
     exp = e;
-    c = text.charCodeAt(++p);
+    c = codeAt(text, ++p);
     if (!approx && (c === YU || c === DUO)) {
       approx = true;
       p++;
     }
   }
   let unit: string;
-  if (arabic && exp === 0 && text.charCodeAt(p) === PERCENT) {
+  if (arabic && exp === 0 && codeAt(text, p) === PERCENT) {
     unit = '%';
     p++;
   } else {
@@ -232,11 +239,11 @@ function scanArabic(text: string, i: number): ArabicCore {
   if (p - i <= 3) {
     // A comma is a thousands mark only before exactly three digits.
     while (
-      text.charCodeAt(p) === 44 &&
-      isDigit(text.charCodeAt(p + 1)) &&
-      isDigit(text.charCodeAt(p + 2)) &&
-      isDigit(text.charCodeAt(p + 3)) &&
-      !isDigit(text.charCodeAt(p + 4))
+      codeAt(text, p) === 44 &&
+      isDigit(codeAt(text, p + 1)) &&
+      isDigit(codeAt(text, p + 2)) &&
+      isDigit(codeAt(text, p + 3)) &&
+      !isDigit(codeAt(text, p + 4))
     ) {
       intStr += text.slice(p + 1, p + 4);
       p += 4;
@@ -244,7 +251,7 @@ function scanArabic(text: string, i: number): ArabicCore {
   }
   let fracStr = '';
   // A '.' is a decimal point only when a digit follows (共5件. is sentence end).
-  if (text.charCodeAt(p) === 46 && isDigit(text.charCodeAt(p + 1))) {
+  if (codeAt(text, p) === 46 && isDigit(codeAt(text, p + 1))) {
     let q = p + 1;
     while (q < text.length && isDigit(text.charCodeAt(q))) q++;
     fracStr = text.slice(p + 1, q);
@@ -259,7 +266,7 @@ function cnRunEnd(text: string, i: number): number {
   while (p < text.length) {
     const c = text.charCodeAt(p);
     if (CN_NUMERAL[c] === 1) p++;
-    else if (c === DIAN && p > i && CN_DIGIT[text.charCodeAt(p + 1)] === 1) p++;
+    else if (c === DIAN && p > i && CN_DIGIT[codeAt(text, p + 1)] === 1) p++;
     else break;
   }
   return p;
@@ -293,7 +300,7 @@ export function findNumbers(text: string): NumberToken[] {
       }
       const core = scanArabic(text, i);
       // Ordinals (第3次) are not quantities; over-long digit runs are IDs, not counts.
-      if (text.charCodeAt(i - 1) === DI || core.intStr.length > MAX_INT_DIGITS) {
+      if (codeAt(text, i - 1) === DI || core.intStr.length > MAX_INT_DIGITS) {
         i = core.end;
         continue;
       }
@@ -309,7 +316,7 @@ export function findNumbers(text: string): NumberToken[] {
       const p = i + 3;
       let valueEnd = -1;
       let value: number | null = null;
-      if (isDigit(text.charCodeAt(p))) {
+      if (isDigit(codeAt(text, p))) {
         const core = scanArabic(text, p);
         if (core.intStr.length <= MAX_INT_DIGITS) value = scaleDecimal(core.intStr, core.fracStr, 0);
         valueEnd = core.end;
@@ -331,7 +338,7 @@ export function findNumbers(text: string): NumberToken[] {
 
     if (CN_NUMERAL[c] === 1) {
       const runEnd = cnRunEnd(text, i);
-      if (text.charCodeAt(i - 1) === DI || runEnd - i > MAX_CN_RUN) {
+      if (codeAt(text, i - 1) === DI || runEnd - i > MAX_CN_RUN) {
         i = runEnd;
         continue;
       }
@@ -345,7 +352,7 @@ export function findNumbers(text: string): NumberToken[] {
           if (k > i && text.charCodeAt(k - 1) !== YI) continue;
           const lead = text.charCodeAt(k);
           // Bare 百/千/万 count only as 百余/千余/万余.
-          const bareApprox = runEnd - k === 1 && BARE_WITH_YU[lead] === 1 && text.charCodeAt(runEnd) === YU;
+          const bareApprox = runEnd - k === 1 && BARE_WITH_YU[lead] === 1 && codeAt(text, runEnd) === YU;
           if (CN_LEAD[lead] !== 1 && !bareApprox) continue;
           const v = parseChineseNumeral(text.slice(k, runEnd));
           if (v === null) continue;
