@@ -98,45 +98,38 @@ describe('inputs', () => {
 });
 
 describe('worker threads', () => {
-  it('on two cores, join a run whose files left are worth 15 s at the head-start pace', () => {
-    const text = [9, 8.5, 11, 40, 7.5]; // ms per plain-text report in the head start; one slow outlier does not count
+  it('join a run whose files left are worth 5 s at the head-start pace', () => {
+    const text = [4, 3.5, 3, 20, 4.5]; // ms per plain-text report in the head start; one slow outlier does not count
     const word = [161, 18, 19, 33, 18]; // .docx: unzipping and reading the XML cost more per file
-    const pays = (pace: number[], left: number, cores = 2) => workersPayOff(pace, left, 250, cores);
-    expect(pays(text, 980)).toBe(false); // ≈ 9 s: 1,000 text reports stay on one thread
-    expect(pays(text, 1_600)).toBe(false); // ≈ 14 s: about where a worker breaks even
-    expect(pays(text, 2_980)).toBe(true); // ≈ 27 s: 3,000 get a worker
+    const pays = (pace: number[], left: number) => workersPayOff(pace, left, 250);
+    expect(pays(text, 980)).toBe(false); // ≈ 3.9 s: 1,000 text reports stay on one thread
+    expect(pays(text, 1_200)).toBe(false); // ≈ 4.8 s: where a worker breaks even
+    expect(pays(text, 1_980)).toBe(true); // ≈ 7.9 s: 2,000 get a worker
     expect(pays(word, 995)).toBe(true); // ≈ 19 s: 1,000 Word files get a worker
-    expect(pays(word, 600)).toBe(false); // ≈ 11 s
-    expect(pays([1, 1.2, 0.9], 5_000)).toBe(false); // tiny files: ≈ 5 s in all
-    expect(pays([400, 350], 30)).toBe(false); // 30 PDFs: ≈ 12 s, and pdf.js already uses a second core
-    expect(pays([], 39)).toBe(false); // none finished: each takes at least the head start, ≈ 10 s
-    expect(pays([], 80)).toBe(true); // ≈ 20 s at least
+    expect(pays(word, 250)).toBe(false); // ≈ 4.8 s
+    expect(pays([1, 1.2, 0.9], 4_000)).toBe(false); // tiny files: ≈ 4 s in all
+    expect(pays([400, 350], 10)).toBe(false); // 10 PDFs: ≈ 3.8 s
+    expect(pays([], 39)).toBe(true); // 40 PDFs, none finished: each takes at least the head start, ≈ 10 s
+    expect(pays([], 15)).toBe(false); // ≈ 3.8 s at least
     expect(pays([], 0)).toBe(false);
   });
 
   it('raise the bar as much as this process started slower than a quiet machine does', () => {
     // The same 1,000 text reports in a phase twice as slow: the pace doubles, and so does a
     // worker's own start, so they stay on one thread; 3,000 still get a worker.
-    const slowText = [18, 17, 22, 80, 15];
+    const slowText = [8, 7, 6, 40, 9];
     const slowdown = slowdownOf(160);
     expect(slowdown).toBe(2);
-    expect(workersPayOff(slowText, 980, 250, 2)).toBe(true); // ≈ 18 s against the bar of 15
-    expect(workersPayOff(slowText, 980, 250, 2, slowdown)).toBe(false); // against 30
-    expect(workersPayOff(slowText, 2_980, 250, 2, slowdown)).toBe(true); // ≈ 54 s
-    expect(workersPayOff([36, 38, 66], 995, 250, 2, slowdown)).toBe(true); // Word files, ≈ 38 s
+    expect(workersPayOff(slowText, 980, 250)).toBe(true); // ≈ 7.8 s against the bar of 5
+    expect(workersPayOff(slowText, 980, 250, slowdown)).toBe(false); // against 10
+    expect(workersPayOff(slowText, 2_980, 250, slowdown)).toBe(true); // ≈ 24 s
+    expect(workersPayOff([36, 38, 66], 995, 250, slowdown)).toBe(true); // Word files, ≈ 38 s
     // Not known (a library caller), or a start as fast as when the bars were measured, or faster: the bars as they are.
     expect(slowdownOf(undefined)).toBe(1);
     expect(slowdownOf(80)).toBe(1);
     expect(slowdownOf(40)).toBe(1);
     expect(slowdownOf(120)).toBe(1.5);
     expect(slowdownOf(5_000)).toBe(3); // a start held up by something else raises it only so far
-  });
-
-  it('with more cores, join a run the files left would keep busy over 5 s', () => {
-    const cold = [9, 8.5, 11, 40, 7.5];
-    expect(workersPayOff(cold, 980, 250, 4)).toBe(true); // ≈ 9 s
-    expect(workersPayOff(cold, 400, 250, 8)).toBe(false); // ≈ 3.6 s
-    expect(workersPayOff(cold, 980, 250, 2)).toBe(false);
   });
 
   it('a worker ended for a timeout hands the files queued on it to a fresh worker', () => {

@@ -199,7 +199,6 @@ export async function checkEach(
       files,
       {
         jobs,
-        cores,
         ...(options.startupMs !== undefined ? { startupMs: options.startupMs } : {}),
         setup: pool,
         head,

@@ -37,8 +37,6 @@ export interface PoolOptions {
    * left are worth it (workersPayOff; 0: start at once).
    */
   workerDelayMs?: number;
-  /** The machine's cores (os.availableParallelism): whether a worker gets a core of its own. */
-  cores: number;
   /** How long the process took to start (RunOptions.startupMs): how slow the machine is now. */
   startupMs?: number;
   /** Workers render each report for the outputs (see render.ts) instead of sending it whole. */
@@ -72,26 +70,24 @@ interface Slot {
 const IN_FLIGHT = 8;
 
 /**
- * On two cores (the machine measured), workers join a run whose files left would keep this
- * thread busy for more than this at the head start's pace. That pace is cold (three to four
- * times a warm check's), and a run on one thread already keeps about 1.3 cores busy (V8
- * compiles and collects garbage beside it), so a worker, starting cold itself, has only the
- * rest of the second core: the bar is high. Measured on two cores, `-f json`, a worker at the
- * head start against none:
- * - plain-text diverse reports (head-start pace 8–11 ms a report): 1,000 took 4.9–5.3 s against
- *   4.3–4.6 s, 2,000 as long, 3,000 a tenth less, 5,000 a fifth less;
- * - Word reports (.docx, pace 19–34 ms): 1,000 took 7.0–7.7 s against 8.8–9.8 s;
- * - 40 PDFs lost (pdf.js already keeps a second core busy); 120 broke even.
- * So 1,000 text reports estimate 8–11 s and stay alone; 3,000 (24–33 s) and 1,000 Word files
- * (19–34 s) get a worker. (In this VM's half-speed phases the pace doubles, and a 1,000-report
- * text run can cross the bar; a machine of steady speed does not.)
+ * Workers join a run whose files left would keep this thread busy for more than this at the head
+ * start's pace. That pace is cold (three to five times a warm check's), and a run on one thread
+ * keeps more than a core busy (V8 compiles and collects garbage beside it), so on two cores a
+ * worker, starting cold and compiling everything again, has only the rest of the second core.
+ * Measured on two cores, `-f json`, a worker from the head start against none, alternating
+ * (2026-12-07, after the ninth round halved the compiling):
+ * - plain-text diverse reports (head-start pace 2–5 ms a report): 1,000 broke even (0.99, 10
+ *   pairs; 0.92 in 5), 1,500 took 0.97 of the time, 2,000 0.93 (8 pairs), 3,000 0.83 (4 pairs);
+ *   1,000 template copies broke even (1.01);
+ * - 40 PDFs (no check done in the head start, so at least a quarter second each): 0.92.
+ * The pace of the head start's checks varies (2,000 text reports estimated 4–10 s in five runs),
+ * so the bar sits below the 2,000 reports' estimate: 1,000 text reports (2–5 s) mostly stay alone,
+ * 2,000 and more, 40 PDFs (10 s) and 1,000 Word files (pace 19–34 ms) get a worker. With more
+ * cores a worker has a core of its own and pays at least as soon (not measured here). Before that
+ * round a worker broke even only at 2,000–3,000 text reports, at a pace of 8–11 ms: the two-core
+ * bar was 15 s.
  */
-const WORTH_A_WORKER_TWO_CORES_MS = 15_000;
-/**
- * With more cores a worker runs on a core of its own: it pays off once the files left would keep
- * this thread busy past this (not measured here: this machine has two).
- */
-const WORTH_A_WORKER_MANY_CORES_MS = 5000;
+const WORTH_A_WORKER_MS = 5_000;
 
 /**
  * How long the CLI takes to reach its main function on this machine when it is quiet (Node's own
@@ -117,20 +113,18 @@ const RECENT_CHECKS = 16;
 
 /**
  * Whether workers should join, from the median pace of this thread's recent checks (when none
- * finished in the head start, a check takes at least the head start), the files left, the
- * machine's cores and how slow it is now (slowdownOf).
+ * finished in the head start, a check takes at least the head start), the files left and how
+ * slow the machine is now (slowdownOf).
  */
 export function workersPayOff(
   recentMs: readonly number[],
   filesLeft: number,
   headStartMs: number,
-  cores: number,
   slowdown = 1,
 ): boolean {
   const typical =
     recentMs.length === 0 ? headStartMs : ([...recentMs].sort((a, b) => a - b)[recentMs.length >> 1] as number);
-  const bar = cores > 2 ? WORTH_A_WORKER_MANY_CORES_MS : WORTH_A_WORKER_TWO_CORES_MS;
-  return typical * filesLeft > bar * slowdown;
+  return typical * filesLeft > WORTH_A_WORKER_MS * slowdown;
 }
 
 /**
@@ -289,7 +283,7 @@ export function checkInPool(
       delayed = setTimeout(() => {
         delayed = null;
         const filesLeft = files.length - next + retry.length;
-        if (workersPayOff(recent, filesLeft, delay, options.cores, slowdownOf(options.startupMs))) startWorkers();
+        if (workersPayOff(recent, filesLeft, delay, slowdownOf(options.startupMs))) startWorkers();
       }, delay);
     } else startWorkers();
     if (local) {
