@@ -75,7 +75,7 @@ const IN_FLIGHT = 8;
  * keeps more than a core busy (V8 compiles and collects garbage beside it), so on two cores a
  * worker, starting cold and compiling everything again, has only the rest of the second core.
  * Measured on two cores, `-f json`, a worker from the head start against none, alternating
- * (2026-12-07, after the ninth round halved the compiling):
+ * (2026-12-07, once bin/load-cli.js and mapPacked had halved the compiling):
  * - plain-text diverse reports (head-start pace 2–5 ms a report): 1,000 broke even (0.99, 10
  *   pairs; 0.92 in 5), 1,500 took 0.97 of the time, 2,000 0.93 (8 pairs), 3,000 0.83 (4 pairs);
  *   1,000 template copies broke even (1.01);
@@ -83,8 +83,8 @@ const IN_FLIGHT = 8;
  * The pace of the head start's checks varies (2,000 text reports estimated 4–10 s in five runs),
  * so the bar sits below the 2,000 reports' estimate: 1,000 text reports (2–5 s) mostly stay alone,
  * 2,000 and more, 40 PDFs (10 s) and 1,000 Word files (pace 19–34 ms) get a worker. With more
- * cores a worker has a core of its own and pays at least as soon (not measured here). Before that
- * round a worker broke even only at 2,000–3,000 text reports, at a pace of 8–11 ms: the two-core
+ * cores a worker has a core of its own and pays at least as soon (not measured here). Before
+ * that a worker broke even only at 2,000–3,000 text reports, at a pace of 8–11 ms: the two-core
  * bar was 15 s.
  */
 const WORTH_A_WORKER_MS = 5_000;
