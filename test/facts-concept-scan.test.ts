@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/document/parse.js';
 import {
-  candidateSentences,
   conceptMatches,
   firstMatch,
+  scanCandidates,
   withoutLookarounds,
   type CompiledConcept,
 } from '../src/facts/concepts.js';
@@ -31,6 +31,13 @@ function oneByOne(text: string, c: CompiledConcept): Map<number, readonly [numbe
     if (m) out.set(i, m);
   });
   return out;
+}
+
+/** The sentences the joined scan hands on to be read alone. */
+function candidateSentences(document: ReturnType<typeof parseDocument>, c: CompiledConcept): number[] {
+  const found: number[] = [];
+  scanCandidates(document, c, (i) => found.push(i));
+  return found;
 }
 
 const documents = new Map<string, ReturnType<typeof parseDocument>>();

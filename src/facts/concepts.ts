@@ -39,10 +39,10 @@ export function conceptMatches(document: Document, concept: CompiledConcept): Ma
   if (known) return known;
   const matches = new Map<number, ConceptMatch>();
   const sentences = sentencesOf(document);
-  const exact = scanIsExact(concept);
+  const { exact } = scanner(concept);
   scanCandidates(document, concept, (index, from, to) => {
     const text = (sentences[index] as Sentence).text;
-    // Where the scan's match is the sentence's own (see scanIsExact), it is not looked for again.
+    // Where the scan's match is the sentence's own (Scanner.exact), it is not looked for again.
     if (exact && to > from && to <= text.length && (concept.inDocumentTitles || !insideDocumentTitle(text, from))) {
       matches.set(index, [from, to]);
       return;
@@ -82,17 +82,31 @@ function joinedSentences(document: Document): JoinedSentences {
  * past a sentence's ends (and so refuse a match the sentence alone allows): the scan leaves them out, which can
  * only let more sentences through to be read alone.
  */
-const scannerOf = new WeakMap<CompiledConcept, RegExp | null>();
+interface Scanner {
+  /** The scan's regex, or null: every sentence is a candidate. */
+  re: RegExp | null;
+  /**
+   * Whether the scan's match, where it is not empty and ends within its sentence, is the sentence's first match
+   * (firstMatch) as it stands: the scanner is the concept's own regex (no lookaround cut out), and nothing refuses
+   * a match but a document's name. The joined text only adds a \n where the sentence alone ends, which ^, $
+   * (multiline; a sentence holds no line break) and \b read as they read the sentence's ends, and characters past
+   * it, which a match within the sentence never reached: so no match starts earlier in the sentence alone, and at
+   * the same start the regex takes the same first way through.
+   */
+  exact: boolean;
+}
+const scannerOf = new WeakMap<CompiledConcept, Scanner>();
 
-function scanner(concept: CompiledConcept): RegExp | null {
-  let re = scannerOf.get(concept);
-  if (re === undefined) {
+function scanner(concept: CompiledConcept): Scanner {
+  let known = scannerOf.get(concept);
+  if (known === undefined) {
     const { source, flags } = concept.re;
     const scan = flags.includes('v') ? null : withoutLookarounds(source);
-    re = scan === null ? null : new RegExp(scan, flags.includes('m') ? flags : `${flags}m`);
-    scannerOf.set(concept, re);
+    const re = scan === null ? null : new RegExp(scan, flags.includes('m') ? flags : `${flags}m`);
+    const exact = re !== null && scan === source && concept.not === null && concept.exceptWithin === null;
+    scannerOf.set(concept, (known = { re, exact }));
   }
-  return re;
+  return known;
 }
 
 /**
@@ -140,26 +154,18 @@ function groupEnd(source: string, at: number): number {
 }
 
 /**
- * Indices of the sentences in which a match of the concept starts in the joined text, in order: a superset of
- * those the concept matches (each is then read alone), found in one scan instead of one per sentence.
+ * The sentences in which a match of the concept starts in the joined text, in order: a superset of those the
+ * concept matches, found in one scan instead of one per sentence. Each comes with the scan's first match in it,
+ * [from, to) in the sentence's own text (to may lie past its end: the match ran on into the next sentence);
+ * [0, 0] where every sentence is a candidate.
  */
-export function candidateSentences(document: Document, concept: CompiledConcept): number[] {
-  const found: number[] = [];
-  scanCandidates(document, concept, (index) => found.push(index));
-  return found;
-}
-
-/**
- * Each candidate sentence (candidateSentences) with the scan's first match in it, [from, to) in the sentence's own
- * text (to may lie past its end: the match ran on into the next sentence); [0, 0] where every sentence is a candidate.
- */
-function scanCandidates(
+export function scanCandidates(
   document: Document,
   concept: CompiledConcept,
   onCandidate: (index: number, from: number, to: number) => void,
 ): void {
   if (concept.needs && !documentPresence(document).mayContainAny(concept.needs)) return;
-  const re = scanner(concept);
+  const { re } = scanner(concept);
   const { text, starts } = joinedSentences(document);
   if (!re) {
     for (let i = 0; i < starts.length; i++) onCandidate(i, 0, 0);
@@ -176,26 +182,6 @@ function scanCandidates(
     re.lastIndex = starts[index + 1] as number;
     index++;
   }
-}
-
-/**
- * Whether the scan's match, where it is not empty and ends within its sentence, is the sentence's first match
- * (firstMatch) as it stands: the scanner is the concept's own regex (no lookaround cut out), and nothing refuses a
- * match but a document's name. The joined text only adds a \n where the sentence alone ends, which ^, $ (multiline;
- * a sentence holds no line break) and \b read as they read the sentence's ends, and characters past it, which a
- * match within the sentence never reached: so no match starts earlier in the sentence alone, and at the same start
- * the regex takes the same first way through.
- */
-const exactOf = new WeakMap<CompiledConcept, boolean>();
-
-function scanIsExact(concept: CompiledConcept): boolean {
-  let exact = exactOf.get(concept);
-  if (exact === undefined) {
-    const re = scanner(concept);
-    exact = re !== null && re.source === concept.re.source && concept.not === null && concept.exceptWithin === null;
-    exactOf.set(concept, exact);
-  }
-  return exact;
 }
 
 /** The first match of a concept in a text that counts, or null. */
