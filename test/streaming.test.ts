@@ -124,7 +124,7 @@ describe('worker threads', () => {
     expect(workersPayOff(slowText, 980, 250, slowdown)).toBe(false); // against 10
     expect(workersPayOff(slowText, 2_980, 250, slowdown)).toBe(true); // ≈ 24 s
     expect(workersPayOff([36, 38, 66], 995, 250, slowdown)).toBe(true); // Word files, ≈ 38 s
-    // Not known (a library caller), or a start as fast as when the bars were measured, or faster: the bars as they are.
+    // Not known (a library caller), or a start as fast as when the bar was measured, or faster: the bar as it is.
     expect(slowdownOf(undefined)).toBe(1);
     expect(slowdownOf(80)).toBe(1);
     expect(slowdownOf(40)).toBe(1);

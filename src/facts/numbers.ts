@@ -98,6 +98,7 @@ const MAX_INT_DIGITS = 15;
 const MAX_CN_RUN = 24;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * The char code at i, or 0 outside the text (where charCodeAt gives NaN): the scanner reads one
@@ -105,7 +106,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * thrown away and compiled again. 0 (NUL) is no digit, numeral, unit or mark, as NaN was none.
  */
 const codeAt = (text: string, i: number): number => (i >= 0 && i < text.length ? text.charCodeAt(i) : 0);
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 // A flag per UTF-16 code unit: this test runs on every character of every report.
 const CN_NUMERAL = unitSet(...Object.keys(CN_DIGITS), ...Object.keys(CN_SMALL), '万', '亿');
 const CN_DIGIT = unitSet(...Object.keys(CN_DIGITS));

@@ -91,14 +91,14 @@ const WORTH_A_WORKER_MS = 5_000;
 
 /**
  * How long the CLI takes to reach its main function on this machine when it is quiet (Node's own
- * start and loading the bundle; `node -e 0` then takes 63 ms): the bars above were measured so.
+ * start and loading the bundle; `node -e 0` then takes 63 ms): the bar above was measured so.
  */
 const QUIET_STARTUP_MS = 80;
-/** The most a slow start raises the bars by. */
+/** The most a slow start raises the bar by. */
 const MAX_SLOWDOWN = 3;
 
 /**
- * How much slower than when the bars were measured this process started (1 when not known or
+ * How much slower than when the bar was measured this process started (1 when not known or
  * faster). On a slower machine, or in this VM's slow phases, a worker's own start and warm-up
  * take as much longer as the checks do, so the bar rises with them: else a run twice as slow
  * would get a worker that costs it more than it saves (1,000 text reports: 5.4 s with one,
