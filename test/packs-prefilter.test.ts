@@ -1,6 +1,15 @@
 import { RegExpParser } from '@eslint-community/regexpp';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compileNeeds, needsKey, pairKey, regexNeeds, useNeedsHost } from '../src/packs/prefilter.js';
+import {
+  compileNeeds,
+  needsKey,
+  pairKey,
+  pairSlot,
+  PRESENCE_PAIR_BITS,
+  regexNeeds,
+  useNeedsHost,
+} from '../src/packs/prefilter.js';
+import { presenceIn } from '../src/facts/presence.js';
 
 beforeEach(() => useNeedsHost({ knownNeeds: () => null, parser: () => RegExpParser }));
 
@@ -141,12 +150,26 @@ describe('prefilter needs at their limits', () => {
 });
 
 describe('compileNeeds and pairKey', () => {
-  it('a lone character is tested as itself; a longer literal as its distinct pairs', () => {
-    const [one, two] = compileNeeds(['法', '法治法治']);
-    expect(one).toEqual({ char: '法'.charCodeAt(0) });
-    const pairs = (two as { pairs: Int32Array }).pairs;
-    expect([...pairs].sort()).toEqual([pairKey('法治', 0), pairKey('治法', 0)].sort());
+  it('a lone character is tested as itself; a longer literal as the slots of its distinct pairs', () => {
+    const slot = (s: string) => pairSlot(pairKey(s, 0), PRESENCE_PAIR_BITS);
+    const needs = [...compileNeeds(['法', '法治法治'])];
+    // 0 and the character; then the count of distinct pairs (法治, 治法: the second 法治 adds none) and their slots.
+    expect(needs.slice(0, 2)).toEqual([0, '法'.charCodeAt(0)]);
+    expect(needs[2]).toBe(2);
+    expect(needs.slice(3).sort()).toEqual([slot('法治'), slot('治法')].sort());
+    expect(needs).toHaveLength(5);
     expect(pairKey('ab', 0)).toBe((0x61 << 16) | 0x62);
     expect(pairKey('xab', 1)).toBe(pairKey('ab', 0));
+  });
+
+  it('presence answers each literal of a list, lone characters and pairs alike', () => {
+    const needs = compileNeeds(['律师', '法', '合法性审查']);
+    expect(presenceIn('聘请律师一名').mayContainAny(needs)).toBe(true);
+    expect(presenceIn('依法办事').mayContainAny(needs)).toBe(true);
+    expect(presenceIn('开展合法性审查').mayContainAny(needs)).toBe(true);
+    // Every pair of the literal must be there: 合法 and 审查 alone are not 合法性审查.
+    expect(presenceIn('合规审查').mayContainAny(compileNeeds(['合法性审查']))).toBe(false);
+    expect(presenceIn('审查合同').mayContainAny(compileNeeds(['律师', '合法性审查']))).toBe(false);
+    expect(presenceIn('').mayContainAny(needs)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { withinParagraph, PatternRegistry, takeWrittenRegexes, type PatternOrigi
 import { assertSafeRegexes, hasUnboundedRepetition, isBuiltinFile } from '../src/packs/redos.js';
 import { isMobile, isResidentId, VALIDATORS } from '../src/packs/validators.js';
 import { PackErrors } from '../src/packs/pack-errors.js';
-import { useNeedsHost } from '../src/packs/prefilter.js';
+import { compileNeeds, useNeedsHost } from '../src/packs/prefilter.js';
 import { PackError } from '../src/shared/errors.js';
 
 /** An origin whose locator answers with the path's depth, so a message shows which node it located. */
@@ -134,8 +134,10 @@ describe('PatternRegistry', () => {
       raw: false,
       not: null,
       validate: null,
-      needs: [{ pairs: expect.any(Int32Array) }],
     });
+    // One literal of one pair (法治): its count, then its slot.
+    expect([...(p0.needs ?? [])]).toEqual([...compileNeeds(['法治'])]);
+    expect(p0.needs?.[0]).toBe(1);
     expect(p0.re.flags).toBe('gm');
     expect(reg.get('p1').needs).toBeNull(); // original text is always scanned
     expect(reg.get('p2').not?.source).toBe('未');

@@ -1,4 +1,4 @@
-import { isTextLine, PART_IDS, type DocLine, type Document } from '../document/model.js';
+import { isTextLine, PART_IDS, type DocLine, type Document, type PartId } from '../document/model.js';
 import type { CompiledPattern } from '../packs/patterns.js';
 import type { MetricDef } from '../packs/model.js';
 import { toOriginalSpan } from '../text/normalize.js';
@@ -234,16 +234,38 @@ function derive(defs: CompiledMetric[], achieved: Map<string, MetricValue>, metr
   }
 }
 
-// A plan's patterns split by the text they read, once per plan rather than once per report.
-const splitPatterns = new WeakMap<FactPlan, { normalised: CompiledPattern[]; raw: CompiledPattern[] }>();
-function patternsByText(plan: FactPlan): { normalised: CompiledPattern[]; raw: CompiledPattern[] } {
-  let split = splitPatterns.get(plan);
-  if (!split)
-    splitPatterns.set(
+/**
+ * What a plan needs at every report, worked out once per plan: its patterns split by the text they
+ * read, and the ids of the facts it fills (looked up by key and scope at every report, they were
+ * the largest line of computeFacts' own time).
+ */
+interface PlanLayout {
+  normalised: CompiledPattern[];
+  raw: CompiledPattern[];
+  /** Per pattern key, the scopes whose hit counts are read, each with its fact's id. */
+  hitCounts: Array<{ key: string; scopes: Array<{ scope: string; id: string }> }>;
+  parts: Array<{ part: PartId; partFact: string; headingFact: string }>;
+  metricFacts: Array<{ metric: string; id: string }>;
+}
+
+const layouts = new WeakMap<FactPlan, PlanLayout>();
+function layoutOf(plan: FactPlan): PlanLayout {
+  let layout = layouts.get(plan);
+  if (!layout)
+    layouts.set(
       plan,
-      (split = { normalised: plan.patterns.filter((p) => !p.raw), raw: plan.patterns.filter((p) => p.raw) }),
+      (layout = {
+        normalised: plan.patterns.filter((p) => !p.raw),
+        raw: plan.patterns.filter((p) => p.raw),
+        hitCounts: [...plan.scopes].map(([key, scopes]) => ({
+          key,
+          scopes: [...scopes].map((scope) => ({ scope, id: factId.hits(key, scope) })),
+        })),
+        parts: PART_IDS.map((part) => ({ part, partFact: factId.part(part), headingFact: factId.heading(part) })),
+        metricFacts: plan.metrics.map(({ def }) => ({ metric: def.id, id: factId.metric(def.id) })),
+      }),
     );
-  return split;
+  return layout;
 }
 
 /** Compute every fact the plan asks for, in one pass over the document's text lines. */
@@ -253,7 +275,8 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   const metrics: MetricValue[] = [];
   const numbers: NumberAt[] = [];
   const textLines = document.lines.filter(isTextLine);
-  const { normalised, raw } = patternsByText(plan);
+  const layout = layoutOf(plan);
+  const { normalised, raw } = layout;
   const joined = join(textLines, false);
   // Known before any concept is looked for: the plan context's concepts consult it as well.
   const presence = documentPresence(document, joined.text);
@@ -275,19 +298,19 @@ export function computeFacts(document: Document, plan: FactPlan): Facts {
   derive(plan.metrics, achieved, metrics);
 
   const values: Record<string, FactValue> = {};
-  for (const id of PART_IDS) {
-    values[factId.part(id)] = document.sections.some((s) => s.parts.includes(id));
-    values[factId.heading(id)] = document.parts.some((p) => p.id === id);
+  for (const { part, partFact, headingFact } of layout.parts) {
+    values[partFact] = document.sections.some((s) => s.parts.includes(part));
+    values[headingFact] = document.parts.some((p) => p.id === part);
   }
-  for (const [key, scopes] of plan.scopes) {
+  for (const { key, scopes } of layout.hitCounts) {
     const list = hits.get(key) ?? [];
-    for (const scope of scopes) {
+    for (const { scope, id } of scopes) {
       let n = 0;
       for (const h of list) if (inScope(h, scope)) n++;
-      values[factId.hits(key, scope)] = n;
+      values[id] = n;
     }
   }
-  for (const { def } of plan.metrics) values[factId.metric(def.id)] = achieved.get(def.id)?.value ?? null;
+  for (const { metric, id } of layout.metricFacts) values[id] = achieved.get(metric)?.value ?? null;
   values['meta.year'] = document.meta.year;
   values['meta.title'] = document.meta.title;
   values['meta.body'] = document.meta.body;

@@ -1,5 +1,5 @@
 import type { Document } from '../document/model.js';
-import type { NeededLiteral } from '../packs/prefilter.js';
+import type { CompiledNeeds } from '../packs/prefilter.js';
 import { classEnd } from '../shared/regex-source.js';
 import { documentPresence } from './presence.js';
 import { sentencesOf, type Sentence } from './sentences.js';
@@ -20,7 +20,7 @@ export interface CompiledConcept {
    * Literals of which every match of `re` holds one (packs/prefilter.ts), or null: a document
    * with none of them is not scanned for the concept.
    */
-  needs?: readonly NeededLiteral[] | null;
+  needs?: CompiledNeeds | null;
 }
 
 /** Where a concept was found in one sentence: [start, end) in the sentence text. */

@@ -4,32 +4,25 @@
  */
 
 import { isTextLine, type Document } from '../document/model.js';
-import { pairKey, type NeededLiteral } from '../packs/prefilter.js';
+import { pairKey, pairSlot, PRESENCE_PAIR_BITS, type CompiledNeeds } from '../packs/prefilter.js';
 
-export { pairKey };
-
-/**
- * A pair key's slot in a table of 2^bits: Fibonacci hashing, whose high bits spread keys
- * differing only in low bits.
- */
-export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+export { pairKey, pairSlot };
 
 // Two small bitsets per text: the characters present (exact for UTF-16 units), and the pairs
 // present as a one-hash Bloom filter. A false positive only means a scan for nothing; nothing
 // present is ever missed. Each Presence owns its bitsets (16 KB), so it stays valid as long as
 // its document is checked: the concepts consult it lazily, after the patterns' scan.
-const PAIR_BITS = 16;
-const pairBit = (key: number): number => pairSlot(key, PAIR_BITS);
+const pairBit = (key: number): number => pairSlot(key, PRESENCE_PAIR_BITS);
 
 export interface Presence {
   /** False only when the text cannot contain any of the literals. */
-  mayContainAny(needs: readonly NeededLiteral[]): boolean;
+  mayContainAny(needs: CompiledNeeds): boolean;
 }
 
 /** Index a text's characters and pairs. */
 export function presenceIn(text: string): Presence {
   const chars = new Uint32Array(65536 / 32);
-  const pairs = new Uint32Array((1 << PAIR_BITS) / 32);
+  const pairs = new Uint32Array((1 << PRESENCE_PAIR_BITS) / 32);
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -40,22 +33,25 @@ export function presenceIn(text: string): Presence {
     }
     previous = c;
   }
-  const has = (set: Uint32Array, bit: number): boolean => ((set[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   return {
     mayContainAny(needs) {
-      for (const need of needs) {
-        if ('char' in need) {
-          if (has(chars, need.char)) return true;
+      for (let i = 0; i < needs.length;) {
+        const count = needs[i] as number;
+        if (count === 0) {
+          const c = needs[i + 1] as number;
+          if ((((chars[c >>> 5] as number) >>> (c & 31)) & 1) === 1) return true;
+          i += 2;
           continue;
         }
-        let all = true;
-        for (const key of need.pairs) {
-          if (!has(pairs, pairBit(key))) {
-            all = false;
-            break;
-          }
+        const end = i + 1 + count;
+        let at = i + 1;
+        while (at < end) {
+          const bit = needs[at] as number;
+          if ((((pairs[bit >>> 5] as number) >>> (bit & 31)) & 1) === 0) break;
+          at++;
         }
-        if (all) return true;
+        if (at === end) return true;
+        i = end;
       }
       return false;
     },

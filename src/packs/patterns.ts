@@ -2,7 +2,7 @@ import { PackError } from '../shared/errors.js';
 import { withoutCaptures } from '../shared/regex-source.js';
 import { normalizePhrase } from '../text/normalize.js';
 import { displayPath, type Locator, type Validator } from './model.js';
-import { needsOf, type NeededLiteral } from './prefilter.js';
+import { needsOf, type CompiledNeeds } from './prefilter.js';
 import { VALIDATORS } from './validators.js';
 
 /** A pattern compiled once per run and shared by every rule that uses it. */
@@ -17,7 +17,7 @@ export interface CompiledPattern {
   /** A hit counts only if this accepts the matched text (ID check digits). */
   validate: ((text: string) => boolean) | null;
   /** Literals every match contains one of (see prefilter.ts); null: scan every text. */
-  needs: NeededLiteral[] | null;
+  needs: CompiledNeeds | null;
 }
 
 export interface PatternOptions {

@@ -174,23 +174,42 @@ export function regexNeeds(source: string, flags: string, useKnown = true): Need
   return analyse(source, flags);
 }
 
-/** A needed literal, ready to test: a lone character, or the pairs a longer literal is made of. */
-export type NeededLiteral = { char: number } | { pairs: Int32Array };
-
 /** The UTF-16 units at i and i + 1 as one int32. */
 export const pairKey = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
 
+/**
+ * A pair key's slot in a table of 2^bits: Fibonacci hashing, whose high bits spread keys
+ * differing only in low bits.
+ */
+export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+
+/** The size of a text's pair table (facts/presence.ts) as a power of two: 64 Ki bits, 8 KB. */
+export const PRESENCE_PAIR_BITS = 16;
+
+/**
+ * Needs ready to test, end to end in one array: per literal, 0 and its character when it is one
+ * character, else the number of its distinct pairs and each pair's slot in a text's pair table.
+ * Hashed here, once per pattern, not at every report; one array of numbers, not an object per
+ * literal of two shapes (the test ran for every pattern and concept of every report).
+ */
+export type CompiledNeeds = Int32Array;
+
 /** The needs of a compiled regex, ready to test, or null (see regexNeeds). */
-export function needsOf(re: RegExp): NeededLiteral[] | null {
+export function needsOf(re: RegExp): CompiledNeeds | null {
   const literals = regexNeeds(re.source, re.flags);
   return literals && compileNeeds(literals);
 }
 
-export function compileNeeds(literals: readonly string[]): NeededLiteral[] {
-  return literals.map((s) => {
-    if (s.length === 1) return { char: s.charCodeAt(0) };
-    const pairs = new Set<number>();
-    for (let i = 0; i + 1 < s.length; i++) pairs.add(pairKey(s, i));
-    return { pairs: Int32Array.from(pairs) };
-  });
+export function compileNeeds(literals: readonly string[]): CompiledNeeds {
+  const out: number[] = [];
+  for (const s of literals) {
+    if (s.length === 1) {
+      out.push(0, s.charCodeAt(0));
+      continue;
+    }
+    const slots = new Set<number>();
+    for (let i = 0; i + 1 < s.length; i++) slots.add(pairSlot(pairKey(s, i), PRESENCE_PAIR_BITS));
+    out.push(slots.size, ...slots);
+  }
+  return Int32Array.from(out);
 }
