@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   compileNeeds,
   needsKey,
+  ONE_CHARACTER,
   pairKey,
   pairSlot,
   PRESENCE_PAIR_BITS,
@@ -153,8 +154,9 @@ describe('compileNeeds and pairKey', () => {
   it('a lone character is tested as itself; a longer literal as the slots of its distinct pairs', () => {
     const slot = (s: string) => pairSlot(pairKey(s, 0), PRESENCE_PAIR_BITS);
     const needs = [...compileNeeds(['法', '法治法治'])];
-    // 0 and the character; then the count of distinct pairs (法治, 治法: the second 法治 adds none) and their slots.
-    expect(needs.slice(0, 2)).toEqual([0, '法'.charCodeAt(0)]);
+    // The one-character mark and the character; then the count of distinct pairs (法治, 治法: the second 法治
+    // adds none) and their slots.
+    expect(needs.slice(0, 2)).toEqual([ONE_CHARACTER, '法'.charCodeAt(0)]);
     expect(needs[2]).toBe(2);
     expect(needs.slice(3).sort()).toEqual([slot('法治'), slot('治法')].sort());
     expect(needs).toHaveLength(5);
@@ -171,5 +173,8 @@ describe('compileNeeds and pairKey', () => {
     expect(presenceIn('合规审查').mayContainAny(compileNeeds(['合法性审查']))).toBe(false);
     expect(presenceIn('审查合同').mayContainAny(compileNeeds(['律师', '合法性审查']))).toBe(false);
     expect(presenceIn('').mayContainAny(needs)).toBe(false);
+    // An empty literal is in every text; a list without literals in none.
+    expect(presenceIn('任意文字').mayContainAny(compileNeeds(['律师', '']))).toBe(true);
+    expect(presenceIn('任意文字').mayContainAny(compileNeeds([]))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 
 import { isTextLine, type Document } from '../document/model.js';
-import { pairKey, pairSlot, PRESENCE_PAIR_BITS, type CompiledNeeds } from '../packs/prefilter.js';
+import { ONE_CHARACTER, pairKey, pairSlot, PRESENCE_PAIR_BITS, type CompiledNeeds } from '../packs/prefilter.js';
 
 export { pairKey, pairSlot };
 
@@ -37,7 +37,7 @@ export function presenceIn(text: string): Presence {
     mayContainAny(needs) {
       for (let i = 0; i < needs.length;) {
         const count = needs[i] as number;
-        if (count === 0) {
+        if (count === ONE_CHARACTER) {
           const c = needs[i + 1] as number;
           if ((((chars[c >>> 5] as number) >>> (c & 31)) & 1) === 1) return true;
           i += 2;

@@ -187,12 +187,16 @@ export const pairSlot = (key: number, bits: number): number => Math.imul(key, 0x
 export const PRESENCE_PAIR_BITS = 16;
 
 /**
- * Needs ready to test, end to end in one array: per literal, 0 and its character when it is one
- * character, else the number of its distinct pairs and each pair's slot in a text's pair table.
+ * Needs ready to test, end to end in one array: per literal, -1 and its character when it is one
+ * character, else the number of its distinct pairs and each pair's slot in a text's pair table
+ * (an empty literal has none, and every text holds it).
  * Hashed here, once per pattern, not at every report; one array of numbers, not an object per
  * literal of two shapes (the test ran for every pattern and concept of every report).
  */
 export type CompiledNeeds = Int32Array;
+
+/** In CompiledNeeds, where a literal's count of pairs would be: the literal is the one character after it. */
+export const ONE_CHARACTER = -1;
 
 /** The needs of a compiled regex, ready to test, or null (see regexNeeds). */
 export function needsOf(re: RegExp): CompiledNeeds | null {
@@ -204,7 +208,7 @@ export function compileNeeds(literals: readonly string[]): CompiledNeeds {
   const out: number[] = [];
   for (const s of literals) {
     if (s.length === 1) {
-      out.push(0, s.charCodeAt(0));
+      out.push(ONE_CHARACTER, s.charCodeAt(0));
       continue;
     }
     const slots = new Set<number>();
