@@ -4,9 +4,7 @@
  */
 
 import { isTextLine, type Document } from '../document/model.js';
-import { ONE_CHARACTER, pairKey, pairSlot, PRESENCE_PAIR_BITS, type CompiledNeeds } from '../packs/prefilter.js';
-
-export { pairKey, pairSlot };
+import { ONE_CHARACTER, pairSlot, PRESENCE_PAIR_BITS, type CompiledNeeds } from '../packs/prefilter.js';
 
 // Two small bitsets per text: the characters present (exact for UTF-16 units), and the pairs
 // present as a one-hash Bloom filter. A false positive only means a scan for nothing; nothing

@@ -1,7 +1,7 @@
 import type { DocLine } from '../../document/model.js';
 import type { Facts, LineSpan } from '../../facts/model.js';
 import { charSet } from '../../facts/clauses.js';
-import { pairKey, pairSlot } from '../../facts/presence.js';
+import { pairKey, pairSlot } from '../../packs/prefilter.js';
 import { inScope, scopeName } from '../../facts/scope.js';
 import { toOriginalSpan } from '../../text/normalize.js';
 import { evidenceAt } from '../evidence.js';
