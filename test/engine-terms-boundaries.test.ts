@@ -24,7 +24,9 @@ import { compilePack, findingOf, packError, report, rule } from './engine-pack.j
  */
 
 const leaf = (key: string, min = 1, label?: string): CompiledTerm =>
-  label ? { kind: 'leaf', key, min, label } : { kind: 'leaf', key, min };
+  label
+    ? { kind: 'leaf', key, min, label, fact: `hits.${key}@done` }
+    : { kind: 'leaf', key, min, fact: `hits.${key}@done` };
 const allOf = (children: CompiledTerm[], label?: string): CompiledTerm =>
   label ? { kind: 'all', children, label } : { kind: 'all', children };
 const anyOf = (children: CompiledTerm[], label?: string): CompiledTerm =>
@@ -60,37 +62,37 @@ describe('satisfied: hits counted against min', () => {
     ['one short of min is not', 1, false],
     ['more than min is enough', 3, true],
   ])('%s', (_why, n, expected) => {
-    expect(satisfied(leaf('a', 2), factsWith({ a: n }), 'done')).toBe(expected);
+    expect(satisfied(leaf('a', 2), factsWith({ a: n }))).toBe(expected);
   });
 
   it('a pattern with no count at all has no hits', () => {
-    expect(satisfied(leaf('a'), factsWith({}), 'done')).toBe(false);
+    expect(satisfied(leaf('a'), factsWith({}))).toBe(false);
   });
 
   it('allOf needs every child, anyOf one', () => {
     const facts = factsWith({ a: 1, b: 0 });
-    expect(satisfied(allOf([leaf('a'), leaf('b')]), facts, 'done')).toBe(false);
-    expect(satisfied(anyOf([leaf('a'), leaf('b')]), facts, 'done')).toBe(true);
-    expect(satisfied(anyOf([leaf('b'), leaf('a')]), facts, 'done')).toBe(true);
-    expect(satisfied(anyOf([leaf('b'), leaf('b')]), facts, 'done')).toBe(false);
-    expect(satisfied(allOf([leaf('a'), leaf('a')]), facts, 'done')).toBe(true);
+    expect(satisfied(allOf([leaf('a'), leaf('b')]), facts)).toBe(false);
+    expect(satisfied(anyOf([leaf('a'), leaf('b')]), facts)).toBe(true);
+    expect(satisfied(anyOf([leaf('b'), leaf('a')]), facts)).toBe(true);
+    expect(satisfied(anyOf([leaf('b'), leaf('b')]), facts)).toBe(false);
+    expect(satisfied(allOf([leaf('a'), leaf('a')]), facts)).toBe(true);
   });
 });
 
 describe('missingLabels', () => {
   it('a met term misses nothing, even with a label', () => {
-    expect(missingLabels(leaf('a', 1, '甲'), factsWith({ a: 1 }), 'done')).toEqual([]);
-    expect(missingLabels(anyOf([leaf('a', 1, '甲')], '组'), factsWith({ a: 1 }), 'done')).toEqual([]);
+    expect(missingLabels(leaf('a', 1, '甲'), factsWith({ a: 1 }))).toEqual([]);
+    expect(missingLabels(anyOf([leaf('a', 1, '甲')], '组'), factsWith({ a: 1 }))).toEqual([]);
   });
 
   it('an unmet leaf names its label, or nothing without one', () => {
-    expect(missingLabels(leaf('a', 1, '甲'), factsWith({}), 'done')).toEqual(['甲']);
-    expect(missingLabels(leaf('a'), factsWith({}), 'done')).toEqual([]);
+    expect(missingLabels(leaf('a', 1, '甲'), factsWith({}))).toEqual(['甲']);
+    expect(missingLabels(leaf('a'), factsWith({}))).toEqual([]);
   });
 
   it('allOf names each unmet child in order, not the met ones', () => {
     const term = allOf([leaf('a', 1, '甲'), leaf('b', 1, '乙'), leaf('c', 1, '丙')], '组');
-    expect(missingLabels(term, factsWith({ b: 1 }), 'done')).toEqual(['甲', '丙']);
+    expect(missingLabels(term, factsWith({ b: 1 }))).toEqual(['甲', '丙']);
   });
 
   it('anyOf names the alternative with the fewest missing, the first of equals', () => {
@@ -98,18 +100,18 @@ describe('missingLabels', () => {
     const three = allOf([leaf('c', 1, '丙'), leaf('d', 1, '丁'), leaf('e', 1, '戊')]);
     const one = leaf('f', 1, '己');
     const facts = factsWith({});
-    expect(missingLabels(anyOf([three, two, one]), facts, 'done')).toEqual(['己']);
-    expect(missingLabels(anyOf([one, three, two]), facts, 'done')).toEqual(['己']);
-    expect(missingLabels(anyOf([three, two]), facts, 'done')).toEqual(['甲', '乙']);
-    expect(missingLabels(anyOf([two, three]), facts, 'done')).toEqual(['甲', '乙']);
-    expect(missingLabels(anyOf([leaf('x', 1, '子'), leaf('y', 1, '丑')]), facts, 'done')).toEqual(['子']);
+    expect(missingLabels(anyOf([three, two, one]), facts)).toEqual(['己']);
+    expect(missingLabels(anyOf([one, three, two]), facts)).toEqual(['己']);
+    expect(missingLabels(anyOf([three, two]), facts)).toEqual(['甲', '乙']);
+    expect(missingLabels(anyOf([two, three]), facts)).toEqual(['甲', '乙']);
+    expect(missingLabels(anyOf([leaf('x', 1, '子'), leaf('y', 1, '丑')]), facts)).toEqual(['子']);
   });
 
   it('anyOf skips alternatives that name nothing; with none named, its own label or nothing', () => {
     const facts = factsWith({});
-    expect(missingLabels(anyOf([leaf('a'), leaf('b', 1, '乙')], '组'), facts, 'done')).toEqual(['乙']);
-    expect(missingLabels(anyOf([leaf('a'), leaf('b')], '组'), facts, 'done')).toEqual(['组']);
-    expect(missingLabels(anyOf([leaf('a'), leaf('b')]), facts, 'done')).toEqual([]);
+    expect(missingLabels(anyOf([leaf('a'), leaf('b', 1, '乙')], '组'), facts)).toEqual(['乙']);
+    expect(missingLabels(anyOf([leaf('a'), leaf('b')], '组'), facts)).toEqual(['组']);
+    expect(missingLabels(anyOf([leaf('a'), leaf('b')]), facts)).toEqual([]);
   });
 });
 
@@ -125,33 +127,37 @@ describe('leaves and supporting', () => {
 
   it('supporting: every child of allOf, only the met children of anyOf', () => {
     const facts = factsWith({ a: 0, b: 1, c: 1 });
-    expect(supporting(a, facts, 'done')).toEqual([a]);
-    expect(supporting(allOf([a, b]), facts, 'done')).toEqual([a, b]);
-    expect(supporting(anyOf([a, b, c]), facts, 'done')).toEqual([b, c]);
-    expect(supporting(anyOf([a, allOf([b, c])]), facts, 'done')).toEqual([b, c]);
+    expect(supporting(a, facts)).toEqual([a]);
+    expect(supporting(allOf([a, b]), facts)).toEqual([a, b]);
+    expect(supporting(anyOf([a, b, c]), facts)).toEqual([b, c]);
+    expect(supporting(anyOf([a, allOf([b, c])]), facts)).toEqual([b, c]);
   });
 });
 
 describe('termCondition', () => {
   it('a leaf is its hit count at least min, in its scope', () => {
-    expect(termCondition(leaf('k', 3), 'all')).toEqual({ fact: 'hits.k@all', operator: 'atLeast', value: 3 });
+    expect(termCondition({ kind: 'leaf', key: 'k', min: 3, fact: 'hits.k@all' })).toEqual({
+      fact: 'hits.k@all',
+      operator: 'atLeast',
+      value: 3,
+    });
   });
 
   it('allOf and anyOf keep their kind; an anyOf with a summed fact is that one condition', () => {
-    expect(termCondition(allOf([leaf('a'), leaf('b')]), 'done')).toEqual({
+    expect(termCondition(allOf([leaf('a'), leaf('b')]))).toEqual({
       all: [
         { fact: 'hits.a@done', operator: 'atLeast', value: 1 },
         { fact: 'hits.b@done', operator: 'atLeast', value: 1 },
       ],
     });
-    expect(termCondition(anyOf([leaf('a'), leaf('b', 2)]), 'done')).toEqual({
+    expect(termCondition(anyOf([leaf('a'), leaf('b', 2)]))).toEqual({
       any: [
         { fact: 'hits.a@done', operator: 'atLeast', value: 1 },
         { fact: 'hits.b@done', operator: 'atLeast', value: 2 },
       ],
     });
     const summed: CompiledTerm = { kind: 'any', children: [leaf('a'), leaf('b')], anyHits: 'computed.x' };
-    expect(termCondition(summed, 'done')).toEqual({ fact: 'computed.x', operator: 'atLeast', value: 1 });
+    expect(termCondition(summed)).toEqual({ fact: 'computed.x', operator: 'atLeast', value: 1 });
   });
 });
 

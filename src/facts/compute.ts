@@ -1,7 +1,7 @@
 import { isTextLine, PART_IDS, type DocLine, type Document, type PartId } from '../document/model.js';
 import type { CompiledPattern } from '../packs/patterns.js';
 import type { MetricDef } from '../packs/model.js';
-import { toOriginalSpan } from '../text/normalize.js';
+import { toOriginalEnd, toOriginalStart } from '../text/normalize.js';
 import { clauseAround, clauseEndForMetric, clauseStartForMetric } from './clauses.js';
 import {
   factId,
@@ -46,8 +46,8 @@ export interface FactPlan {
 }
 
 function span(line: DocLine, normStart: number, normEnd: number): LineSpan {
-  const [start, end] = toOriginalSpan(line.norm, normStart, normEnd);
-  return { line: line.number, start, end };
+  const start = toOriginalStart(line.norm, normStart);
+  return { line: line.number, start, end: toOriginalEnd(line.norm, normStart, normEnd, start) };
 }
 
 /** The text lines of a document joined by \n, so each pattern runs once per document, not per line. */
@@ -99,37 +99,51 @@ function plannedSpans(document: Document, context: readonly CompiledConcept[]): 
   return spans;
 }
 
-function findHits(joined: Joined, pattern: CompiledPattern, planned: PlannedSpans = new Map()): Hit[] {
+const NO_PLANNED: PlannedSpans = new Map();
+
+/** Whether normalised offset `at` of a line falls in one of its planned sentences. */
+function inPlannedSentence(planned: PlannedSpans, lineNumber: number, at: number): boolean {
+  const spans = planned.get(lineNumber);
+  if (spans === undefined) return false;
+  for (const [a, b] of spans) if (at >= a && at < b) return true;
+  return false;
+}
+
+function findHits(joined: Joined, pattern: CompiledPattern, planned: PlannedSpans = NO_PLANNED): Hit[] {
   const hits: Hit[] = [];
-  const re = pattern.re;
+  const { re, raw, key } = pattern;
+  const joinedText = joined.text;
   re.lastIndex = 0;
   // exec, not matchAll: matchAll copies the regex on every call (97 patterns, every report).
-  for (let m = re.exec(joined.text); m !== null; m = re.exec(joined.text)) {
-    if (m[0].length === 0) {
+  for (let m = re.exec(joinedText); m !== null; m = re.exec(joinedText)) {
+    const matched = m[0];
+    if (matched.length === 0) {
       re.lastIndex++;
       continue;
     }
-    if (pattern.validate && !pattern.validate(m[0])) continue;
+    if (pattern.validate && !pattern.validate(matched)) continue;
     const index = lineIndexAt(joined.starts, m.index);
     const line = joined.lines[index] as DocLine;
-    const text = pattern.raw ? line.original : line.norm.text;
+    const text = raw ? line.original : line.norm.text;
     const from = m.index - (joined.starts[index] as number);
-    const to = Math.min(from + m[0].length, text.length);
-    // Raw patterns already work in original offsets.
-    const place = (a: number, b: number): LineSpan =>
-      pattern.raw ? { line: line.number, start: a, end: b } : span(line, a, b);
+    const to = Math.min(from + matched.length, text.length);
     const [cs, ce] = clauseAround(text, from, to);
     if (pattern.not && pattern.not.test(text.slice(cs, ce))) continue;
-    // Raw patterns read original offsets, which the sentences do not: they are judged by part alone.
-    const inPlan = !pattern.raw && (planned.get(line.number) ?? []).some(([a, b]) => from >= a && from < b);
-    hits.push({
-      key: pattern.key,
-      ...place(from, to),
-      clause: place(cs, ce),
+    // Raw patterns already work in original offsets; a hit is built in one piece, in the order of Hit's fields.
+    const start = raw ? from : toOriginalStart(line.norm, from);
+    const end = raw ? to : toOriginalEnd(line.norm, from, to, start);
+    const hit: Hit = {
+      key,
+      line: line.number,
+      start,
+      end,
+      clause: raw ? { line: line.number, start: cs, end: ce } : span(line, cs, ce),
       parts: line.parts,
       inTitle: line.kind === 'title',
-      ...(inPlan ? { planned: true } : {}),
-    });
+    };
+    // Raw patterns read original offsets, which the sentences do not: they are judged by part alone.
+    if (!raw && inPlannedSentence(planned, line.number, from)) hit.planned = true;
+    hits.push(hit);
   }
   return hits;
 }

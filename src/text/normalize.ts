@@ -172,9 +172,18 @@ export function normalizeLines(
 
 /** Original [start, end) for a normalised span [start, end). */
 export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
-  const s = norm.map[Math.min(start, norm.map.length - 1)] ?? 0;
-  const e = end > start ? (norm.map[end - 1] ?? s) + 1 : s;
-  return [s, e];
+  const s = toOriginalStart(norm, start);
+  return [s, toOriginalEnd(norm, start, end, s)];
+}
+
+/** toOriginalSpan's start, without the pair (a report's hits and numbers are many). */
+export function toOriginalStart(norm: NormalizedText, start: number): number {
+  return norm.map[Math.min(start, norm.map.length - 1)] ?? 0;
+}
+
+/** toOriginalSpan's end, given its start. */
+export function toOriginalEnd(norm: NormalizedText, start: number, end: number, originalStart: number): number {
+  return end > start ? (norm.map[end - 1] ?? originalStart) + 1 : originalStart;
 }
 
 /** Normalise a pattern-side string the same way (used for phrase lists in packs). */

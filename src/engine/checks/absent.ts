@@ -25,7 +25,7 @@ export const absentCheck = defineCheckType({
     const root = compileTerm(config.match, ['match'], scope, ctx);
     const allLeaves = leaves(root);
     return {
-      conditions: { not: termCondition(root, scope) },
+      conditions: { not: termCondition(root) },
       explain(facts, passed): CheckOutcome {
         if (passed) return { evidence: [], vars: {} };
         const evidence: Evidence[] = [];

@@ -34,11 +34,11 @@ export const mentionCheck = defineCheckType({
     const root = compileTerm(config.match, ['match'], scope, ctx);
     const allLeaves = leaves(root);
     return {
-      conditions: termCondition(root, scope),
+      conditions: termCondition(root),
       explain(facts, passed): CheckOutcome {
         const evidence: Evidence[] = [];
         if (passed) {
-          for (const leaf of supporting(root, facts, scope))
+          for (const leaf of supporting(root, facts))
             pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope));
           return { evidence: evidence.sort(byPosition), vars: {} };
         }
@@ -51,7 +51,7 @@ export const mentionCheck = defineCheckType({
         }
         return {
           evidence: evidence.sort(byPosition),
-          vars: { missing: missingLabels(root, facts, scope).join('、') || '相关表述' },
+          vars: { missing: missingLabels(root, facts).join('、') || '相关表述' },
         };
       },
     };

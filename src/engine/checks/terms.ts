@@ -7,11 +7,16 @@ import { displayPath, type Term } from '../../packs/model.js';
 import { evidenceAt } from '../evidence.js';
 import type { Evidence } from '../model.js';
 import type { CompileContext } from './types.js';
-import { mapPacked } from '../../shared/packed.js';
 
 /** A pack term compiled to pattern keys: the shared vocabulary of mention and absent. */
 export type CompiledTerm =
-  | { kind: 'leaf'; key: string; min: number; label?: string }
+  | {
+      kind: 'leaf';
+      key: string;
+      min: number;
+      label?: string;
+      /** Its hit count's fact id in the term's scope. */ fact: string;
+    }
   | { kind: 'all' | 'any'; children: CompiledTerm[]; label?: string; anyHits?: string };
 
 export type Leaf = Extract<CompiledTerm, { kind: 'leaf' }>;
@@ -51,7 +56,7 @@ export function compileTerm(
     // "Any of these, once" is one fact (their hits added up) and one condition for the engine,
     // not one condition per alternative: the engine's cost is per condition.
     if (kind === 'any' && children.length > 1 && children.every((c) => c.kind === 'leaf' && c.min === 1)) {
-      const ids = (children as Leaf[]).map((c) => factId.hits(c.key, scope));
+      const ids = (children as Leaf[]).map((c) => c.fact);
       compiled.anyHits = ctx.addFact(`any-hits:${(children as Leaf[]).map((c) => c.key).join('|')}@${scope}`, (facts) =>
         ids.reduce((n, id) => n + ((facts.values[id] as number | undefined) ?? 0), 0),
       ).id;
@@ -63,34 +68,40 @@ export function compileTerm(
     ? ctx.patterns.phrases(term.phrases, options, ctx.origin([...path, 'phrases']))
     : ctx.patterns.regex(term.regex as string, options, ctx.origin([...path, 'regex']));
   ctx.needHits(key, scope);
-  const leaf: CompiledTerm = { kind: 'leaf', key, min: term.min ?? 1 };
+  const leaf: CompiledTerm = { kind: 'leaf', key, min: term.min ?? 1, fact: factId.hits(key, scope) };
   if (label) leaf.label = label;
   return leaf;
 }
 
-export function termCondition(term: CompiledTerm, scope: string): NestedCondition {
-  if (term.kind === 'leaf') return { fact: factId.hits(term.key, scope), operator: 'atLeast', value: term.min };
+export function termCondition(term: CompiledTerm): NestedCondition {
+  if (term.kind === 'leaf') return { fact: term.fact, operator: 'atLeast', value: term.min };
   if (term.anyHits) return { fact: term.anyHits, operator: 'atLeast', value: 1 };
-  const children = term.children.map((c) => termCondition(c, scope));
+  const children = term.children.map(termCondition);
   return term.kind === 'all' ? { all: children } : { any: children };
 }
 
-export function satisfied(term: CompiledTerm, facts: Facts, scope: string): boolean {
-  if (term.kind === 'leaf')
-    return ((facts.values[factId.hits(term.key, scope)] as number | undefined) ?? 0) >= term.min;
+/** Whether the term holds in the report (in the scope it was compiled for). */
+export function satisfied(term: CompiledTerm, facts: Facts): boolean {
+  if (term.kind === 'leaf') return ((facts.values[term.fact] as number | undefined) ?? 0) >= term.min;
   return term.kind === 'all'
-    ? term.children.every((c) => satisfied(c, facts, scope))
-    : term.children.some((c) => satisfied(c, facts, scope));
+    ? term.children.every((c) => satisfied(c, facts))
+    : term.children.some((c) => satisfied(c, facts));
 }
 
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
 /** Labels of what is missing; for a choice, the alternative closest to being met. */
-export function missingLabels(term: CompiledTerm, facts: Facts, scope: string): string[] {
-  if (satisfied(term, facts, scope)) return [];
-  if (term.kind === 'leaf') return term.label ? [term.label] : [];
-  if (term.kind === 'all') return term.children.flatMap((c) => missingLabels(c, facts, scope));
-  const options = mapPacked(term.children, (c) => missingLabels(c, facts, scope)).filter((m) => m.length > 0);
-  options.sort((a, b) => a.length - b.length);
-  return options[0] ?? (term.label ? [term.label] : []);
+export function missingLabels(term: CompiledTerm, facts: Facts): readonly string[] {
+  if (term.kind === 'leaf') return satisfied(term, facts) ? NONE_MISSING : term.label ? [term.label] : NONE_MISSING;
+  if (satisfied(term, facts)) return NONE_MISSING;
+  if (term.kind === 'all') return term.children.flatMap((c) => missingLabels(c, facts));
+  let best: readonly string[] | null = null;
+  for (const c of term.children) {
+    const labels = missingLabels(c, facts);
+    // The shortest non-empty list, the first of equals (a stable sort's first).
+    if (labels.length > 0 && (best === null || labels.length < best.length)) best = labels;
+  }
+  return best ?? (term.label ? [term.label] : NONE_MISSING);
 }
 
 export function leaves(term: CompiledTerm): Leaf[] {
@@ -98,10 +109,10 @@ export function leaves(term: CompiledTerm): Leaf[] {
 }
 
 /** The leaves that made the term true: every child of allOf, every met child of anyOf. */
-export function supporting(term: CompiledTerm, facts: Facts, scope: string): Leaf[] {
+export function supporting(term: CompiledTerm, facts: Facts): Leaf[] {
   if (term.kind === 'leaf') return [term];
-  const children = term.kind === 'all' ? term.children : term.children.filter((c) => satisfied(c, facts, scope));
-  return children.flatMap((c) => supporting(c, facts, scope));
+  const children = term.kind === 'all' ? term.children : term.children.filter((c) => satisfied(c, facts));
+  return children.flatMap((c) => supporting(c, facts));
 }
 
 export function hitsInScope(facts: Facts, key: string, scope: string): Hit[] {
