@@ -38,8 +38,7 @@ export const mentionCheck = defineCheckType({
       explain(facts, passed): CheckOutcome {
         const evidence: Evidence[] = [];
         if (passed) {
-          for (const leaf of supporting(root, facts))
-            pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope));
+          for (const leaf of supporting(root, facts)) pushFirst(evidence, facts, leaf.key, (h) => inScope(h, scope));
           return { evidence: evidence.sort(byPosition), vars: {} };
         }
         // Partial support first, then what was found only where it does not count.
