@@ -110,6 +110,20 @@ describe('traditional → simplified in the matching form', () => {
     expect(simplify('已是简体')).toBe('已是简体');
   });
 
+  it('keeps a lone surrogate beside converted characters, and a long line whole', () => {
+    const text = `認\uD800真${'執法'.repeat(3000)}\uDC00`;
+    const identity = Int32Array.from({ length: text.length + 1 }, (_, i) => i);
+    const result = toSimplified({ text, map: identity });
+    expect(result.text).toBe(`认\uD800真${'执法'.repeat(3000)}\uDC00`);
+    expect(Array.from(result.map)).toEqual(Array.from(identity));
+    // Longer than any line before it, and longer once converted (噁 becomes two units): the buffers grow mid-line.
+    const growing = '二噁英'.repeat(6000);
+    const grown = toSimplified({ text: growing, map: Int32Array.from({ length: growing.length + 1 }, (_, i) => i) });
+    expect(grown.text).toBe(OpenCC.Converter({ from: 't', to: 'cn' })(growing));
+    expect(grown.map.slice(0, 5)).toEqual(Int32Array.from([0, 1, 1, 2, 3]));
+    expect(grown.map[grown.map.length - 1]).toBe(growing.length);
+  });
+
   it('whole reports in traditional script, lines mixed with simplified ones, convert as the library does', () => {
     // The conversion skips positions that start no key of a stage: every other position still
     // goes through the trie, so the text is the library's and the map never runs backwards.
@@ -126,6 +140,8 @@ describe('traditional → simplified in the matching form', () => {
         expect(result.text).toBe(convert(text));
         for (let k = 1; k < result.map.length; k++)
           expect(result.map[k]).toBeGreaterThanOrEqual(result.map[k - 1] as number);
+        // Character for character (no unit count changed): every offset is its own.
+        if (result.text.length === text.length) expect(Array.from(result.map)).toEqual(Array.from(identity));
         if (result.text !== text) converted++;
       });
     }

@@ -126,7 +126,15 @@ interface Stage {
   trie: Trie;
   /** The first unit of each key (an astral key's high surrogate). */
   starts: UnitSet;
+  /**
+   * Per BMP character that is a key on its own, starts no longer key and becomes one BMP unit
+   * (four in five of the t2s characters): that unit, the trie's answer without walking it; else 0.
+   */
+  single: Uint16Array;
 }
+
+/** A trie node as opencc-js builds it: children by code point, the value of the key ending here. */
+type TrieNode = Map<number, unknown> & { trie_val?: string };
 
 let stages: Stage[] | null = null;
 
@@ -138,20 +146,33 @@ function converterStages(): Stage[] {
     const trie = new OpenCC.Trie();
     trie.loadDictGroup(group);
     const firstUnits = [...trie.map.keys()].map((code) => String.fromCodePoint(code).charCodeAt(0));
-    return { trie, starts: unitSet(...firstUnits) };
+    const single = new Uint16Array(0x10000);
+    for (const [code, child] of trie.map as Map<number, TrieNode>) {
+      const value = child.trie_val;
+      const bmp = code < 0xd800 || (code > 0xdfff && code <= 0xffff);
+      if (bmp && child.size === 0 && value?.length === 1 && !isSurrogate(value.charCodeAt(0)))
+        single[code] = value.charCodeAt(0);
+    }
+    return { trie, starts: unitSet(...firstUnits), single };
   });
   return stages;
 }
 
+const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
+
+/** 2 where a surrogate pair starts at `i`, else 1: how far a character without a key is passed over. */
+const charWidth = (text: string, i: number): number => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
+
 /**
- * Map the units of `to`, which replaces `from` at `at`. Character for character where both have
- * as many code points (every t2s entry: only a unit count may change, as in 二噁英 → 二𫫇英),
- * both units of a character mapping to its original. Otherwise in order, the last unit onto the
- * segment's last, so that a span covering the segment maps to all of it.
+ * Map the units of `to`, which replaces `from` at `at`, into out[outAt…] (one offset per unit of `to`). Character
+ * for character where both have as many code points (every t2s entry: only a unit count may change, as in 二噁英 →
+ * 二𫫇英), both units of a character mapping to its original. Otherwise in order, the last unit onto the segment's
+ * last, so that a span covering the segment maps to all of it.
  */
-function mapSegment(from: string, to: string, map: Int32Array, at: number, out: number[]): void {
+function mapSegment(from: string, to: string, map: Int32Array, at: number, out: Int32Array, outAt: number): void {
   const fromChars = Array.from(from);
   const toChars = Array.from(to);
+  let o = outAt;
   if (fromChars.length === toChars.length) {
     let unit = at;
     for (let c = 0; c < toChars.length; c++) {
@@ -159,35 +180,88 @@ function mapSegment(from: string, to: string, map: Int32Array, at: number, out: 
       const chars = (toChars[c] as string).length;
       // A two-unit original read as one unit keeps its first offset: only the compatibility
       // supplement (U+2F800…) does that, which reports do not use.
-      for (let j = 0; j < chars; j++) out.push(map[unit + Math.min(j, width - 1)] as number);
+      for (let j = 0; j < chars; j++) out[o++] = map[unit + Math.min(j, width - 1)] as number;
       unit += width;
     }
     return;
   }
   const k = from.length;
-  for (let j = 0; j < to.length; j++) out.push(map[at + (j === to.length - 1 ? k - 1 : Math.min(j, k - 1))] as number);
+  for (let j = 0; j < to.length; j++) out[o++] = map[at + (j === to.length - 1 ? k - 1 : Math.min(j, k - 1))] as number;
+}
+
+// A converted line's units and offsets, written here and copied out once: reused from line to line
+// (grown when a line needs more), where a string and an array grown per character cost most of the
+// conversion.
+let outUnits = new Uint16Array(1024);
+let outOffsets = new Int32Array(1025);
+
+/** Room for `size` units (and the closing offset), what was written kept. */
+function reserve(size: number): void {
+  if (outUnits.length >= size) return;
+  const length = Math.max(size, outUnits.length * 2);
+  const units = new Uint16Array(length);
+  units.set(outUnits);
+  const offsets = new Int32Array(length + 1);
+  offsets.set(outOffsets);
+  outUnits = units;
+  outOffsets = offsets;
+}
+
+/** The string of units [0, n): in chunks, whatever their surrogates (a decoder would replace a lone one). */
+function unitsToString(units: Uint16Array, n: number): string {
+  let out = '';
+  for (let at = 0; at < n; at += 4096)
+    out += String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + 4096)) as unknown as number[]);
+  return out;
 }
 
 /** One stage of the conversion over (text, map), as Trie.convert walks it. */
-function convertStage({ trie, starts }: Stage, text: string, map: Int32Array): NormalizedText {
-  let out = '';
-  const outMap: number[] = [];
+function convertStage({ trie, starts, single }: Stage, text: string, map: Int32Array): NormalizedText {
+  let n = 0;
+  // text[copyFrom, i) is unchanged and not yet written.
   let copyFrom = 0;
+  let changed = false;
   for (let i = 0; i < text.length;) {
+    const code = text.charCodeAt(i);
     // Most characters of a line start no key: no trie walk for them.
-    const match = starts[text.charCodeAt(i)] === 1 ? trie.matchPrefix(text, i) : null;
-    if (!match) {
-      i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    if (starts[code] !== 1) {
+      i += charWidth(text, i);
       continue;
     }
-    for (let j = copyFrom; j < i; j++) outMap.push(map[j] as number);
-    out += text.slice(copyFrom, i) + match.value;
-    mapSegment(text.slice(i, match.end), match.value, map, i, outMap);
-    i = copyFrom = match.end;
+    const one = single[code] as number;
+    const match = one === 0 ? trie.matchPrefix(text, i) : null;
+    if (one === 0 && !match) {
+      i += charWidth(text, i);
+      continue;
+    }
+    const end = match ? match.end : i + 1;
+    reserve(n + (i - copyFrom) + (match ? match.value.length : 1) + (text.length - end));
+    const units = outUnits;
+    const offsets = outOffsets;
+    for (let j = copyFrom; j < i; j++) {
+      units[n] = text.charCodeAt(j);
+      offsets[n++] = map[j] as number;
+    }
+    if (match) {
+      const { value } = match;
+      for (let j = 0; j < value.length; j++) units[n + j] = value.charCodeAt(j);
+      mapSegment(text.slice(i, end), value, map, i, offsets, n);
+      n += value.length;
+    } else {
+      units[n] = one;
+      offsets[n++] = map[i] as number;
+    }
+    i = copyFrom = end;
+    changed = true;
   }
-  if (copyFrom === 0) return { text, map };
-  for (let j = copyFrom; j <= text.length; j++) outMap.push(map[j] as number);
-  return { text: out + text.slice(copyFrom), map: Int32Array.from(outMap) };
+  if (!changed) return { text, map };
+  reserve(n + (text.length - copyFrom));
+  for (let j = copyFrom; j < text.length; j++) {
+    outUnits[n] = text.charCodeAt(j);
+    outOffsets[n++] = map[j] as number;
+  }
+  outOffsets[n] = map[text.length] as number;
+  return { text: unitsToString(outUnits, n), map: outOffsets.slice(0, n + 1) };
 }
 
 /** The simplified matching form of a normalised line, its map still pointing at the original. */
