@@ -95,6 +95,24 @@ describe('traditional → simplified in the matching form', () => {
     expect(chars.filter((ch) => convert(ch) === ch)).toEqual([]);
   });
 
+  it('every key of the tables, alone and run into its neighbours, converts as the library converts it', () => {
+    // Keys of one character that start no longer key are read from a table, the others from a trie: each key, and
+    // each key with the next key after it (where a phrase could start inside), must come out as the library's.
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const config = (OpenCC as unknown as { Locale: { configs: Record<string, { conversionChain: string[][] }> } })
+      .Locale.configs['t2s'];
+    const keys = (config?.conversionChain ?? [])
+      .flat()
+      .flatMap((dict) => dict.split('|').map((e) => e.split(' ')[0] as string));
+    expect(keys.length).toBeGreaterThan(3500);
+    const differing = keys.filter((key, i) => {
+      const text = `${key}${keys[i + 1] ?? ''}`;
+      const identity = Int32Array.from({ length: text.length + 1 }, (_, k) => k);
+      return toSimplified({ text, map: identity }).text !== convert(text);
+    });
+    expect(differing).toEqual([]);
+  });
+
   it('gives exactly what the library converter gives', () => {
     const convert = OpenCC.Converter({ from: 't', to: 'cn' });
     for (const text of [
