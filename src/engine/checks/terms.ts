@@ -15,7 +15,8 @@ export type CompiledTerm =
       key: string;
       min: number;
       label?: string;
-      /** Its hit count's fact id in the term's scope. */ fact: string;
+      /** Its hit count's fact id in the term's scope. */
+      fact: string;
     }
   | { kind: 'all' | 'any'; children: CompiledTerm[]; label?: string; anyHits?: string };
 
