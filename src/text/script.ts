@@ -61,6 +61,9 @@ function forEachEntry(dict: Dict, visit: (from: string, to: string) => void): vo
   }
 }
 
+/** 2 where a surrogate pair starts at `i`, else 1: the units of the character there. */
+const charWidth = (text: string, i: number): number => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
+
 interface TraditionalSet {
   /** One bit per BMP code unit: a traditional-only character, or a high surrogate of one. */
   bits: Uint32Array;
@@ -88,7 +91,7 @@ export function deriveTraditionalOnly(): string {
     for (const dict of group)
       forEachEntry(dict, (from, to) => {
         const code = from.codePointAt(0) as number;
-        if (from !== to && from.length === (code > 0xffff ? 2 : 1) && !produced.has(code)) found.add(code);
+        if (from !== to && from.length === charWidth(from, 0) && !produced.has(code)) found.add(code);
       });
   return String.fromCodePoint(...[...found].sort((a, b) => a - b));
 }
@@ -155,9 +158,8 @@ function converterStages(): Stage[] {
   const config = t2sConfig();
   stages = [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => {
     const entries = groupEntries(group);
-    const widthOf = (key: string) => ((key.codePointAt(0) as number) > 0xffff ? 2 : 1);
     const startsLonger = new Set<number>();
-    for (const from of entries.keys()) if (from.length > widthOf(from)) startsLonger.add(from.charCodeAt(0));
+    for (const from of entries.keys()) if (from.length > charWidth(from, 0)) startsLonger.add(from.charCodeAt(0));
     const trie = new OpenCC.Trie();
     const starts = new Uint8Array(0x10000);
     const single = new Uint16Array(0x10000);
@@ -174,9 +176,6 @@ function converterStages(): Stage[] {
 }
 
 const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
-
-/** 2 where a surrogate pair starts at `i`, else 1: how far a character without a key is passed over. */
-const charWidth = (text: string, i: number): number => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
 
 /**
  * Map the units of `to`, which replaces `from` at `at`, into out[outAt…] (one offset per unit of `to`). Character
